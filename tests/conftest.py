@@ -1,0 +1,82 @@
+"""Vault builders: small vaults in tmp_path, messy the way real ones are."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+SAMPLE = Path(__file__).resolve().parent.parent / "sample-vault"
+
+
+class VaultBuilder:
+    """Writes notes into a folder; text is written as UTF-8 bytes exactly as given."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+
+    def write(self, rel: str, content: str | bytes) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        return path
+
+    def config(self, text: str) -> Path:
+        return self.write("vaultkit.toml", text)
+
+    def contact(self, name: str, front: str = "", body: str = "", folder: str = "Contacts") -> Path:
+        return self.write(f"{folder}/{name}.md", f"---\n{front}---\n{body}")
+
+    def interview(self, rel: str, front: str, body: str = "") -> Path:
+        return self.write(f"Interviews/{rel}.md", f"---\n{front}---\n{body}")
+
+
+@pytest.fixture
+def vault(tmp_path) -> VaultBuilder:
+    builder = VaultBuilder(tmp_path / "vault")
+    builder.config("")
+    return builder
+
+
+@pytest.fixture
+def sample_copy(tmp_path) -> Path:
+    target = tmp_path / "sample-vault"
+    shutil.copytree(SAMPLE, target)
+    return target
+
+
+def tree_hashes(root: Path) -> dict[str, str]:
+    """Every file under root (hidden ones too) -> sha256 of its bytes."""
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.is_symlink()
+    }
+
+
+MESSY_FILES: dict[str, bytes | str] = {
+    # CRLF and a BOM: must read exactly like LF notes
+    "Contacts/Ana Díaz.md": b"\xef\xbb\xbf---\r\nName: Ana D\xc3\xadaz\r\naliases: Ana\r\nfield: UX research\r\n"
+    b"Referred-By: '[[Priya]]'\r\n---\r\n## Log\r\n- 2026-11-02 #outreach hello\r\n- 2026-11-05 #reply yes\r\n",
+    # capitals and spaces in keys, alias list with an empty item, unquoted wikilink
+    "Contacts/Priya Natarajan.md": "---\ntype: contact\nAliases:\n  - Priya\n  -\nStay In Touch: 6w\n"
+    "referred by: [[Ana Díaz]]\n---\n# Priya\n\n### timeline\n- [[2026-10-01]] #checkin coffee\n",
+    # broken YAML
+    "Contacts/Broken.md": "---\nname: [unclosed\n---\nbody\n",
+    # dates YAML leaves as strings, a time YAML reads as minutes, nested-list links
+    "Interviews/2026-11-12 Ana.md": "---\ntype: interview\ncontact: [[Ana]]\ndate: 2026-11-12T20:35\ntime: 10:00\n"
+    "referrals:\n  - [[Omar Ali|Omar]]\n  - Hiroshi Tanaka\n---\n## Takeaways\n- a point\n",
+    # a daily note touching a contact through an alias
+    "Daily/2026-11-20.md": "- Lunch with [[Priya]] #reply\n- [ ] call [[Ana]] next week\n",
+    # an ordinary note: dangling links and odd keys are none of vaultkit's business
+    "Reading/Book.md": "---\ntitle: x\ntitle: y\n---\nSee [[Nobody]] and `[[Code]]`.\n",
+}
+
+
+@pytest.fixture
+def messy_vault(vault: VaultBuilder) -> VaultBuilder:
+    for rel, content in MESSY_FILES.items():
+        vault.write(rel, content)
+    return vault

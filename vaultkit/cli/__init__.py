@@ -1,0 +1,53 @@
+"""The `vaultkit` command: a thin shell over the library."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from ..errors import VaultkitError
+from .check import check
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class VaultkitGroup(click.Group):
+    """Turns library errors into `Error: ...` and the error's exit code: one error path."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except VaultkitError as exc:
+            error = click.ClickException(str(exc))
+            error.exit_code = exc.exit_code
+            raise error from None
+
+
+@click.group(cls=VaultkitGroup, context_settings=CONTEXT_SETTINGS)
+@click.version_option(package_name="vaultkit", message="vaultkit %(version)s")
+def cli() -> None:
+    """Read a job-search vault of Markdown notes and tell you what to do next.
+
+    \b
+    Examples:
+      vaultkit check --vault ~/notes      list broken notes (exit 1 on errors)
+    """
+
+
+cli.add_command(check)
+
+
+def main() -> None:
+    """Console entry point: no traceback reaches the user unless VAULTKIT_DEBUG is set."""
+    try:
+        cli.main(prog_name="vaultkit")
+    except BrokenPipeError:  # `vaultkit check | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except Exception as exc:  # a bug: say so plainly
+        if os.environ.get("VAULTKIT_DEBUG"):
+            raise
+        click.echo(f"Error: internal error: {type(exc).__name__}: {exc}. "
+                   "Run again with VAULTKIT_DEBUG=1 for details, and please report it.", err=True)
+        sys.exit(70)

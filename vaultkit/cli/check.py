@@ -1,0 +1,38 @@
+"""`vaultkit check`: print every problem; exit 1 if any is an error."""
+from __future__ import annotations
+
+import click
+
+from ..errors import ERROR
+from .options import open_vault, vault_option
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+@click.command()
+@vault_option
+@click.pass_context
+def check(ctx: click.Context, vault_path: str | None) -> None:
+    """List every problem in the vault's notes.
+
+    Each problem is one line, PATH:LINE: SEVERITY: MESSAGE, sorted by path and
+    line; a summary goes to stderr. Exits 1 if any problem is an error, 0 if
+    there are only warnings or none, 2 if the vault or its vaultkit.toml cannot
+    be used. Changes no file, so it fits a git pre-commit hook.
+
+    \b
+    Examples:
+      vaultkit check
+      vaultkit check --vault ~/notes
+    """
+    vault = open_vault(vault_path)
+    for problem in vault.problems:
+        click.echo(str(problem))
+    errors = sum(p.severity == ERROR for p in vault.problems)
+    warnings = len(vault.problems) - errors
+    found = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}" if vault.problems else "no problems"
+    click.echo(f"Checked {_count(vault.note_count, 'note')} ({_count(len(vault.contacts), 'contact')}, "
+               f"{_count(len(vault.interviews), 'interview')}): {found}.", err=True)
+    ctx.exit(1 if errors else 0)

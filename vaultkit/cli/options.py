@@ -1,0 +1,45 @@
+"""Options shared by every command that reads a vault."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from ..discover import find_vault
+from ..load import load_vault
+from ..model import Vault
+
+PROGRESS_MIN_NOTES = 5000  # below this a read takes well under a second
+
+
+def vault_option(command):
+    return click.option(
+        "--vault",
+        "vault_path",
+        metavar="PATH",
+        default=None,
+        help="The vault folder. Default: $VAULTKIT_VAULT, else the nearest folder "
+        "at or above the current one holding vaultkit.toml or .obsidian/.",
+    )(command)
+
+
+def open_vault(vault_path: str | None) -> Vault:
+    """Find and read the vault, with a progress bar on a terminal for big vaults."""
+    root = find_vault(vault_path, os.environ, Path.cwd())
+    bars = []
+
+    def progress(total: int):
+        if total < PROGRESS_MIN_NOTES or not sys.stderr.isatty():
+            return None
+        bar = click.progressbar(length=total, label="Reading notes", file=sys.stderr)
+        bar.__enter__()
+        bars.append(bar)
+        return bar.update
+
+    try:
+        return load_vault(root, progress=progress)
+    finally:
+        for bar in bars:
+            bar.__exit__(None, None, None)

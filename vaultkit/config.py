@@ -1,0 +1,264 @@
+"""`vaultkit.toml`: every setting, its default, and how it is checked.
+
+The defaults live in the dataclasses below and nowhere else. A value of the
+wrong kind stops the command (`ConfigError`, with the line); a key vaultkit
+does not know is a warning, so a typo never goes unnoticed.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+from .dates import Cadence, DailyFormat, parse_cadence, parse_date
+from .errors import WARNING, ConfigError, Problem
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+CONFIG_NAME = "vaultkit.toml"
+
+
+@dataclass(frozen=True)
+class Me:
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    signature: str = ""
+
+
+@dataclass(frozen=True)
+class Folders:
+    contacts: str = "Contacts"
+    interviews: str = "Interviews"
+    daily: str = "Daily"
+    output: str = "vaultkit"
+    templates: str = "Templates/vaultkit"
+
+
+@dataclass(frozen=True)
+class Rules:
+    prepare_days_before: int = 2
+    confirm_days_before: int = 1
+    thank_you_hours: int = 24
+    referral_days: int = 7
+    close_loop_days: int = 3
+    nudge_days: int = 7
+    max_unanswered: int = 2
+    stay_in_touch: Cadence = Cadence(60, "d")
+    announce_days: int = 7
+    min_interviews_per_field: int = 3
+    min_open_leads: int = 5
+    horizon_days: int = 14
+    alarm_minutes: int = 60
+
+
+@dataclass(frozen=True)
+class Landed:
+    date: date
+    company: str = ""
+    role: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    ignore: tuple[str, ...] = ()
+    log_headings: tuple[str, ...] = ("Log", "Timeline")
+    daily_format: DailyFormat = field(default_factory=lambda: DailyFormat.compile("YYYY-MM-DD"))
+    me: Me = Me()
+    folders: Folders = Folders()
+    rules: Rules = Rules()
+    landed: Landed | None = None
+    warnings: tuple[Problem, ...] = ()
+
+
+def default_config(root: Path) -> Config:
+    return Config(root=root)
+
+
+# ---- checking values ---------------------------------------------------------
+
+class _Bad(ValueError):
+    """A value of the wrong kind; the message says what was expected."""
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise _Bad(f"expected text in quotes, got {value!r}")
+    return value
+
+
+def _text_list(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _Bad(f'expected a list of text, like ["Log", "Timeline"], got {value!r}')
+    return tuple(value)
+
+
+def _days(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _Bad(f"expected a whole number, 0 or more, got {value!r}")
+    return value
+
+
+def _cadence(value: object) -> Cadence:
+    cadence = parse_cadence(value)
+    if cadence is None:
+        raise _Bad(f'expected a cadence such as 60, "30d", "6w" or "3m", got {value!r}')
+    return cadence
+
+
+def _date(value: object) -> date:
+    day = parse_date(value.isoformat() if isinstance(value, date) else value)
+    if day is None:
+        raise _Bad(f"expected a date like 2026-12-01, got {value!r}")
+    return day
+
+
+def _daily_format(value: object) -> DailyFormat:
+    try:
+        return DailyFormat.compile(_text(value))
+    except ValueError as exc:
+        raise _Bad(f"daily_format {value!r} {exc}") from None
+
+
+def _folder(value: object) -> str:
+    text = _text(value).strip().replace("\\", "/").strip("/")
+    parts = PurePosixPath(text).parts
+    if not text or text.startswith("/") or ".." in parts or re.match(r"^[A-Za-z]:", text):
+        raise _Bad(f"expected a folder inside the vault, like \"Contacts\", got {value!r}")
+    return "/".join(p for p in parts if p != ".")
+
+
+_TABLES = {
+    "me": (Me, {f.name: _text for f in fields(Me)}),
+    "folders": (Folders, {f.name: _folder for f in fields(Folders)}),
+    "rules": (Rules, {f.name: (_cadence if f.name == "stay_in_touch" else _days) for f in fields(Rules)}),
+    "landed": (Landed, {"date": _date, "company": _text, "role": _text, "email": _text}),
+}
+_TOP = {"ignore": _text_list, "log_headings": _text_list, "daily_format": _daily_format}
+
+
+# ---- locating keys in the file -----------------------------------------------
+
+_HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_.\-\" ]+?)\s*\]\s*(?:#.*)?$")
+
+
+def _key_line(text: str, table: str, key: str) -> int:
+    """The line that sets `key` in `[table]` (or `table.key` at the top); 1 if not found."""
+    current = ""
+    bare = re.compile(r'^\s*["\']?' + re.escape(key) + r'["\']?\s*=')
+    dotted = re.compile(r'^\s*' + re.escape(table) + r"\s*\.\s*" + re.escape(key) + r"\s*=") if table else None
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _HEADER.match(line)
+        if header:
+            current = header.group(1).replace('"', "").strip()
+            if current == (f"{table}.{key}" if table and key else table or key):
+                return number  # the table itself, e.g. an unknown [colours]
+            continue
+        if key and current == table and bare.match(line):
+            return number
+        if key and dotted and current == "" and dotted.match(line):
+            return number
+    return 1
+
+
+def _toml_error_line(exc: Exception, text: str) -> tuple[int, str]:
+    message = str(exc)
+    m = re.search(r"\s*\(at line (\d+), column \d+\)", message)
+    if m:
+        return int(m.group(1)), message[: m.start()] + message[m.end():]
+    m = re.search(r"\s*\(at end of document\)", message)
+    if m:
+        return max(1, text.count("\n") + 1), message[: m.start()]
+    return getattr(exc, "lineno", 1) or 1, message
+
+
+def _unknown(keys: list[str], known: list[str], where: str, text: str, table: str) -> list[Problem]:
+    problems = []
+    for key in keys:
+        hint = difflib.get_close_matches(key, known, n=1)
+        suggestion = f"; did you mean {hint[0]!r}?" if hint else f"; known keys: {', '.join(sorted(known))}"
+        problems.append(
+            Problem(CONFIG_NAME, _key_line(text, table, key), WARNING, f"unknown key {key!r} {where}{suggestion}")
+        )
+    return problems
+
+
+# ---- loading -----------------------------------------------------------------
+
+def load_config(root: Path) -> Config:
+    """Read `vaultkit.toml` at the vault root; no file means every default."""
+    path = root / CONFIG_NAME
+    try:
+        raw_bytes = path.read_bytes()
+    except FileNotFoundError:
+        return default_config(root)
+    except OSError as exc:
+        raise ConfigError(CONFIG_NAME, 1, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = raw_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw_bytes[: exc.start].count(b"\n") + 1
+        raise ConfigError(CONFIG_NAME, line, "not UTF-8 text") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line, message = _toml_error_line(exc, text)
+        raise ConfigError(CONFIG_NAME, line, f"not valid TOML: {message}") from None
+    return parse_config(root, data, text)
+
+
+def parse_config(root: Path, data: dict, text: str = "") -> Config:
+    """Check a loaded TOML mapping and build the Config (the file's text gives lines)."""
+    values: dict[str, object] = {}
+    warnings: list[Problem] = []
+
+    def check(table: str, key: str, checker, value):
+        try:
+            return checker(value)
+        except _Bad as exc:
+            name = f"{table}.{key}" if table else key
+            raise ConfigError(CONFIG_NAME, _key_line(text, table, key), f"{name}: {exc}") from None
+
+    unknown_top = [k for k in data if k not in _TOP and k not in _TABLES]
+    warnings += _unknown(unknown_top, [*_TOP, *_TABLES], "at the top level", text, "")
+    for key, checker in _TOP.items():
+        if key in data:
+            values[key] = check("", key, checker, data[key])
+
+    for table, (cls, checkers) in _TABLES.items():
+        if table not in data:
+            continue
+        given = data[table]
+        if not isinstance(given, dict):
+            raise ConfigError(CONFIG_NAME, _key_line(text, "", table), f"{table} must be a table, like [{table}]")
+        warnings += _unknown([k for k in given if k not in checkers], list(checkers), f"in [{table}]", text, table)
+        kwargs = {k: check(table, k, checkers[k], v) for k, v in given.items() if k in checkers}
+        if table == "landed" and "date" not in kwargs:
+            raise ConfigError(CONFIG_NAME, _key_line(text, "landed", ""), "[landed] needs a date, like date = 2026-12-01")
+        values[table] = cls(**kwargs)
+
+    config = replace(default_config(root), **values, warnings=tuple(sorted(warnings)))
+    _check_folders(config, text)
+    return config
+
+
+def _check_folders(config: Config, text: str) -> None:
+    """Notes inside the output folder are never read, so no note folder may sit there."""
+    output = config.folders.output.lower()
+    for name in ("contacts", "interviews", "daily"):
+        folder = getattr(config.folders, name).lower()
+        if folder == output or folder.startswith(output + "/"):
+            raise ConfigError(
+                CONFIG_NAME,
+                _key_line(text, "folders", "output"),
+                f"folders.output {config.folders.output!r} overlaps folders.{name} "
+                f"{getattr(config.folders, name)!r}; vaultkit would read its own output as notes",
+            )

@@ -1,0 +1,163 @@
+"""Find the vault, and list the notes in it.
+
+Symlinks: a link to a file or folder outside the vault is never followed (a
+warning says so). A linked folder inside the vault is not walked either: its
+notes are read where they really are, so nothing is read twice and a link
+back to a parent cannot loop. A linked note inside the vault is read under its
+own name only when its target would not be read anyway.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+
+from .config import CONFIG_NAME, Config
+from .errors import WARNING, Problem, VaultNotFound
+
+ENV_VAR = "VAULTKIT_VAULT"
+MARKERS = (CONFIG_NAME, ".obsidian/")
+
+
+def find_vault(explicit: str | os.PathLike | None, environ: Mapping[str, str], cwd: Path) -> Path:
+    """`--vault`, else `$VAULTKIT_VAULT`, else the nearest folder up from `cwd` with a marker."""
+    for given, source in ((explicit, "--vault"), (environ.get(ENV_VAR) or None, ENV_VAR)):
+        if given:
+            path = (cwd / Path(given).expanduser()).resolve()
+            if not path.is_dir():
+                raise VaultNotFound(f"{source} {given}: no such folder")
+            return path
+    searched = []
+    for folder in (cwd, *cwd.parents):
+        if (folder / CONFIG_NAME).is_file() or (folder / ".obsidian").is_dir():
+            return folder.resolve()
+        searched.append(str(folder))
+    raise VaultNotFound(
+        "no vault found. A vault is a folder holding vaultkit.toml or an .obsidian/ folder; "
+        f"searched {', '.join(searched)}. Pass --vault PATH, set {ENV_VAR}, or create a vaultkit.toml in the vault's top folder."
+    )
+
+
+@lru_cache(maxsize=256)
+def glob_regex(pattern: str) -> re.Pattern:
+    """A gitignore-like glob as a regex over vault-relative POSIX paths.
+
+    `*` stays within one folder, `**` spans folders, and a pattern without a
+    slash matches a name at any depth (`*.excalidraw.md`).
+    """
+    pattern = pattern.strip().replace("\\", "/")
+    anchored = "/" in pattern.rstrip("/")
+    pattern = pattern.lstrip("/").rstrip("/") if pattern != "/" else ""
+    out, i = [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif c == "*":
+            out.append("[^/]*")
+            i += 1
+        elif c == "?":
+            out.append("[^/]")
+            i += 1
+        elif c == "[" and "]" in pattern[i + 1 :]:
+            end = pattern.index("]", i + 1)
+            body = pattern[i + 1 : end].replace("\\", "\\\\")
+            out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
+            i = end + 1
+        else:
+            out.append(re.escape(c))
+            i += 1
+    prefix = "" if anchored else "(?:.*/)?"
+    return re.compile(prefix + "".join(out) + "(?:/.*)?")
+
+
+class NoteFilter:
+    """Decides which paths are notes, from the SPEC's exclusions and the config."""
+
+    def __init__(self, config: Config):
+        self.skip_folders = tuple(f.rstrip("/") for f in (config.folders.output, config.folders.templates))
+        self.ignores = tuple(glob_regex(p) for p in config.ignore if p.strip())
+
+    def skips_folder(self, rel: str, name: str) -> bool:
+        if name.startswith("."):
+            return True
+        if any(rel == f or rel.startswith(f + "/") for f in self.skip_folders):
+            return True
+        return any(rx.fullmatch(rel) for rx in self.ignores)
+
+    def takes_file(self, rel: str, name: str) -> bool:
+        if name.startswith(".") or not name.endswith(".md"):
+            return False
+        return not any(rx.fullmatch(rel) for rx in self.ignores)
+
+    def takes_path(self, rel: str) -> bool:
+        """Whether a walk would reach `rel` (used for a symlink's target)."""
+        parts = rel.split("/")
+        for i in range(1, len(parts)):
+            if self.skips_folder("/".join(parts[:i]), parts[i - 1]):
+                return False
+        return self.takes_file(rel, parts[-1])
+
+
+def walk_notes(config: Config) -> tuple[list[str], list[Problem]]:
+    """Every note's vault-relative POSIX path, sorted, and problems met on the way."""
+    root = str(config.root.resolve())
+    keep = NoteFilter(config)
+    notes: list[str] = []
+    problems: list[Problem] = []
+    stack = [(root, "")]
+    while stack:
+        folder, rel_folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as exc:
+            problems.append(Problem(rel_folder or ".", 1, WARNING, f"cannot list folder: {exc.strerror or exc}"))
+            continue
+        for entry in entries:
+            name = entry.name
+            rel = f"{rel_folder}/{name}" if rel_folder else name
+            if entry.is_symlink():
+                _symlink(entry, rel, root, keep, notes, problems)
+            elif entry.is_dir(follow_symlinks=False):
+                if not keep.skips_folder(rel, name):
+                    stack.append((entry.path, rel))
+            elif keep.takes_file(rel, name) and entry.is_file(follow_symlinks=False):
+                notes.append(rel)
+    notes.sort()
+    problems.sort()
+    return notes, problems
+
+
+def _symlink(entry: os.DirEntry, rel: str, root: str, keep: NoteFilter, notes: list, problems: list) -> None:
+    name = entry.name
+    try:
+        target = os.path.realpath(entry.path, strict=True)
+    except OSError as exc:
+        if not name.startswith(".") and (name.endswith(".md") or "." not in name):
+            looped = "loop" in str(exc).lower() or getattr(exc, "errno", None) == 40
+            what = "symlink loop" if looped else "broken symlink"
+            problems.append(Problem(rel, 1, WARNING, f"{what}; skipped"))
+        return
+    inside = target == root or target.startswith(root + os.sep)
+    is_dir = os.path.isdir(target)
+    if is_dir and keep.skips_folder(rel, name):
+        return
+    if not is_dir and not keep.takes_file(rel, name):
+        return
+    if not inside:
+        problems.append(Problem(rel, 1, WARNING, "symlink points outside the vault; not followed"))
+        return
+    target_rel = "" if target == root else os.path.relpath(target, root).replace(os.sep, "/")
+    if is_dir:
+        link_dir = os.path.dirname(entry.path)
+        if target == root or link_dir == target or link_dir.startswith(target + os.sep):
+            problems.append(Problem(rel, 1, WARNING, f"symlink loop (points back to {target_rel or 'the vault root'}); skipped"))
+        return  # its notes are read where they really are
+    if not keep.takes_path(target_rel) and os.path.isfile(target):
+        notes.append(rel)

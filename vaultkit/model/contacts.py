@@ -1,0 +1,38 @@
+"""A contact note -> Contact."""
+from __future__ import annotations
+
+from ..dates import parse_cadence
+from ..errors import Problem, WARNING
+from ..links import name_of
+from ..note import Note
+from .entities import CONTACT_STATUSES, Contact, PersonRef
+from .props import Props
+
+TEXT_KEYS = ("company", "role", "field", "email", "phone", "linkedin", "location", "met_via")
+
+
+def read_contact(note: Note, problems: list[Problem]) -> Contact:
+    """The contact as written; `referred_by` is resolved later, once every contact is known."""
+    p = Props(note, problems)
+    status = p.choice("status", CONTACT_STATUSES, "no actions for them until it is fixed")
+    if status is None and p.has("status"):
+        status = "paused"
+    stay = None
+    if p.has("stay_in_touch"):
+        stay = parse_cadence(p.data["stay_in_touch"])
+        if stay is None:
+            p.report("stay_in_touch", WARNING,
+                     f"stay_in_touch {p.data['stay_in_touch']!r} is not a cadence like 30d, 6w, 3m "
+                     "or a number of days; using the default")
+    aliases = [name_of(text) for key in ("aliases", "alias") for text, _ in p.texts(key)]
+    return Contact(
+        path=note.path,
+        name=p.text("name") or note.stem,
+        aliases=tuple(a for a in dict.fromkeys(aliases) if a),
+        **{key: p.text(key) for key in TEXT_KEYS},
+        referred_by=tuple(PersonRef(text, name_of(text), None, line) for text, line in p.texts("referred_by")),
+        status=status or "active",
+        stay_in_touch=stay,
+        snooze_until=p.date("snooze_until", "the snooze is ignored"),
+        tags=note.tags,
+    )

@@ -1,0 +1,86 @@
+"""The job search as plain values: contacts, interviews, touches."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+
+from ..dates import Cadence
+
+CONTACT_STATUSES = ("active", "paused", "do-not-contact", "archived")
+INTERVIEW_STATUSES = ("requested", "scheduled", "confirmed", "done", "cancelled", "no-show")
+TOUCH_KINDS = ("outreach", "reply", "thanks", "checkin", "update")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRef:
+    """A person named in a note, and the contact note that name resolves to (if any)."""
+
+    written: str  # as in the note: `[[Omar Ali|Omar]]`
+    name: str  # without link syntax: `Omar Ali`
+    path: str | None  # the contact's note, or None when no note matches
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    path: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    company: str = ""
+    role: str = ""
+    field: str = ""
+    email: str = ""
+    phone: str = ""
+    linkedin: str = ""
+    location: str = ""
+    met_via: str = ""
+    referred_by: tuple[PersonRef, ...] = ()
+    status: str = "active"  # an unknown status reads as "paused": never pester by mistake
+    stay_in_touch: Cadence | None = None  # None: the config's default
+    snooze_until: date | None = None
+    tags: tuple[str, ...] = ()
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+
+@dataclass(frozen=True, slots=True)
+class Interview:
+    path: str
+    contact: PersonRef
+    date: date
+    time: time | None = None
+    duration: int = 30
+    mode: str = ""
+    location: str = ""
+    status: str | None = None  # None: not written, so it follows from the date
+    thank_you_sent: date | bool | None = None  # True: sent, date not recorded
+    referrals: tuple[PersonRef, ...] = ()
+    may_use_name: bool = True
+    field: str = ""
+    company: str = ""
+    has_questions: bool = False
+    has_takeaways: bool = False
+    has_reflection: bool = False
+    takeaways: tuple[str, ...] = ()
+    reflection: tuple[str, ...] = ()
+    next_steps: tuple[tuple[str, bool], ...] = ()  # (task text, done)
+
+    def status_on(self, today: date) -> str:
+        """SPEC: when absent, `done` if the date is past, else `scheduled`."""
+        if self.status:
+            return self.status
+        return "done" if self.date < today else "scheduled"
+
+
+@dataclass(frozen=True, slots=True)
+class Touch:
+    """A dated interaction with a contact, from a Log item or a daily note."""
+
+    contact: str  # the contact's note path
+    date: date
+    kind: str | None  # one of TOUCH_KINDS, or None for a plain touch
+    text: str
+    source: str  # the note it was written in
+    line: int

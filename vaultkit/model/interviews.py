@@ -1,0 +1,87 @@
+"""An interview note -> Interview (or None when it lacks a contact or a date)."""
+from __future__ import annotations
+
+from ..dates import parse_date_time, parse_duration, parse_time
+from ..errors import ERROR, WARNING, Problem
+from ..links import name_of
+from ..note import Note
+from .entities import INTERVIEW_STATUSES, Interview, PersonRef
+from .props import Props, enum_value
+
+SECTION_NAMES = {
+    "questions": ("Questions",),
+    "takeaways": ("Takeaways",),
+    "reflection": ("Reflection",),
+    "next_steps": ("Next steps", "Next-steps", "Next_steps"),
+}
+
+
+def read_interview(note: Note, problems: list[Problem]) -> Interview | None:
+    p = Props(note, problems)
+    contact_texts = p.texts("contact")
+    if not contact_texts:
+        p.report("contact", ERROR, 'interview has no contact; add who you met, e.g. contact: "[[Ana Díaz]]"')
+    elif len(contact_texts) > 1:
+        p.report("contact", WARNING, f"contact names {len(contact_texts)} people; using the first, {contact_texts[0][0]!r}")
+    when = None
+    if not p.has("date"):
+        p.report("date", ERROR, "interview has no date; add one like date: 2026-11-12")
+    else:
+        when = parse_date_time(p.data["date"])
+        if when is None:
+            p.report("date", ERROR, f"date: {p.data['date']!r} is not a date like 2026-11-12; interview skipped")
+    if not contact_texts or when is None:
+        return None
+    day, time_from_date = when
+    at = time_from_date
+    if p.has("time"):
+        at = parse_time(p.data["time"])
+        if at is None:
+            p.report("time", WARNING, f"time: {p.data['time']!r} is not a time like 14:30")
+    duration = 30
+    if p.has("duration"):
+        duration = parse_duration(p.data["duration"]) or 0
+        if not duration:
+            p.report("duration", WARNING, f"duration: {p.data['duration']!r} is not a number of minutes; using 30")
+            duration = 30
+    thanked = p.data.get("thank_you_sent")
+    if thanked is not None and thanked != "" and not isinstance(thanked, bool):
+        thanked = p.date("thank_you_sent", "write the date you sent it, or true")
+    text, line = contact_texts[0]
+    body = note.body
+    sections = {k: (body.section(*names) if body else None) for k, names in SECTION_NAMES.items()}
+
+    def points(key):
+        section = sections[key]
+        if section is None:
+            return ()
+        items = body.items_in(section)
+        if items:
+            return tuple(i.text for i in items if i.depth == items[0].depth and i.text)
+        return tuple(part.strip() for part in section.text.split("\n\n") if part.strip())
+
+    next_steps = ()
+    if sections["next_steps"] is not None:
+        next_steps = tuple((i.text, i.task not in (None, " ")) for i in body.items_in(sections["next_steps"]) if i.task)
+    mode = p.text("mode")
+    return Interview(
+        path=note.path,
+        contact=PersonRef(text, name_of(text), None, line),
+        date=day,
+        time=at,
+        duration=duration,
+        mode=enum_value(mode) if mode else "",
+        location=p.text("location"),
+        status=p.choice("status", INTERVIEW_STATUSES, "read from its date until fixed"),
+        thank_you_sent=thanked if thanked not in ("", False) else None,
+        referrals=tuple(PersonRef(t, name_of(t), None, ln) for t, ln in p.texts("referrals")),
+        may_use_name=p.flag("may_use_name", True),
+        field=p.text("field"),
+        company=p.text("company"),
+        has_questions=bool(sections["questions"] and sections["questions"].has_content),
+        has_takeaways=bool(sections["takeaways"] and sections["takeaways"].has_content),
+        has_reflection=bool(sections["reflection"] and sections["reflection"].has_content),
+        takeaways=points("takeaways"),
+        reflection=points("reflection"),
+        next_steps=next_steps,
+    )

@@ -1,0 +1,144 @@
+"""Parsed notes + config -> the vault model: resolved people, interviews and touches."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from ..config import Config
+from ..errors import ERROR, WARNING, Problem
+from ..links import name_key
+from ..note import Note
+from .classify import Classifier
+from .contacts import read_contact
+from .entities import Contact, Interview, PersonRef, Touch
+from .interviews import read_interview
+from .resolve import NameIndex
+from .touches import daily_touches, log_touches
+
+
+@dataclass(frozen=True)
+class Vault:
+    """Everything the rules need, computed once; no method reads a file."""
+
+    config: Config
+    contacts: dict[str, Contact]  # by note path, in path order
+    interviews: tuple[Interview, ...]  # by date, then path
+    touches: tuple[Touch, ...]  # by date, then contact, source and line
+    problems: tuple[Problem, ...]  # sorted by path and line
+    note_count: int
+    names: NameIndex = field(repr=False)
+    _touches_by_contact: dict = field(repr=False, default_factory=dict)
+    _interviews_by_contact: dict = field(repr=False, default_factory=dict)
+
+    def touches_of(self, contact_path: str) -> tuple[Touch, ...]:
+        return self._touches_by_contact.get(contact_path, ())
+
+    def interviews_with(self, contact_path: str) -> tuple[Interview, ...]:
+        return self._interviews_by_contact.get(contact_path, ())
+
+    def resolve(self, name: str) -> tuple[str, ...]:
+        """Contact paths a written name may mean (empty: none; several: ambiguous)."""
+        return self.names.candidates(name)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == ERROR)
+
+
+def build_vault(notes: Iterable[Note], config: Config, problems: Iterable[Problem] = ()) -> Vault:
+    classifier = Classifier(config)
+    found: list[Problem] = list(problems)
+    contact_notes, interview_notes, daily_notes = [], [], []
+    count = 0
+    for note in notes:
+        count += 1
+        kind = classifier.kind(note)
+        # SPEC: the rest of a vault is not linted; only unreadable notes are errors everywhere
+        found += (p for p in note.problems if kind is not None or p.severity == ERROR)
+        if kind == "contact":
+            contact_notes.append(note)
+        elif kind == "interview":
+            interview_notes.append(note)
+        elif kind == "daily":
+            daily_notes.append(note)
+
+    contacts = [read_contact(n, found) for n in sorted(contact_notes, key=lambda n: n.path)]
+    names = NameIndex(contacts)
+    _report_shared_names(contacts, {n.path: n for n in contact_notes}, found)
+
+    def resolve(ref: PersonRef, source: str, what: str, warn_missing: bool) -> PersonRef:
+        candidates = names.candidates(ref.name)
+        if len(candidates) == 1:
+            return replace(ref, path=candidates[0])
+        if candidates:
+            found.append(Problem(source, ref.line, WARNING,
+                                 f"{what} {ref.written!r} could be any of {', '.join(candidates)}; "
+                                 f"link one by its path, e.g. [[{candidates[0][:-3]}]]"))
+        elif warn_missing:
+            found.append(Problem(source, ref.line, WARNING,
+                                 f"{what} {ref.written!r} matches no contact's file name, name or alias"))
+        return ref
+
+    contacts = [replace(c, referred_by=tuple(resolve(r, c.path, "referred_by", True) for r in c.referred_by))
+                for c in contacts]
+    by_path = {c.path: c for c in contacts}
+
+    interviews = []
+    for note in interview_notes:
+        interview = read_interview(note, found)
+        if interview is None:
+            continue
+        person = resolve(interview.contact, note.path, "contact", True)
+        contact = by_path.get(person.path)
+        interviews.append(replace(
+            interview,
+            contact=person,
+            referrals=tuple(resolve(r, note.path, "referral", False) for r in interview.referrals),
+            field=interview.field or (contact.field if contact else ""),
+            company=interview.company or (contact.company if contact else ""),
+        ))
+    interviews.sort(key=lambda i: (i.date, i.path))
+
+    touches: list[Touch] = []
+    log_headings = {h.casefold() for h in config.log_headings}
+    for note in contact_notes:
+        touches += log_touches(note, note.path, log_headings, config.daily_format, found)
+
+    def resolve_mention(target: str, source: str, line: int) -> str | None:
+        ref = resolve(PersonRef(f"[[{target}]]", target, None, line), source, "link", False)
+        return ref.path
+
+    for note in daily_notes:
+        touches += daily_touches(note, classifier.daily_date(note.path), resolve_mention)
+    touches.sort(key=lambda t: (t.date, t.contact, t.source, t.line))
+
+    touches_by, interviews_by = defaultdict(list), defaultdict(list)
+    for touch in touches:
+        touches_by[touch.contact].append(touch)
+    for interview in interviews:
+        if interview.contact.path:
+            interviews_by[interview.contact.path].append(interview)
+    return Vault(
+        config=config,
+        contacts=by_path,
+        interviews=tuple(interviews),
+        touches=tuple(touches),
+        problems=tuple(sorted(set(found))),
+        note_count=count,
+        names=names,
+        _touches_by_contact={k: tuple(v) for k, v in touches_by.items()},
+        _interviews_by_contact={k: tuple(v) for k, v in interviews_by.items()},
+    )
+
+
+def _report_shared_names(contacts: list[Contact], notes: dict[str, Note], problems: list[Problem]) -> None:
+    first: dict[str, str] = {}
+    for contact in contacts:
+        key = name_key(contact.name)
+        if key in first:
+            problems.append(Problem(contact.path, notes[contact.path].line_of("name"), WARNING,
+                                    f"another contact, {first[key]}, is also named {contact.name!r}; "
+                                    "links by that name are ambiguous"))
+        else:
+            first[key] = contact.path
