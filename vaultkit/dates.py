@@ -235,4 +235,8 @@ ISO_DAILY = DailyFormat.compile("YYYY-MM-DD")
 
 def daily_date(path_without_ext: str, fmt: DailyFormat) -> date | None:
     """A note is a daily note when its name is an ISO date or matches `daily_format`."""
-    return ISO_DAILY.parse(path_without_ext) or (fmt.parse(path_without_ext) if fmt is not ISO_DAILY else None)
+    name = path_without_ext.rsplit("/", 1)[-1]
+    iso = ISO_DAILY.parse(name) if len(name) == 10 else None
+    if iso is not None or fmt.pattern == "YYYY-MM-DD":
+        return iso
+    return fmt.parse(path_without_ext)

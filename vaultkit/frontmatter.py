@@ -15,15 +15,18 @@ import yaml
 
 from .errors import ERROR, WARNING, Problem
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has libyaml
-
-
-class _Loader(_Base):
-    """The safe loader, except that a value YAML cannot build stays text.
+def make_loader(base: type) -> type:
+    """The safe loader `base`, except that a value YAML cannot build stays text.
 
     `date: 2026-13-45` would otherwise fail the whole block; as text, the model
     can say which key is wrong. Unknown tags (`!foo x`) are read as plain values.
     """
+    loader = type("VaultkitLoader", (base,), {})
+    for tag in ("timestamp", "int", "float"):
+        full = f"tag:yaml.org,2002:{tag}"
+        loader.add_constructor(full, _lenient(yaml.SafeLoader.yaml_constructors[full]))
+    loader.add_constructor(None, _untagged)
+    return loader
 
 
 def _lenient(construct):
@@ -43,11 +46,7 @@ def _untagged(loader, node):
     return loader.construct_scalar(node)
 
 
-for _tag in ("timestamp", "int", "float"):
-    _full = f"tag:yaml.org,2002:{_tag}"
-    _Loader.add_constructor(_full, _lenient(yaml.SafeLoader.yaml_constructors[_full]))
-_Loader.add_constructor(None, _untagged)
-
+_Loader = make_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C when PyYAML has libyaml
 MAX_FRONT_MATTER = 1_000_000  # characters
 MAX_NESTING = 500
 MAX_EXPANDED_NODES = 10_000  # what aliases may expand to
@@ -58,9 +57,17 @@ _INDICATORS = re.compile(r"[-?:](?=[ \t]|$)")  # each may open a nested block no
 _KEY_SEPARATORS = re.compile(r"[\s_\-]+")
 
 
+_KEYS: dict[str, str] = {}  # the same few keys recur in every note
+
+
 def normalise_key(key: str) -> str:
     """`Referred-By`, `referred by` and `referred_by` are one key: `referred_by`."""
-    return _KEY_SEPARATORS.sub("_", key.strip().lower()).strip("_")
+    found = _KEYS.get(key)
+    if found is None:
+        found = _KEY_SEPARATORS.sub("_", key.strip().lower()).strip("_")
+        if len(_KEYS) < 10_000:
+            _KEYS[key] = found
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,13 +191,25 @@ def _mapping(loader, root, path, first_line, body_start, body_line) -> FrontMatt
         if key in key_lines:
             problems.append(Problem(path, line, WARNING,
                                     f"duplicate key {key_node.value!r} (also on line {key_lines[key]}); this later one wins"))
-        data[key] = clean_value(loader.construct_object(value_node, deep=True))
+        data[key] = _value(loader, value_node)
         key_lines[key] = line
-        if isinstance(value_node, yaml.SequenceNode):
+        if type(value_node) is yaml.SequenceNode:
             item_lines[key] = tuple(first_line + item.start_mark.line for item in value_node.value)
-        else:
-            item_lines.pop(key, None)
+        elif key in item_lines:
+            del item_lines[key]
     return FrontMatter(data, key_lines, item_lines, body_start, body_line, tuple(problems))
+
+
+_STR = "tag:yaml.org,2002:str"
+
+
+def _value(loader, node):
+    """A value built from its node; plain text (most values) skips PyYAML's constructor machinery."""
+    if type(node) is yaml.ScalarNode and node.tag == _STR:
+        return node.value.strip()
+    if type(node) is yaml.SequenceNode and all(type(n) is yaml.ScalarNode and n.tag == _STR for n in node.value):
+        return [n.value.strip() for n in node.value]
+    return clean_value(loader.construct_object(node, deep=True))
 
 
 def _pairs(loader, root):
@@ -247,13 +266,14 @@ def clean_value(value):
     An unquoted `[[Ana]]` is read as a list in a list: it becomes the link
     text again. Empty list items (`-` alone, read as None) are dropped.
     """
-    if isinstance(value, list):
-        items = [clean_value(v) for v in value if v is not None]
+    kind = type(value)
+    if kind is str:
+        return value.strip()
+    if kind is not list and kind is not dict:
+        return value
+    if kind is list:
+        items = [v.strip() if type(v) is str else clean_value(v) for v in value if v is not None]
         if len(items) == 1 and isinstance(items[0], list) and len(items[0]) == 1 and isinstance(items[0][0], str):
             return f"[[{items[0][0]}]]"
         return items
-    if isinstance(value, dict):
-        return {str(k): clean_value(v) for k, v in value.items()}
-    if isinstance(value, str):
-        return value.strip()
-    return value
+    return {str(k): clean_value(v) for k, v in value.items()}

@@ -27,6 +27,8 @@ def name_of(value: str) -> str:
     that link's target.
     """
     text = value.strip()
+    if "[[" not in text:
+        return text
     m = WIKILINK.fullmatch(text)
     return link_target(m.group(1)) if m else text
 
@@ -56,12 +58,8 @@ def tag_values(value) -> list[str]:
         items = [v for v in value if isinstance(v, (str, int, float)) and not isinstance(v, bool)]
     else:
         return []
-    out = []
-    for item in items:
-        tag = name_of(str(item)).lstrip("#").strip().lower().rstrip("/")
-        if tag:
-            out.append(tag)
-    return out
+    tags = (name_of(str(item)).lstrip("#").strip().lower().rstrip("/") for item in items)
+    return [tag for tag in tags if tag]
 
 
 def type_from_tags(tags) -> str | None:

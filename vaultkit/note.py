@@ -64,6 +64,14 @@ def decode(path: str, data: bytes) -> tuple[str | None, Problem | None]:
     return text, None
 
 
+def _has_type_hint(body: str) -> bool:
+    """A possible inline #contact / #interview; a plain substring test first, as most notes have none."""
+    lowered = body.lower()
+    if "#contact" not in lowered and "#interview" not in lowered:
+        return False
+    return _INLINE_TYPE_HINT.search(body) is not None
+
+
 def _type_prop(value) -> str | None:
     if isinstance(value, list):
         names = [name_of(v).lower() for v in value if isinstance(v, str)]
@@ -99,7 +107,7 @@ def parse_note(path: str, data: bytes, wants_body: Callable[[Note], bool] | None
     if not fm.readable:
         return note  # vaultkit cannot tell what it was meant to be: the error is all it yields
     body_text = text[fm.body_start:]
-    hinted = note.type_prop is None and note.tag_type is None and _INLINE_TYPE_HINT.search(body_text)
+    hinted = note.type_prop is None and note.tag_type is None and _has_type_hint(body_text)
     if not hinted and not (wants_body is None or wants_body(note)):
         return note
     if len(body_text) > MAX_BODY:

@@ -21,20 +21,31 @@ class Classifier:
             (config.folders.interviews.casefold().rstrip("/") + "/", "interview"),
         )
         self.daily_format = config.daily_format
+        self.iso_only = config.daily_format.pattern == "YYYY-MM-DD"
 
     def daily_date(self, path: str) -> date | None:
         return daily_date(path[:-3] if path.endswith(".md") else path, self.daily_format)
 
+    def _is_daily(self, path: str) -> bool:
+        if self.iso_only and len(path) - path.rfind("/") != 14:  # "/YYYY-MM-DD.md"
+            return False
+        return self.daily_date(path) is not None
+
     def kind(self, note: Note) -> str | None:
+        """Called for every note of the vault, so the common cases come first."""
         if not note.readable:
             return None
-        is_daily = self.daily_date(note.path) is not None
-        declared = note.type_prop or note.tag_type or (None if is_daily else note.inline_type)
-        if declared is None:
-            folded = note.path.casefold()
-            declared = next((kind for prefix, kind in self.folders if folded.startswith(prefix)), None)
-        if declared in ("contact", "interview"):
+        declared = note.type_prop or note.tag_type
+        if declared == "contact" or declared == "interview":
             return declared
+        is_daily = self._is_daily(note.path)
+        if declared is None:
+            if note.inline_type and not is_daily:
+                return note.inline_type
+            folded = note.path.casefold()
+            for prefix, kind in self.folders:
+                if folded.startswith(prefix):
+                    return kind
         return "daily" if is_daily else None
 
     def wants_body(self, note: Note) -> bool:
