@@ -121,6 +121,14 @@ def test_nesting_that_would_crash_libyaml_is_refused(block):
     assert "nested more than 500 levels deep" in out.stdout
 
 
+def test_values_yaml_cannot_build_stay_text():
+    result = fm("---\ndate: 2026-13-45\nbig: " + "9" * 5000 + "\nodd: !foo bar\nlist: !bar [a]\n"
+                "evil: !!python/object:os.system [echo]\n---\n")
+    assert result.readable and not result.problems
+    assert result.data["date"] == "2026-13-45" and result.data["big"] == "9" * 5000
+    assert result.data["odd"] == "bar" and result.data["list"] == ["a"] and result.data["evil"] == ["echo"]
+
+
 def test_yaml_boolean_words_stay_key_names():
     assert set(fm("---\non: 1\nyes: 2\n2024: 3\n---\n").data) == {"on", "yes", "2024"}
 
