@@ -8,7 +8,7 @@ from .options import open_vault, vault_option
 
 
 def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 @click.command()
