@@ -19,7 +19,7 @@ def quick_start_commands():
 def test_quick_start_is_exactly_two_commands():
     commands = quick_start_commands()
     assert len(commands) == 2
-    assert "vaultkit check --vault sample-vault" in commands[0] or "vaultkit report" in commands[0]
+    assert re.search(r"vaultkit report --vault sample-vault --today \d{4}-\d{2}-\d{2}$", commands[0])
     assert "pytest" in commands[1] and "[test]" in commands[1]
 
 
@@ -27,8 +27,22 @@ def test_ci_runs_the_readmes_test_command():
     assert quick_start_commands()[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
+def test_readme_shows_what_report_really_prints(sample_copy):
+    today = re.search(r"--today (\S+)", quick_start_commands()[0]).group(1)
+    shown = README.split("The first runs the report", 1)[1].split("```\n", 2)[1].split("```", 1)[0]
+    result = CliRunner().invoke(cli, ["report", "--vault", str(sample_copy), "--today", today])
+    assert result.stdout == shown
+
+
+def test_readme_excerpt_is_from_the_committed_dashboard():
+    excerpt = README.split("An excerpt:", 1)[1].split("```markdown\n", 1)[1].split("```", 1)[0]
+    dashboard = (ROOT / "sample-vault" / "vaultkit" / "Follow-ups.md").read_text(encoding="utf-8")
+    for line in excerpt.splitlines():
+        assert line in dashboard.splitlines(), line
+
+
 def test_docs_exist_and_are_linked():
-    for doc in ("docs/notes.md", "docs/performance.md"):
+    for doc in ("docs/notes.md", "docs/actions.md", "docs/performance.md"):
         assert (ROOT / doc).is_file() and f"]({doc})" in README
 
 

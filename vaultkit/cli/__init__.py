@@ -8,6 +8,7 @@ import click
 
 from ..errors import VaultkitError
 from .check import check
+from .report import report
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -31,10 +32,12 @@ def cli() -> None:
 
     \b
     Examples:
+      vaultkit report --vault ~/notes     write vaultkit/Follow-ups.md and print a summary
       vaultkit check --vault ~/notes      list broken notes (exit 1 on errors)
     """
 
 
+cli.add_command(report)
 cli.add_command(check)
 
 

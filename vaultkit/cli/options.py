@@ -1,6 +1,7 @@
 """Options shared by every command that reads a vault."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -22,6 +23,24 @@ def vault_option(command):
         default=None,
         help="The vault folder. Default: $VAULTKIT_VAULT, else the nearest folder "
         "at or above the current one holding vaultkit.toml or .obsidian/.",
+    )(command)
+
+
+def _parse_today(ctx, param, value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()  # the local calendar date
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2026-11-20") from None
+
+
+def today_option(command):
+    return click.option(
+        "--today",
+        metavar="YYYY-MM-DD",
+        callback=_parse_today,
+        help="Compute as if today were this date, for reproducible output. Default: today's local date.",
     )(command)
 
 

@@ -1,0 +1,46 @@
+"""What to do next: Action values, their groups and their order."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+# The SPEC's table order; actions due the same day for the same person follow it.
+KINDS = (
+    "prepare", "confirm", "record-outcome", "record-notes", "thank-you", "reach-referral",
+    "close-loop", "nudge", "check-in", "announce-landing", "broaden-field", "grow-pipeline",
+)
+INTERVIEW_KINDS = ("prepare", "confirm", "record-outcome", "record-notes", "thank-you")
+GROUPS = ("overdue", "today", "upcoming", "later")
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    kind: str
+    contact: str | None  # canonical name; the written name for someone with no note; None vault-wide
+    due: date
+    reason: str  # one sentence a person would write
+    source: str | None  # the note that caused it; None for vault-wide actions
+    contact_path: str | None = None  # the contact's note, when they have one
+    interview: str | None = None  # the interview's note, for interview kinds
+    field: str | None = None  # for broaden-field
+
+    def sort_key(self) -> tuple:
+        """Due date, then person (vault-wide actions after people's), then kind."""
+        return (self.due, self.contact is None, (self.contact or self.field or "").casefold(),
+                KINDS.index(self.kind), self.source or "", self.interview or "")
+
+
+def group_of(due: date, today: date, horizon_days: int) -> str:
+    if due < today:
+        return "overdue"
+    if due == today:
+        return "today"
+    return "upcoming" if due <= today + timedelta(days=horizon_days) else "later"
+
+
+def grouped(actions, today: date, horizon_days: int) -> dict[str, list[Action]]:
+    """Every group, in order, each sorted by due date, then contact, then kind."""
+    groups: dict[str, list[Action]] = {g: [] for g in GROUPS}
+    for action in sorted(actions, key=Action.sort_key):
+        groups[group_of(action.due, today, horizon_days)].append(action)
+    return groups

@@ -1,0 +1,56 @@
+"""`vaultkit report`: compute what is due, write the outputs, print a summary (or JSON)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from ..errors import ERROR
+from ..render.json_report import render_json
+from ..render.text import plural
+from ..report import run_report
+from ..write import UNCHANGED, WOULD_WRITE, WRITTEN
+from .options import open_vault, today_option, vault_option
+
+
+@click.command()
+@vault_option
+@today_option
+@click.option("--format", "output_format", type=click.Choice(["md", "json"]), default="md", show_default=True,
+              help="md: write the outputs and print a summary. json: write them and print every fact as JSON.")
+@click.option("--dry-run", is_flag=True, help="Write nothing; say what would be written.")
+def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: bool) -> None:
+    """Work out what is due and write the follow-up dashboard.
+
+    Writes Follow-ups.md into the vault's output folder (vaultkit/ by default),
+    only when its content changes, and prints counts per group: overdue,
+    today, upcoming (within horizon_days) and later. Notes are never changed.
+
+    \b
+    Examples:
+      vaultkit report
+      vaultkit report --vault ~/notes --today 2026-11-20
+      vaultkit report --format json | jq '.actions[] | select(.group == "overdue")'
+      vaultkit report --dry-run
+    """
+    vault = open_vault(vault_path)
+    result = run_report(vault, today, dry_run=dry_run)
+    if output_format == "json":
+        click.echo(render_json(vault, result.plan), nl=False)
+    else:
+        counts = result.plan.counts()
+        groups = ", ".join(f"{counts[g]} {g}" for g in ("overdue", "today", "upcoming", "later"))
+        click.echo(f"Follow-ups for {today.isoformat()}: {groups}; {counts['gone_quiet']} gone quiet.")
+        for rel, status in result.results:
+            click.echo(f"  {'would write' if status == WOULD_WRITE else status}: {rel}")
+        written = sum(s == WRITTEN for _, s in result.results)
+        unchanged = sum(s == UNCHANGED for _, s in result.results)
+        if dry_run:
+            would = sum(s == WOULD_WRITE for _, s in result.results)
+            click.echo(f"Dry run: nothing written ({plural(would, 'file')} would change, {unchanged} unchanged).")
+        else:
+            click.echo(f"{plural(written, 'file')} written, {unchanged} unchanged.")
+    if vault.problems:
+        errors = sum(p.severity == ERROR for p in vault.problems)
+        click.echo(f"Notes have {plural(errors, 'error')} and {plural(len(vault.problems) - errors, 'warning')}; "
+                   "run `vaultkit check` to see them.", err=True)

@@ -1,0 +1,38 @@
+"""`vaultkit report --format json`: the same facts as the Markdown, as one JSON object."""
+from __future__ import annotations
+
+import json
+
+from ..actions import group_of
+from ..model import Vault
+from ..rules import Plan
+
+
+def report_object(vault: Vault, plan: Plan) -> dict:
+    names = {path: contact.name for path, contact in vault.contacts.items()}
+    return {
+        "today": plan.today.isoformat(),
+        "counts": plan.counts(),
+        "actions": [
+            {
+                "kind": a.kind,
+                "group": group_of(a.due, plan.today, plan.horizon_days),
+                "due": a.due.isoformat(),
+                "contact": a.contact,
+                "contact_note": a.contact_path,
+                "interview": a.interview,
+                "field": a.field,
+                "source": a.source,
+                "reason": a.reason,
+            }
+            for a in plan.actions
+        ],
+        "referrals": [r.as_dict() for r in plan.referrals],
+        "fields": [f.as_dict(names) for f in plan.fields],
+        "gone_quiet": [g.name for g in plan.gone_quiet],
+        "problems": [p.as_dict() for p in vault.problems],
+    }
+
+
+def render_json(vault: Vault, plan: Plan) -> str:
+    return json.dumps(report_object(vault, plan), indent=2, ensure_ascii=False) + "\n"

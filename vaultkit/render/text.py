@@ -1,0 +1,35 @@
+"""Markdown building blocks: escaping user text, wikilinks, front-matter."""
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~=$%^])")
+_LINK_BREAKERS = set("[]|#^")
+
+
+def md_text(text: str) -> str:
+    """User text as literal Markdown: no link, tag, emphasis or HTML can come out of it."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def wikilink(path: str, label: str) -> str:
+    """`[[Contacts/Ana Díaz|Ana Díaz]]`; a Markdown link when the path has characters a wikilink cannot hold."""
+    target = path[:-3] if path.endswith(".md") else path
+    shown = " ".join(label.split())
+    if _LINK_BREAKERS & set(target) or _LINK_BREAKERS & set(shown) or "\n" in target:
+        return f"[{md_text(shown)}]({quote(path)})"
+    return f"[[{target}|{shown}]]" if shown != target else f"[[{target}]]"
+
+
+def front_matter(pairs: dict) -> str:
+    """A YAML block of simple scalars, in the given order."""
+    lines = ["---"]
+    for key, value in pairs.items():
+        lines.append(f"{key}: {value}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (many or word + 's')}"

@@ -1,0 +1,86 @@
+"""What is due: pure functions of the vault model and a day. No I/O here.
+
+Each kind lives in the module named for what it watches:
+interviews.py (prepare, confirm, record-outcome, record-notes, thank-you),
+referrals.py (reach-referral, close-loop), cadence.py (nudge, check-in, gone
+quiet), pipeline.py (announce-landing, broaden-field, grow-pipeline).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ..actions import GROUPS, Action, grouped
+from ..links import name_key
+from ..model import Vault
+from .cadence import GoneQuiet, check_in, gone_quiet, nudge
+from .history import History
+from .interviews import interview_actions
+from .pipeline import Field, announce_landing, broaden_field, fields, grow_pipeline
+from .referrals import Referral, close_loop, reach_referral, referral_edges
+
+__all__ = ["Field", "GoneQuiet", "Plan", "Referral", "plan"]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything a report shows for one day."""
+
+    today: date
+    horizon_days: int
+    actions: tuple[Action, ...]  # by due date, then contact, then kind
+    gone_quiet: tuple[GoneQuiet, ...]
+    referrals: tuple[Referral, ...]
+    fields: tuple[Field, ...]
+
+    def groups(self) -> dict[str, list[Action]]:
+        return grouped(self.actions, self.today, self.horizon_days)
+
+    def counts(self) -> dict[str, int]:
+        counts = {group: len(actions) for group, actions in self.groups().items()}
+        counts["gone_quiet"] = len(self.gone_quiet)
+        return counts
+
+
+def plan(vault: Vault, today: date) -> Plan:
+    history = History(vault, today)
+    per_contact = reach_referral(history) + close_loop(history) + nudge(history) + announce_landing(history)
+    actions = _for_active(vault, today, interview_actions(history) + _earliest(per_contact))
+    busy = {a.contact_path for a in actions if a.contact_path}
+    actions += _for_active(vault, today, check_in(history, busy))
+    explored = fields(history)
+    actions += broaden_field(history, explored) + grow_pipeline(history)
+    return Plan(
+        today=today,
+        horizon_days=vault.config.rules.horizon_days,
+        actions=tuple(sorted(actions, key=Action.sort_key)),
+        gone_quiet=tuple(gone_quiet(history)),
+        referrals=tuple(referral_edges(history)),
+        fields=tuple(explored),
+    )
+
+
+def _earliest(actions: list[Action]) -> list[Action]:
+    """At most one action of a kind per person: the earliest due."""
+    best: dict[tuple[str, str], Action] = {}
+    for action in sorted(actions, key=Action.sort_key):
+        key = (action.kind, action.contact_path or name_key(action.contact or ""))
+        best.setdefault(key, action)
+    return list(best.values())
+
+
+def _for_active(vault: Vault, today: date, actions: list[Action]) -> list[Action]:
+    """Nothing for paused, do-not-contact or archived people; nothing due before a snooze ends."""
+    kept = []
+    for action in actions:
+        contact = vault.contacts.get(action.contact_path) if action.contact_path else None
+        if contact is None:
+            kept.append(action)
+            continue
+        if not contact.active:
+            continue
+        if contact.snooze_until and action.due < contact.snooze_until:
+            action = replace(action, due=contact.snooze_until,
+                             reason=f"{action.reason} (snoozed until {contact.snooze_until.isoformat()})")
+        kept.append(action)
+    return kept

@@ -1,0 +1,70 @@
+"""Keeping in touch without pestering: nudge, check-in, and who has gone quiet."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..actions import Action
+from ..dates import Cadence
+from .history import History
+
+
+def describe(cadence: Cadence) -> str:
+    unit = {"d": "day", "w": "week", "m": "month", "y": "year"}[cadence.unit]
+    return f"{cadence.amount} {unit}{'' if cadence.amount == 1 else 's'}"
+
+
+def nudge(history: History) -> list[Action]:
+    """The last outreach is unanswered, and fewer than `max_unanswered` are in a row."""
+    rules = history.rules
+    actions = []
+    for path, contact in history.vault.contacts.items():
+        waiting = history.unanswered(path)
+        if not waiting or len(waiting) >= rules.max_unanswered:
+            continue
+        last = waiting[-1]
+        left = rules.max_unanswered - len(waiting)
+        actions.append(Action(
+            "nudge", contact.name, last.date + timedelta(days=rules.nudge_days),
+            f"You wrote to {contact.name} on {last.date.isoformat()} and have had no answer; "
+            f"one short follow-up is fine ({left} more before you let it rest).",
+            last.source, contact_path=path))
+    return actions
+
+
+@dataclass(frozen=True, slots=True)
+class GoneQuiet:
+    name: str
+    path: str
+    last_outreach: date
+    unanswered: int
+
+
+def gone_quiet(history: History) -> list[GoneQuiet]:
+    """Active contacts whose latest `max_unanswered` outreaches all went unanswered, by name."""
+    quiet = []
+    for path, contact in history.vault.contacts.items():
+        if contact.active and history.gone_quiet(path):
+            waiting = history.unanswered(path)
+            quiet.append(GoneQuiet(contact.name, path, waiting[-1].date, len(waiting)))
+    return sorted(quiet, key=lambda g: (g.name.casefold(), g.path))
+
+
+def check_in(history: History, busy: set[str]) -> list[Action]:
+    """People you have met or heard from, with nothing else open (`busy`), once their cadence has passed."""
+    default = history.rules.stay_in_touch
+    actions = []
+    for path, contact in history.vault.contacts.items():
+        if path in busy or history.gone_quiet(path):
+            continue
+        heard = any(t.kind != "outreach" for t in history.touches(path))
+        if not heard and not history.meetings(path):
+            continue
+        last = history.last_contact(path)
+        cadence = contact.stay_in_touch or default
+        actions.append(Action(
+            "check-in", contact.name, cadence.after(last),
+            f"Last in touch with {contact.name} on {last.isoformat()}; time to check in "
+            f"(every {describe(cadence)}).",
+            path, contact_path=path))
+    return actions

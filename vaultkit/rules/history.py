@@ -1,0 +1,86 @@
+"""What has happened with each person, as of a given day: the questions rules ask.
+
+A meeting is a done interview; it counts as a touch wherever a rule asks for
+one. An answer to an outreach is any later touch that is not an outreach, or
+any interview dated on or after it.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from functools import cached_property
+
+from ..links import name_key
+from ..model import Interview, Touch, Vault
+
+
+class History:
+    def __init__(self, vault: Vault, today: date):
+        self.vault = vault
+        self.today = today
+        self.rules = vault.config.rules
+
+    @cached_property
+    def done(self) -> tuple[Interview, ...]:
+        return tuple(i for i in self.vault.interviews if i.status_on(self.today) == "done")
+
+    @cached_property
+    def _meetings(self) -> dict[str, list[Interview]]:
+        by_contact = defaultdict(list)
+        for interview in self.done:
+            if interview.contact.path:
+                by_contact[interview.contact.path].append(interview)
+        return by_contact
+
+    def meetings(self, path: str) -> list[Interview]:
+        """Done interviews with the contact, oldest first."""
+        return self._meetings.get(path, [])
+
+    def touches(self, path: str) -> tuple[Touch, ...]:
+        return self.vault.touches_of(path)
+
+    def in_touch_since(self, path: str, day: date) -> bool:
+        """Any touch or meeting dated on or after `day`."""
+        return any(t.date >= day for t in self.touches(path)) or any(m.date >= day for m in self.meetings(path))
+
+    def last_contact(self, path: str) -> date | None:
+        dates = [t.date for t in self.touches(path)] + [m.date for m in self.meetings(path)]
+        return max(dates) if dates else None
+
+    def unanswered(self, path: str) -> list[Touch]:
+        """The outreaches after the last answer, oldest first (an answer on the same day counts)."""
+        answers = [t.date for t in self.touches(path) if t.kind != "outreach"]
+        answers += [i.date for i in self.vault.interviews_with(path)]
+        last_answer = max(answers) if answers else None
+        return [t for t in self.touches(path) if t.kind == "outreach" and (last_answer is None or t.date > last_answer)]
+
+    def gone_quiet(self, path: str) -> bool:
+        return len(self.unanswered(path)) >= self.rules.max_unanswered
+
+    def never_touched(self, path: str) -> bool:
+        return not self.touches(path) and not self.vault.interviews_with(path)
+
+    @cached_property
+    def _referred_in(self) -> dict[str, list[Interview]]:
+        """Person (path, or name key for someone with no note) -> done interviews that suggested them."""
+        by_person = defaultdict(list)
+        for interview in self.done:
+            for ref in interview.referrals:
+                by_person[ref.path or name_key(ref.name)].append(interview)
+        return by_person
+
+    def suggested_in(self, path_or_name: str) -> list[Interview]:
+        key = path_or_name if path_or_name in self.vault.contacts else name_key(path_or_name)
+        return self._referred_in.get(key, [])
+
+    def referrers(self, path: str) -> list[str]:
+        """Contact paths of the person's referrers: their `referred_by`, and whoever suggested them."""
+        contact = self.vault.contacts[path]
+        found = [r.path for r in contact.referred_by if r.path]
+        found += [i.contact.path for i in self.suggested_in(path) if i.contact.path]
+        return [p for p in dict.fromkeys(found) if p != path]
+
+    def met_unresolved(self, name: str) -> bool:
+        """Whether an interview names this person though they have no note."""
+        key = name_key(name)
+        return any(i.contact.path is None and name_key(i.contact.name) == key for i in self.vault.interviews)

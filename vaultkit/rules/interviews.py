@@ -1,0 +1,62 @@
+"""One action per interview: prepare, confirm, record-outcome, record-notes, thank-you."""
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from ..actions import Action
+from ..model import Interview
+from .history import History
+
+UPCOMING = ("requested", "scheduled", "confirmed")
+
+
+def _when(interview: Interview) -> str:
+    at = f" at {interview.time.strftime('%H:%M')}" if interview.time else ""
+    return f"{interview.date.isoformat()}{at}"
+
+
+def _action(kind: str, interview: Interview, due, reason: str) -> Action:
+    return Action(kind, interview.contact.name, due, reason, interview.path,
+                  contact_path=interview.contact.path, interview=interview.path)
+
+
+def interview_actions(history: History) -> list[Action]:
+    rules, today = history.rules, history.today
+    actions = []
+    for interview in history.vault.interviews:
+        status = interview.status_on(today)
+        name = interview.contact.name
+        if status in UPCOMING and interview.date >= today:
+            if not interview.has_questions:
+                actions.append(_action(
+                    "prepare", interview, interview.date - timedelta(days=rules.prepare_days_before),
+                    f"Your interview with {name} on {_when(interview)} has no questions prepared yet."))
+            if status == "scheduled":
+                actions.append(_action(
+                    "confirm", interview, interview.date - timedelta(days=rules.confirm_days_before),
+                    f"Confirm the interview with {name} on {_when(interview)}."))
+        elif interview.status in UPCOMING and interview.date < today:
+            actions.append(_action(
+                "record-outcome", interview, interview.date + timedelta(days=1),
+                f"The interview with {name} on {interview.date.isoformat()} is still marked "
+                f"{interview.status}; record whether it happened."))
+        if status != "done":
+            continue
+        if not interview.has_takeaways and not interview.has_reflection:
+            actions.append(_action(
+                "record-notes", interview, interview.date,
+                f"You met {name} on {interview.date.isoformat()}; write down the takeaways while you remember them."))
+        if interview.thank_you_sent is None and not _thanked(history, interview):
+            start = datetime.combine(interview.date, interview.time or time(0))
+            due = (start + timedelta(hours=rules.thank_you_hours)).date()
+            actions.append(_action(
+                "thank-you", interview, due,
+                f"You met {name} on {interview.date.isoformat()} and have not sent a thank-you yet."))
+    return actions
+
+
+def _thanked(history: History, interview: Interview) -> bool:
+    """A #thanks touch with the contact on or after the interview's day."""
+    if interview.contact.path is None:
+        return False
+    return any(t.kind == "thanks" and t.date >= interview.date for t in history.touches(interview.contact.path))

@@ -1,0 +1,100 @@
+"""Referrals: reach the people you were given, tell referrers you met them, and the edges between people."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from ..actions import Action
+from ..links import name_key
+from .history import History
+
+NO_NOTE, NOT_CONTACTED, REACHED_OUT, MET = "no note yet", "not contacted", "reached out", "met"
+
+
+def reach_referral(history: History) -> list[Action]:
+    """Someone suggested in a done interview, with no touch and no interview yet."""
+    days = history.rules.referral_days
+    actions = []
+    for interview in history.done:
+        for ref in interview.referrals:
+            if ref.path is not None and not history.never_touched(ref.path):
+                continue
+            if ref.path is None and history.met_unresolved(ref.name):
+                continue
+            name = history.vault.contacts[ref.path].name if ref.path else ref.name
+            not_yet = "you have not reached out yet" if ref.path else "you have not reached out, and they have no note yet"
+            actions.append(Action(
+                "reach-referral", name, interview.date + timedelta(days=days),
+                f"{interview.contact.name} suggested {name} on {interview.date.isoformat()}; {not_yet}.",
+                interview.path, contact_path=ref.path))
+    return actions
+
+
+def close_loop(history: History) -> list[Action]:
+    """You met X; X's referrer Y has had no touch from you since."""
+    days = history.rules.close_loop_days
+    actions = []
+    for meeting in history.done:
+        met = meeting.contact.path
+        if met is None:
+            continue
+        for referrer in history.referrers(met):
+            if history.in_touch_since(referrer, meeting.date):
+                continue
+            name = history.vault.contacts[referrer].name
+            actions.append(Action(
+                "close-loop", name, meeting.date + timedelta(days=days),
+                f"You met {meeting.contact.name} on {meeting.date.isoformat()}; tell {name}, "
+                "who put you in touch, how it went.",
+                meeting.path, contact_path=referrer))
+    return actions
+
+
+@dataclass(frozen=True, slots=True)
+class Referral:
+    """One person pointing you to another, and how far you have got with them."""
+
+    referrer: str  # canonical name, or as written when they have no note
+    person: str
+    state: str  # NO_NOTE, NOT_CONTACTED, REACHED_OUT or MET
+    source: str  # the interview or contact note the referral is written in
+    referrer_path: str | None = None
+    person_path: str | None = None
+
+    def as_dict(self) -> dict:
+        return {"from": self.referrer, "to": self.person, "state": self.state, "source": self.source}
+
+
+def referral_edges(history: History) -> list[Referral]:
+    """Every edge from `referred_by` and from done interviews' `referrals`; one per pair,
+    the interview's when both say it."""
+    vault = history.vault
+    edges: dict[tuple[str, str], Referral] = {}
+
+    def state(path: str | None, name: str) -> str:
+        if path is None:
+            return MET if _met_by_name(history, name) else NO_NOTE
+        if history.meetings(path):
+            return MET
+        return NOT_CONTACTED if history.never_touched(path) else REACHED_OUT
+
+    def add(ref_name, ref_path, name, path, source, prefer):
+        key = (ref_path or name_key(ref_name), path or name_key(name))
+        if key[0] == key[1] or (key in edges and not prefer):
+            return
+        edges[key] = Referral(ref_name, name, state(path, name), source, ref_path, path)
+
+    for interview in history.done:
+        for ref in interview.referrals:
+            name = vault.contacts[ref.path].name if ref.path else ref.name
+            add(interview.contact.name, interview.contact.path, name, ref.path, interview.path, True)
+    for contact in vault.contacts.values():
+        for ref in contact.referred_by:
+            ref_name = vault.contacts[ref.path].name if ref.path else ref.name
+            add(ref_name, ref.path, contact.name, contact.path, contact.path, False)
+    return sorted(edges.values(), key=lambda e: (e.referrer.casefold(), e.person.casefold(), e.source))
+
+
+def _met_by_name(history: History, name: str) -> bool:
+    key = name_key(name)
+    return any(i.contact.path is None and name_key(i.contact.name) == key for i in history.done)
