@@ -42,7 +42,7 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
         groups = ", ".join(f"{counts[g]} {g}" for g in ("overdue", "today", "upcoming", "later"))
         click.echo(f"Follow-ups for {today.isoformat()}: {groups}; {counts['gone_quiet']} gone quiet.")
         for rel, status in result.results:
-            click.echo(f"  {'would write' if status == WOULD_WRITE else status}: {rel}")
+            click.echo(f"  {status}: {rel}")
         written = sum(s == WRITTEN for _, s in result.results)
         unchanged = sum(s == UNCHANGED for _, s in result.results)
         if dry_run:

@@ -10,17 +10,17 @@ from .text import front_matter, md_text, plural, wikilink
 TITLES = {"overdue": "Overdue", "today": "Today", "upcoming": "Upcoming", "later": "Later"}
 
 
-def _person(action: Action, vault: Vault, contacts_folder: str) -> str:
+def _person(action: Action, contacts_folder: str) -> str:
     if action.contact is None:
         return md_text(action.field) if action.field else ""
     if action.contact_path:
-        return wikilink(action.contact_path, vault.contacts[action.contact_path].name)
+        return wikilink(action.contact_path, action.contact)
     # no note yet: a link to where it would go, so one click in Obsidian creates it
     return wikilink(f"{contacts_folder}/{action.contact}.md", action.contact)
 
 
-def _line(action: Action, vault: Vault, contacts_folder: str) -> str:
-    who = _person(action, vault, contacts_folder)
+def _line(action: Action, contacts_folder: str) -> str:
+    who = _person(action, contacts_folder)
     head = f"- [ ] {action.due.isoformat()} · **{action.kind}**" + (f" · {who}" if who else "")
     line = f"{head}: {md_text(action.reason)}"
     if action.source and action.source != action.contact_path:
@@ -42,7 +42,7 @@ def render_followups(vault: Vault, plan: Plan) -> str:
     for group, actions in plan.groups().items():
         out.append(f"## {TITLES[group]} ({len(actions)})\n")
         if actions:
-            out.append("\n".join(_line(a, vault, contacts_folder) for a in actions) + "\n")
+            out.append("\n".join(_line(a, contacts_folder) for a in actions) + "\n")
         else:
             out.append("Nothing here.\n")
     out.append(f"## Gone quiet ({len(plan.gone_quiet)})\n")

@@ -80,7 +80,7 @@ class History:
         found += [i.contact.path for i in self.suggested_in(path) if i.contact.path]
         return [p for p in dict.fromkeys(found) if p != path]
 
-    def met_unresolved(self, name: str) -> bool:
-        """Whether an interview names this person though they have no note."""
+    def interviews_named(self, name: str) -> list[Interview]:
+        """Interviews with someone who has no note, by the name written in them."""
         key = name_key(name)
-        return any(i.contact.path is None and name_key(i.contact.name) == key for i in self.vault.interviews)
+        return [i for i in self.vault.interviews if i.contact.path is None and name_key(i.contact.name) == key]

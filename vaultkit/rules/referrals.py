@@ -19,7 +19,7 @@ def reach_referral(history: History) -> list[Action]:
         for ref in interview.referrals:
             if ref.path is not None and not history.never_touched(ref.path):
                 continue
-            if ref.path is None and history.met_unresolved(ref.name):
+            if ref.path is None and history.interviews_named(ref.name):
                 continue
             name = history.vault.contacts[ref.path].name if ref.path else ref.name
             not_yet = "you have not reached out yet" if ref.path else "you have not reached out, and they have no note yet"
@@ -73,7 +73,8 @@ def referral_edges(history: History) -> list[Referral]:
 
     def state(path: str | None, name: str) -> str:
         if path is None:
-            return MET if _met_by_name(history, name) else NO_NOTE
+            met = any(i.status_on(history.today) == "done" for i in history.interviews_named(name))
+            return MET if met else NO_NOTE
         if history.meetings(path):
             return MET
         return NOT_CONTACTED if history.never_touched(path) else REACHED_OUT
@@ -94,7 +95,3 @@ def referral_edges(history: History) -> list[Referral]:
             add(ref_name, ref.path, contact.name, contact.path, contact.path, False)
     return sorted(edges.values(), key=lambda e: (e.referrer.casefold(), e.person.casefold(), e.source))
 
-
-def _met_by_name(history: History, name: str) -> bool:
-    key = name_key(name)
-    return any(i.contact.path is None and name_key(i.contact.name) == key for i in history.done)
