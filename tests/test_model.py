@@ -110,6 +110,14 @@ def test_missing_and_bad_interview_values(vault):
     assert sorted(i.path for i in model.interviews) == ["Interviews/odd values.md", "Interviews/unknown.md"]
 
 
+def test_an_empty_interview_file_lacks_its_required_keys(vault):
+    vault.write("Interviews/empty.md", b"")
+    assert problems(load_vault(vault.root)) == [
+        "Interviews/empty.md:1: error: interview has no contact; add who you met, e.g. contact: \"[[Ana Díaz]]\"",
+        "Interviews/empty.md:1: error: interview has no date; add one like date: 2026-11-12",
+    ]
+
+
 def test_thank_you_sent_may_be_true(vault):
     vault.interview("i", "contact: Ana\ndate: 2026-11-02\nthank_you_sent: yes\n")
     assert load_vault(vault.root).interviews[0].thank_you_sent is True

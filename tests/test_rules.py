@@ -283,3 +283,44 @@ def test_every_action_has_a_reason_naming_the_person(sample_copy):
     result = plan(load_vault(sample_copy), dt.date(2026, 11, 20))
     for action in result.actions:
         assert action.reason.endswith(".") and (action.contact or action.field or "contacts") in action.reason
+
+
+# ---- every [rules] setting moves what it should ----------------------------------
+
+@pytest.mark.parametrize("setting, value, build, expected", [
+    ("prepare_days_before", 5, lambda v: (person(v, "Ana"), interview(v, "Ana", 5, "status: confirmed\n")),
+     [("prepare", "Ana", T)]),
+    ("confirm_days_before", 3, lambda v: (person(v, "Ana"), interview(v, "Ana", 3, "status: scheduled\n", QUESTIONS)),
+     [("confirm", "Ana", T)]),
+    ("thank_you_hours", 72, lambda v: (person(v, "Ana"), interview(v, "Ana", -3, "", NOTES)),
+     [("thank-you", "Ana", T)]),
+    ("referral_days", 2, lambda v: (person(v, "Ana"), interview(v, "Ana", -2, "referrals: [Zoe]\nthank_you_sent: true\n",
+                                                                 NOTES)),
+     [("reach-referral", "Zoe", T)]),
+    ("close_loop_days", 10, lambda v: (person(v, "Ana", log=[f"{d(-30)} #reply"]), person(v, "Ben", "referred_by: Ana\n"),
+                                       interview(v, "Ben", -10, "thank_you_sent: true\n", NOTES)),
+     [("close-loop", "Ana", T)]),
+    ("nudge_days", 3, lambda v: person(v, "Ana", log=[f"{d(-3)} #outreach"]), [("nudge", "Ana", T)]),
+    ("max_unanswered", 3, lambda v: person(v, "Ana", log=[f"{d(-20)} #outreach", f"{d(-7)} #outreach"]),
+     [("nudge", "Ana", T)]),
+    ("stay_in_touch", "10d", lambda v: person(v, "Ana", log=[f"{d(-10)} #reply"]), [("check-in", "Ana", T)]),
+    ("announce_days", 1, lambda v: (v.config(f"[landed]\ndate = {d(-1)}\n[rules]\nannounce_days = 1\n"), person(v, "Ana"),
+                                    interview(v, "Ana", -30, "thank_you_sent: true\n", NOTES)),
+     [("announce-landing", "Ana", T)]),
+])
+def test_each_rules_setting_is_honoured(vault, setting, value, build, expected):
+    vault.config(f"[rules]\n{setting} = {value!r}\n".replace("'", '"'))
+    build(vault)
+    kinds = {k for k, _, _ in expected}
+    assert [a for a in due(vault) if a[0] in kinds] == expected
+
+
+def test_min_settings_and_horizon(vault):
+    vault.config("[rules]\nmin_interviews_per_field = 1\nmin_open_leads = 1\nhorizon_days = 3\n")
+    person(vault, "Ana", "field: Policy\n")
+    person(vault, "Ben", "field: Policy\n", [f"{d(-50)} #reply"])
+    interview(vault, "Ben", -50, "thank_you_sent: true\n", NOTES)
+    result = plan(load_vault(vault.root), T)
+    assert [a.kind for a in result.actions if a.kind in ("broaden-field", "grow-pipeline")] == []
+    (check_in,) = [a for a in result.actions if a.kind == "check-in"]
+    assert check_in.due == D(10) and result.groups()["later"] == [check_in]  # past a 3-day horizon

@@ -107,6 +107,12 @@ def _days(value: object) -> int:
     return value
 
 
+def _at_least_one(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise _Bad(f"expected a whole number, 1 or more, got {value!r}")
+    return value
+
+
 def _cadence(value: object) -> Cadence:
     cadence = parse_cadence(value)
     if cadence is None:
@@ -139,7 +145,8 @@ def _folder(value: object) -> str:
 _TABLES = {
     "me": (Me, {f.name: _text for f in fields(Me)}),
     "folders": (Folders, {f.name: _folder for f in fields(Folders)}),
-    "rules": (Rules, {f.name: (_cadence if f.name == "stay_in_touch" else _days) for f in fields(Rules)}),
+    "rules": (Rules, {f.name: {"stay_in_touch": _cadence, "max_unanswered": _at_least_one}.get(f.name, _days)
+                      for f in fields(Rules)}),
     "landed": (Landed, {"date": _date, "company": _text, "role": _text, "email": _text}),
 }
 _TOP = {"ignore": _text_list, "log_headings": _text_list, "daily_format": _daily_format}
