@@ -35,14 +35,14 @@ def test_readme_shows_what_report_really_prints(sample_copy):
 
 
 def test_readme_excerpt_is_from_the_committed_dashboard():
-    excerpt = README.split("An excerpt:", 1)[1].split("```markdown\n", 1)[1].split("```", 1)[0]
+    excerpt = README.split("An excerpt of Follow-ups.md:", 1)[1].split("```markdown\n", 1)[1].split("```", 1)[0]
     dashboard = (ROOT / "sample-vault" / "vaultkit" / "Follow-ups.md").read_text(encoding="utf-8")
     for line in excerpt.splitlines():
         assert line in dashboard.splitlines(), line
 
 
 def test_docs_exist_and_are_linked():
-    for doc in ("docs/notes.md", "docs/actions.md", "docs/performance.md"):
+    for doc in ("docs/notes.md", "docs/actions.md", "docs/outputs.md", "docs/performance.md"):
         assert (ROOT / doc).is_file() and f"]({doc})" in README
 
 

@@ -39,7 +39,7 @@ def test_sample_followups_match_the_committed_file(sample_copy):
     assert result.stdout == (
         "Follow-ups for 2026-11-20: 8 overdue, 4 today, 7 upcoming, 2 later; 1 gone quiet.\n"
         "  written: vaultkit/Follow-ups.md\n"
-        "1 file written, 0 unchanged.\n"
+        "1 file written, 8 unchanged.\n"
     )
 
 
@@ -59,7 +59,7 @@ def test_sample_json_matches_and_shows_every_kind(sample_copy):
 def test_the_committed_sample_output_is_up_to_date(sample_copy):
     """The README's first command on a fresh clone writes nothing: the committed file is current."""
     result = run("report", "--vault", str(sample_copy), "--today", TODAY)
-    assert "0 files written, 1 unchanged." in result.stdout
+    assert "0 files written, 9 unchanged." in result.stdout
 
 
 def test_a_second_run_writes_nothing(sample_copy):
@@ -68,7 +68,7 @@ def test_a_second_run_writes_nothing(sample_copy):
     before = target.stat().st_mtime_ns
     result = run("report", "--vault", str(sample_copy), "--today", "2026-11-21")
     assert target.stat().st_mtime_ns == before
-    assert "unchanged: vaultkit/Follow-ups.md" in result.stdout and "0 files written, 1 unchanged." in result.stdout
+    assert result.stdout.endswith("\n0 files written, 9 unchanged.\n")
 
 
 def test_report_changes_no_byte_of_any_user_note(sample_copy, messy_vault):
@@ -93,7 +93,7 @@ def test_dry_run_writes_nothing(vault):
     assert result.exit_code == 0
     assert not (vault.root / "vaultkit").exists()
     assert "  would write: vaultkit/Follow-ups.md" in result.stdout
-    assert "Dry run: nothing written (1 file would change, 0 unchanged)." in result.stdout
+    assert "Dry run: nothing written (4 files would change, 0 unchanged)." in result.stdout
 
 
 def test_json_prints_only_json(messy_vault):
@@ -125,8 +125,8 @@ def test_broken_notes_are_reported_and_the_rest_still_planned(messy_vault):
 
 def test_output_is_atomic_and_leaves_no_temp_files(vault):
     run("report", "--vault", str(vault.root), "--today", TODAY)
-    names = sorted(p.name for p in (vault.root / "vaultkit").iterdir())
-    assert names == ["Follow-ups.md"]
+    names = sorted(p.name for p in (vault.root / "vaultkit").rglob("*"))
+    assert names == ["Fields.md", "Follow-ups.ics", "Follow-ups.md", "Referrals.md"]
     mode = (vault.root / "vaultkit" / "Follow-ups.md").stat().st_mode & 0o777
     assert mode == 0o666 & ~_umask()
 

@@ -4,24 +4,43 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .errors import Problem
 from .model import Vault
+from .render.drafts import render_drafts
+from .render.fields import render_fields
 from .render.followups import render_followups
+from .render.ics import render_ics
+from .render.referrals import render_referrals
 from .rules import Plan, plan
+from .templating import Templates
 from .write import Output, write_outputs
 
 
 @dataclass(frozen=True)
 class Report:
     plan: Plan
-    results: tuple[tuple[str, str], ...]  # (vault-relative path, written / unchanged / would write)
+    results: tuple[tuple[str, str], ...]  # (vault-relative path, written / unchanged / would write / kept)
+    problems: tuple[Problem, ...]  # found while rendering (a broken template)
 
 
-def outputs(vault: Vault, the_plan: Plan) -> list[Output]:
-    """Every generated file, as bytes; the same vault and day give the same bytes."""
-    return [Output("Follow-ups.md", render_followups(vault, the_plan).encode("utf-8"))]
+def outputs(vault: Vault, the_plan: Plan, problems: list[Problem] | None = None) -> list[Output]:
+    """Every generated file, as bytes; the same vault and day give the same bytes.
+
+    Problems met on the way (a user template that fails) are added to `problems`.
+    """
+    templates = Templates(vault.config, problems if problems is not None else [])
+    return [
+        Output("Follow-ups.md", render_followups(vault, the_plan).encode("utf-8")),
+        Output("Referrals.md", render_referrals(the_plan, vault.config.folders.contacts).encode("utf-8")),
+        Output("Fields.md", render_fields(vault, the_plan).encode("utf-8")),
+        Output("Follow-ups.ics", render_ics(vault, the_plan)),
+        *render_drafts(vault, the_plan, templates),
+    ]
 
 
 def run_report(vault: Vault, today: date, dry_run: bool = False) -> Report:
     the_plan = plan(vault, today)
-    results = write_outputs(vault.config.root, vault.config.folders.output, outputs(vault, the_plan), dry_run)
-    return Report(the_plan, tuple(results))
+    problems: list[Problem] = []
+    files = outputs(vault, the_plan, problems)
+    results = write_outputs(vault.config.root, vault.config.folders.output, files, dry_run)
+    return Report(the_plan, tuple(results), tuple(sorted(problems)))

@@ -4,12 +4,13 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import VaultkitError
 
-WRITTEN, UNCHANGED, WOULD_WRITE = "written", "unchanged", "would write"
+WRITTEN, UNCHANGED, WOULD_WRITE, KEPT = "written", "unchanged", "would write", "kept (you edited it)"
 _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]')
 MAX_NAME = 120
 
@@ -20,6 +21,7 @@ class Output:
 
     name: str  # relative to the output folder, `/`-separated, e.g. "Drafts/Thank you - Ana.md"
     content: bytes
+    may_replace: Callable[[bytes], bool] | None = None  # False for a file the user has edited
 
 
 def safe_name(text: str, suffix: str = ".md") -> str:
@@ -94,8 +96,12 @@ def write_outputs(root: Path, output_folder: str, outputs: list[Output], dry_run
     for output in outputs:
         path = resolve_output(root, output_folder, output.name)
         rel = f"{output_folder}/{output.name}"
-        if _current(path) == output.content:
+        current = _current(path)
+        if current == output.content:
             results.append((rel, UNCHANGED))
+            continue
+        if current is not None and output.may_replace is not None and not output.may_replace(current):
+            results.append((rel, KEPT))
             continue
         if dry_run:
             results.append((rel, WOULD_WRITE))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from ..errors import ERROR
+from ..templating import check_templates
 from .options import open_vault, vault_option
 
 
@@ -18,7 +19,8 @@ def check(ctx: click.Context, vault_path: str | None) -> None:
     """List every problem in the vault's notes.
 
     Each problem is one line, PATH:LINE: SEVERITY: MESSAGE, sorted by path and
-    line; a summary goes to stderr. Exits 1 if any problem is an error, 0 if
+    line; a summary goes to stderr. Your own templates (Templates/vaultkit/) are
+    checked too. Exits 1 if any problem is an error, 0 if
     there are only warnings or none, 2 if the vault or its vaultkit.toml cannot
     be used. Changes no file, so it fits a git pre-commit hook.
 
@@ -28,11 +30,12 @@ def check(ctx: click.Context, vault_path: str | None) -> None:
       vaultkit check --vault ~/notes
     """
     vault = open_vault(vault_path)
-    for problem in vault.problems:
+    problems = sorted([*vault.problems, *check_templates(vault.config)])
+    for problem in problems:
         click.echo(str(problem))
-    errors = sum(p.severity == ERROR for p in vault.problems)
-    warnings = len(vault.problems) - errors
-    found = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}" if vault.problems else "no problems"
+    errors = sum(p.severity == ERROR for p in problems)
+    warnings = len(problems) - errors
+    found = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}" if problems else "no problems"
     click.echo(f"Checked {_count(vault.note_count, 'note')} ({_count(len(vault.contacts), 'contact')}, "
                f"{_count(len(vault.interviews), 'interview')}): {found}.", err=True)
     ctx.exit(1 if errors else 0)

@@ -9,7 +9,7 @@ from ..errors import ERROR
 from ..render.json_report import render_json
 from ..render.text import plural
 from ..report import run_report
-from ..write import UNCHANGED, WOULD_WRITE, WRITTEN
+from ..write import KEPT, UNCHANGED, WOULD_WRITE, WRITTEN
 from .options import open_vault, today_option, vault_option
 
 
@@ -20,11 +20,14 @@ from .options import open_vault, today_option, vault_option
               help="md: write the outputs and print a summary. json: write them and print every fact as JSON.")
 @click.option("--dry-run", is_flag=True, help="Write nothing; say what would be written.")
 def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: bool) -> None:
-    """Work out what is due and write the follow-up dashboard.
+    """Work out what is due and write the dashboards, calendar and drafts.
 
-    Writes Follow-ups.md into the vault's output folder (vaultkit/ by default),
-    only when its content changes, and prints counts per group: overdue,
-    today, upcoming (within horizon_days) and later. Notes are never changed.
+    Writes into the vault's output folder (vaultkit/ by default): Follow-ups.md,
+    Referrals.md, Fields.md, Follow-ups.ics, and Drafts/ with a thank-you per
+    interview that owes one (and, once [landed] is set, a note for each person
+    to tell). A file is written only when its content changes, and a draft you
+    have edited is never overwritten. Prints counts per group: overdue, today,
+    upcoming (within horizon_days) and later. Your notes are never changed.
 
     \b
     Examples:
@@ -36,20 +39,23 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
     vault = open_vault(vault_path)
     result = run_report(vault, today, dry_run=dry_run)
     if output_format == "json":
-        click.echo(render_json(vault, result.plan), nl=False)
+        click.echo(render_json(vault, result.plan, result.problems), nl=False)
     else:
         counts = result.plan.counts()
         groups = ", ".join(f"{counts[g]} {g}" for g in ("overdue", "today", "upcoming", "later"))
         click.echo(f"Follow-ups for {today.isoformat()}: {groups}; {counts['gone_quiet']} gone quiet.")
         for rel, status in result.results:
-            click.echo(f"  {status}: {rel}")
-        written = sum(s == WRITTEN for _, s in result.results)
-        unchanged = sum(s == UNCHANGED for _, s in result.results)
+            if status != UNCHANGED:
+                click.echo(f"  {status}: {rel}")
+        count = {s: sum(status == s for _, status in result.results) for s in (WRITTEN, UNCHANGED, WOULD_WRITE, KEPT)}
+        kept = f", {count[KEPT]} kept because you edited {'it' if count[KEPT] == 1 else 'them'}" if count[KEPT] else ""
         if dry_run:
-            would = sum(s == WOULD_WRITE for _, s in result.results)
-            click.echo(f"Dry run: nothing written ({plural(would, 'file')} would change, {unchanged} unchanged).")
+            click.echo(f"Dry run: nothing written ({plural(count[WOULD_WRITE], 'file')} would change, "
+                       f"{count[UNCHANGED]} unchanged{kept}).")
         else:
-            click.echo(f"{plural(written, 'file')} written, {unchanged} unchanged.")
+            click.echo(f"{plural(count[WRITTEN], 'file')} written, {count[UNCHANGED]} unchanged{kept}.")
+    for problem in result.problems:
+        click.echo(str(problem), err=True)
     if vault.problems:
         errors = sum(p.severity == ERROR for p in vault.problems)
         click.echo(f"Notes have {plural(errors, 'error')} and {plural(len(vault.problems) - errors, 'warning')}; "

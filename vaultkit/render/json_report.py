@@ -8,7 +8,8 @@ from ..model import Vault
 from ..rules import Plan
 
 
-def report_object(vault: Vault, plan: Plan) -> dict:
+def report_object(vault: Vault, plan: Plan, problems=()) -> dict:
+    """`problems`: any found while rendering (a broken template), besides the vault's own."""
     names = {path: contact.name for path, contact in vault.contacts.items()}
     return {
         "today": plan.today.isoformat(),
@@ -30,9 +31,9 @@ def report_object(vault: Vault, plan: Plan) -> dict:
         "referrals": [r.as_dict() for r in plan.referrals],
         "fields": [f.as_dict(names) for f in plan.fields],
         "gone_quiet": [g.name for g in plan.gone_quiet],
-        "problems": [p.as_dict() for p in vault.problems],
+        "problems": [p.as_dict() for p in sorted([*vault.problems, *problems])],
     }
 
 
-def render_json(vault: Vault, plan: Plan) -> str:
-    return json.dumps(report_object(vault, plan), indent=2, ensure_ascii=False) + "\n"
+def render_json(vault: Vault, plan: Plan, problems=()) -> str:
+    return json.dumps(report_object(vault, plan, problems), indent=2, ensure_ascii=False) + "\n"

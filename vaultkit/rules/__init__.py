@@ -15,6 +15,7 @@ from ..links import name_key
 from ..model import Vault
 from .cadence import GoneQuiet, check_in, gone_quiet, nudge
 from .history import History
+from .network import Network, network
 from .interviews import interview_actions
 from .pipeline import Field, announce_landing, broaden_field, fields, grow_pipeline
 from .referrals import Referral, close_loop, reach_referral, referral_edges
@@ -32,6 +33,7 @@ class Plan:
     gone_quiet: tuple[GoneQuiet, ...]
     referrals: tuple[Referral, ...]
     fields: tuple[Field, ...]
+    network: Network
 
     def groups(self) -> dict[str, list[Action]]:
         return grouped(self.actions, self.today, self.horizon_days)
@@ -50,13 +52,15 @@ def plan(vault: Vault, today: date) -> Plan:
     actions += _for_active(vault, today, check_in(history, busy))
     explored = fields(history)
     actions += broaden_field(history, explored) + grow_pipeline(history)
+    edges = referral_edges(history)
     return Plan(
         today=today,
         horizon_days=vault.config.rules.horizon_days,
         actions=tuple(sorted(actions, key=Action.sort_key)),
         gone_quiet=tuple(gone_quiet(history)),
-        referrals=tuple(referral_edges(history)),
+        referrals=tuple(edges),
         fields=tuple(explored),
+        network=network(history, edges),
     )
 
 

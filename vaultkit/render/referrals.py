@@ -1,0 +1,73 @@
+"""Referrals.md: every referral and its state, chains from you, top connectors, and the graph."""
+from __future__ import annotations
+
+from ..rules import Plan
+from ..rules.network import Network, Person, connectors, person_key
+from ..rules.referrals import MET, NO_NOTE, NOT_CONTACTED, REACHED_OUT
+from .mermaid import LEGEND, render_graph
+from .text import front_matter, plural, wikilink
+
+STATES = (MET, REACHED_OUT, NOT_CONTACTED, NO_NOTE)
+
+
+def _person(person: Person, contacts_folder: str) -> str:
+    return wikilink(person.path or f"{contacts_folder}/{person.name}.md", person.name)
+
+
+def _cell(link: str) -> str:
+    """A link in a table cell: a wikilink's `|` must be escaped there."""
+    return link.replace("|", "\\|") if link.startswith("[[") else link
+
+
+def render_referrals(plan: Plan, contacts_folder: str) -> str:
+    net: Network = plan.network
+    by_state = {s: sum(r.state == s for r in plan.referrals) for s in STATES}
+    out = [front_matter({"generated": "vaultkit", "as_of": plan.today.isoformat(),
+                         "referrals": len(plan.referrals), "people": len(net.people)})]
+    out.append("# Referrals\n")
+    if not plan.referrals:
+        out.append("No referrals yet. Ask each person you meet for two or three names, and write them under "
+                   "`referrals:` in the interview note, or as `referred_by:` in a contact note.\n")
+        return "\n".join(out)
+    out.append(f"{plural(len(plan.referrals), 'referral')} among {plural(len(net.people), 'person', 'people')}: "
+               + ", ".join(f"{by_state[s]} {s}" for s in STATES) + ".\n")
+
+    out.append("## Who referred whom\n")
+    rows = ["| From | To | State | Written in |", "|---|---|---|---|"]
+    for r in plan.referrals:
+        referrer = net.people[person_key(r.referrer_path, r.referrer)]
+        person = net.people[person_key(r.person_path, r.person)]
+        source = wikilink(r.source, r.source.rsplit("/", 1)[-1][:-3])
+        rows.append(f"| {_cell(_person(referrer, contacts_folder))} | {_cell(_person(person, contacts_folder))} "
+                    f"| {r.state} | {_cell(source)} |")
+    out.append("\n".join(rows) + "\n")
+
+    out.append("## Chains from you\n")
+    chains = [(k, net.chain(k)) for k in net.people if len(net.chains[k]) > 1]
+    if chains:
+        out.append("How you reached each person someone referred you to, by the shortest route.\n")
+        out.append("\n".join("- You → " + " → ".join(_person(p, contacts_folder) for p in chain)
+                             for _, chain in chains) + "\n")
+    else:
+        out.append("Everyone here was a first step: nobody is more than one referral away from you.\n")
+
+    out.append("## Top connectors\n")
+    top = connectors(net)[:10]
+    if top:
+        out.append("Who led to the most meetings, counting people met through the people they referred.\n")
+        out.append("\n".join(
+            f"{i}. {_person(c.person, contacts_folder)}: {plural(c.meetings, 'meeting')} ({c.direct} direct)"
+            for i, c in enumerate(top, 1)) + "\n")
+    else:
+        out.append("No meetings have come from a referral yet.\n")
+
+    out.append("## Graph\n")
+    graph, left_out = render_graph(net)
+    out.append(graph)
+    note = LEGEND
+    if left_out:
+        note += (f" The graph shows the {len(net.people) - left_out} people nearest a meeting, with everyone on "
+                 f"their chains; {plural(left_out, 'more person', 'more people')} are in the table above.")
+    out.append(note + "\n")
+    return "\n".join(out)
+
