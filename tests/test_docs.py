@@ -58,3 +58,18 @@ def test_pre_commit_hook_definition():
     assert hook["id"] == "vaultkit-check" and hook["entry"] == "vaultkit check"
     assert hook["pass_filenames"] is False
     assert re.search(hook["files"], "Contacts/Ana.md") and re.search(hook["files"], "vaultkit.toml")
+
+
+def test_shell_completion_works_as_documented(vault):
+    import os
+    import subprocess
+    import sys
+    script = subprocess.run([sys.executable, "-m", "vaultkit"], env={**os.environ, "_VAULTKIT_COMPLETE": "bash_source"},
+                            capture_output=True, text=True)
+    assert "_VAULTKIT_COMPLETE=bash_complete" in script.stdout
+    vault.contact("Ana Díaz", "")
+    vault.contact("Ben", "")
+    env = {**os.environ, "_VAULTKIT_COMPLETE": "bash_complete", "COMP_WORDS": "vaultkit log An", "COMP_CWORD": "2",
+           "VAULTKIT_VAULT": str(vault.root)}
+    done = subprocess.run([sys.executable, "-m", "vaultkit"], env=env, capture_output=True, text=True)
+    assert done.stdout.splitlines() == ["plain,Ana Díaz"]

@@ -143,7 +143,7 @@ def test_never_writes_through_a_symlinked_output_folder(vault, tmp_path):
     os.symlink(outside, vault.root / "vaultkit")
     result = CliRunner().invoke(cli, ["report", "--vault", str(vault.root), "--today", TODAY])
     assert result.exit_code == 1
-    assert "the output folder vaultkit/ leads outside the vault" in result.stderr
+    assert "the folder vaultkit/ leads outside the vault" in result.stderr
     assert list(outside.iterdir()) == []
 
 

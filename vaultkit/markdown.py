@@ -34,6 +34,8 @@ class Item:
     depth: int  # 0 for a top-level item
     tags: tuple[str, ...]
     links: tuple[Link, ...]
+    end_line: int = 0  # the item's last line, nested items and trailing blank lines included
+    marker: str = "-"  # "-", "*", "+", or "." / ")" for a numbered item
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,7 @@ class Section:
     level: int
     line: int  # the heading's line
     end_line: int  # the section's last line
+    heading_end: int  # the heading's last line (a setext heading has two)
     text: str  # the Markdown under the heading, trimmed
     has_content: bool  # any text, not just blank list items, comments or sub-headings
 
@@ -112,21 +115,23 @@ def parse_body(text: str, first_line: int = 1) -> Body:
                 content_lines.append(line0)
             opener = tokens[i - 2] if i >= 2 else None
             if parent.type == "paragraph_open" and opener is not None and opener.type == "list_item_open":
-                items.append(_item(tok.content, first_line + opener.map[0], depth - 1, found_tags, found))
+                items.append(_item(tok.content, first_line + opener.map[0], depth - 1, found_tags, found,
+                                   first_line + opener.map[1] - 1, opener.markup))
     sections = []
     for n, (level, title, start, content_start) in enumerate(headings):
         end = next((h[2] for h in headings[n + 1 :] if h[0] <= level), last_line)  # exclusive, 0-based
         i = bisect.bisect_left(content_lines, content_start)
         has_content = i < len(content_lines) and content_lines[i] < end
         body_text = "\n".join(lines[content_start:end]).strip()
-        sections.append(Section(title, level, first_line + start, first_line + max(end - 1, start), body_text, has_content))
+        sections.append(Section(title, level, first_line + start, first_line + max(end - 1, start),
+                                first_line + content_start - 1, body_text, has_content))
     return Body(tuple(sections), tuple(items), tuple(links), tuple(dict.fromkeys(tags)))
 
 
-def _item(content: str, line: int, depth: int, tags: list[str], links: list[Link]) -> Item:
+def _item(content: str, line: int, depth: int, tags: list[str], links: list[Link], end_line: int, marker: str) -> Item:
     task = None
     m = _CHECKBOX.match(content)
     if m:
         task = (m.group(1) or m.group(2)).lower()
         content = content[m.end():]
-    return Item(line, " ".join(content.split()), task, depth, tuple(tags), tuple(links))
+    return Item(line, " ".join(content.split()), task, depth, tuple(tags), tuple(links), end_line, marker)

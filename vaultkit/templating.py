@@ -9,6 +9,7 @@ the built-in one is used instead.
 """
 from __future__ import annotations
 
+import json
 import os
 import traceback
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from .config import Config
 from .errors import ERROR, Problem
 
-TEMPLATES = ("thank-you.md", "announce-landing.md")
+TEMPLATES = ("thank-you.md", "announce-landing.md", "contact.md", "interview.md")
 
 
 BUILTIN = Path(__file__).resolve().parent / "default_templates"
@@ -32,11 +33,16 @@ def builtin_source(name: str) -> str:
     return (BUILTIN / name).read_text(encoding="utf-8")
 
 
+def yaml_text(value) -> str:
+    """A value as a double-quoted YAML scalar, whatever it contains: `{{ company | yaml }}`."""
+    return json.dumps("" if value is None else str(value), ensure_ascii=False)
+
+
 def _environment(sources: dict[str, str]) -> SandboxedEnvironment:
     def load(name: str):
         return (sources[name], name, lambda: True) if name in sources else None
 
-    return SandboxedEnvironment(
+    env = SandboxedEnvironment(
         loader=jinja2.FunctionLoader(load),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # Markdown, not HTML
@@ -44,6 +50,8 @@ def _environment(sources: dict[str, str]) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["yaml"] = yaml_text
+    return env
 
 
 def _user_source(config: Config, name: str) -> tuple[str | None, str, Problem | None]:
@@ -102,6 +110,9 @@ class Templates:
                 self._user.pop(name)
                 self.problems.append(Problem(rel, _template_line(exc, rel), ERROR,
                                              f"template error: {_describe(exc)}; using the built-in {name} instead"))
+        return self.builtin(name, context)
+
+    def builtin(self, name: str, context: dict) -> str:
         return self._builtin.get_template(f"builtin/{name}").render(context)
 
 

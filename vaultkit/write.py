@@ -36,19 +36,19 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def resolve_output(root: Path, output_folder: str, name: str) -> Path:
-    """The real path for `name` in the output folder, refusing anything that would leave it."""
+def resolve_output(root: Path, folder_name: str, name: str) -> Path:
+    """The real path for `name` in one of the vault's folders, refusing anything that would leave it."""
     parts = name.split("/")
     if not name or any(p in ("", ".", "..") or _UNSAFE.search(p) or p.startswith(".") for p in parts):
-        raise VaultkitError(f"refusing to write {name!r}: not a plain name inside {output_folder}/")
+        raise VaultkitError(f"refusing to write {name!r}: not a plain name inside {folder_name}/")
     real_root = os.path.realpath(root)
-    folder = os.path.join(real_root, *output_folder.split("/"))
+    folder = os.path.join(real_root, *folder_name.split("/"))
     real_folder = os.path.realpath(folder)
     if not _inside(real_folder, real_root):
-        raise VaultkitError(f"the output folder {output_folder}/ leads outside the vault (a symlink?); not writing there")
+        raise VaultkitError(f"the folder {folder_name}/ leads outside the vault (a symlink?); not writing there")
     target = os.path.join(real_folder, *parts)
     if not _inside(os.path.realpath(os.path.dirname(target)), real_folder):
-        raise VaultkitError(f"refusing to write {output_folder}/{name}: it leads outside the output folder")
+        raise VaultkitError(f"refusing to write {folder_name}/{name}: it leads outside that folder")
     return Path(target)
 
 
@@ -62,8 +62,11 @@ def _current(path: Path) -> bytes | None:
         return handle.read()
 
 
-def write_atomic(path: Path, content: bytes) -> None:
-    """Temp file in the same folder, then rename: a reader sees the old file or the new, never half."""
+def write_atomic(path: Path, content: bytes, mode: int | None = None, replace: bool = True) -> None:
+    """Temp file in the same folder, then rename: a reader sees the old file or the new, never half.
+
+    `mode` keeps an edited note's permissions; `replace=False` never clobbers a file that exists.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -71,8 +74,12 @@ def write_atomic(path: Path, content: bytes) -> None:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, 0o666 & ~_umask())
-        os.replace(temp, path)
+        os.chmod(temp, mode if mode is not None else 0o666 & ~_umask())
+        if replace:
+            os.replace(temp, path)
+        else:
+            os.link(temp, path)  # fails if the file appeared meanwhile; rename would clobber it
+            os.unlink(temp)
     except BaseException:
         if os.path.exists(temp):
             os.unlink(temp)

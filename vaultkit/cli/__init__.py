@@ -8,6 +8,9 @@ import click
 
 from ..errors import VaultkitError
 from .check import check
+from .init import init
+from .log import log
+from .new import new
 from .report import report
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -32,13 +35,17 @@ def cli() -> None:
 
     \b
     Examples:
-      vaultkit report --vault ~/notes     write vaultkit/Follow-ups.md and print a summary
-      vaultkit check --vault ~/notes      list broken notes (exit 1 on errors)
+      vaultkit init ~/notes                        set up a vault
+      vaultkit new contact "Ana Díaz" --field "UX research"
+      vaultkit new interview Ana --date 2026-11-24 --time 15:00
+      vaultkit log Ana "#reply happy to meet"      add a touch to Ana's Log
+      vaultkit report --vault ~/notes              write the dashboards and drafts
+      vaultkit check --vault ~/notes               list broken notes (exit 1 on errors)
     """
 
 
-cli.add_command(report)
-cli.add_command(check)
+for command in (report, check, init, new, log):
+    cli.add_command(command)
 
 
 def main() -> None:

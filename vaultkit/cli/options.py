@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 import click
+import click.shell_completion
 
+from ..config import load_config
 from ..discover import find_vault
 from ..load import load_vault
 from ..model import Vault
@@ -42,6 +44,18 @@ def today_option(command):
         callback=_parse_today,
         help="Compute as if today were this date, for reproducible output. Default: today's local date.",
     )(command)
+
+
+def complete_contact(ctx: click.Context, param, incomplete: str) -> list[click.shell_completion.CompletionItem]:
+    """Contact names for tab completion, from file names alone: a keypress cannot wait for a parse."""
+    try:
+        root = find_vault(ctx.params.get("vault_path"), os.environ, Path.cwd())
+        folder = root / load_config(root).folders.contacts
+    except Exception:  # completion must never print an error into the user's shell
+        return []
+    wanted = incomplete.casefold()
+    names = sorted({p.stem for p in folder.rglob("*.md") if p.stem.casefold().startswith(wanted)})
+    return [click.shell_completion.CompletionItem(name) for name in names[:200]]
 
 
 def open_vault(vault_path: str | None) -> Vault:

@@ -73,10 +73,10 @@ def broaden_field(history: History, explored: list[Field]) -> list[Action]:
         if f.enough:
             continue
         count = len(f.done)
+        done = f"Only {count} informational interview{'' if count == 1 else 's'}" if count else "No informational interviews"
         actions.append(Action(
             "broaden-field", None, history.today,
-            f"Only {count} informational interview{'' if count == 1 else 's'} done in {f.name}; "
-            f"aim for {minimum} before you judge the field.",
+            f"{done} done in {f.name}; aim for {minimum} before you judge the field.",
             None, field=f.name))
     return actions
 

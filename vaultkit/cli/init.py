@@ -1,0 +1,48 @@
+"""`vaultkit init`: set up a vault; never overwrites anything."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from ..edit.init import CREATED, init_vault
+from ..errors import VaultkitError
+
+
+@click.command()
+@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--vault", "vault_path", metavar="PATH", type=click.Path(file_okay=False, path_type=Path),
+              help="The same as PATH.")
+@click.option("--dry-run", is_flag=True, help="Create nothing; say what would be created.")
+def init(path: Path | None, vault_path: Path | None, dry_run: bool) -> None:
+    """Set up a vault: vaultkit.toml, the folders, and templates you can edit.
+
+    PATH is the vault's folder (default: the current one); it is created if
+    missing. vaultkit.toml lists every setting with its default and what it
+    does. Nothing that exists is overwritten: running init twice changes
+    nothing.
+
+    \b
+    Examples:
+      vaultkit init
+      vaultkit init ~/notes/job-search
+    """
+    if path and vault_path and path.resolve() != vault_path.resolve():
+        raise VaultkitError("give the vault either as PATH or as --vault, not both")
+    root = (path or vault_path or Path(".")).expanduser()
+    if root.exists() and not root.is_dir():
+        raise VaultkitError(f"{root} is a file, not a folder")
+    if not dry_run:
+        root.mkdir(parents=True, exist_ok=True)
+    results = init_vault(root, dry_run=dry_run)
+    verb = "would create" if dry_run else "created"
+    for rel, status in results:
+        click.echo(f"  {verb if status == CREATED else status}: {rel}")
+    made = sum(s == CREATED for _, s in results)
+    where = os.path.relpath(root) if not root.is_absolute() else str(root)
+    if made:
+        click.echo(f"{'Would set up' if dry_run else 'Set up'} {where}: {made} created, "
+                   f"{len(results) - made} already there. Next: vaultkit new contact \"Someone\" --vault {where}")
+    else:
+        click.echo(f"{where} is already set up: nothing changed.")

@@ -1,0 +1,54 @@
+"""`vaultkit log`: add a dated touch to a contact's Log."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import click
+
+from ..edit.log import add_touch
+from ..edit.new import resolve_one
+from ..errors import VaultkitError
+from ..write import write_atomic
+from .new import _date
+from .options import complete_contact, open_vault, vault_option
+
+
+@click.command()
+@click.argument("name", shell_complete=complete_contact)
+@click.argument("text")
+@click.option("--date", "day", callback=_date, metavar="YYYY-MM-DD", help="When it happened. Default: today.")
+@click.option("--dry-run", is_flag=True, help="Change nothing; show the line that would be added.")
+@vault_option
+def log(name: str, text: str, day: dt.date | None, dry_run: bool, vault_path: str | None) -> None:
+    """Add a touch to a contact's Log: `- DATE TEXT`.
+
+    NAME is resolved like a link (file name, name or alias, ignoring case).
+    Put the kind of touch in TEXT as a tag: #outreach, #reply, #thanks,
+    #checkin or #update. The line goes after the last item of the note's Log
+    section, or in a new `## Log` section at the end; nothing else in the
+    note changes.
+
+    \b
+    Examples:
+      vaultkit log "Ana Díaz" "#reply happy to meet next Tuesday"
+      vaultkit log ana "#thanks sent a thank-you" --date 2026-11-21
+    """
+    vault = open_vault(vault_path)
+    path = resolve_one(vault, name)
+    entry = " ".join(text.split())
+    if not entry:
+        raise VaultkitError("the text of the touch is empty")
+    entry = f"{(day or dt.date.today()).isoformat()} {entry}"
+    real = os.path.realpath(vault.config.root / path)  # a linked note is edited where it really is
+    if not real.startswith(os.path.realpath(vault.config.root) + os.sep):
+        raise VaultkitError(f"{path} leads outside the vault; not editing it")
+    with open(real, "rb") as handle:
+        data = handle.read()
+    try:
+        change = add_touch(path, data, entry, vault.config.log_headings)
+    except UnicodeDecodeError:
+        raise VaultkitError(f"{path} is not UTF-8 text; not editing it") from None
+    if not dry_run:
+        write_atomic(type(vault.config.root)(real), change.content, mode=os.stat(real).st_mode & 0o7777)
+    click.echo(f"{'Would add' if dry_run else 'Added'} to {path}:{change.line}: {change.text}")

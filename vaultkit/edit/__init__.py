@@ -1,0 +1,1 @@
+"""The commands that write notes for the user: init, new, log. Each changes only what it must."""

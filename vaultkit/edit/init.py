@@ -1,0 +1,93 @@
+"""`vaultkit init`: a vaultkit.toml with every setting, the folders, and the templates to edit.
+
+Nothing that exists is ever overwritten, so running it twice changes nothing.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+from pathlib import Path
+
+from ..config import CONFIG_NAME, Config, Folders, Me, Rules, load_config
+from ..templating import TEMPLATES, builtin_source
+from ..write import write_atomic
+
+CREATED, EXISTS = "created", "already there"
+
+_EXPLAIN = {
+    "ignore": 'Notes to skip: globs relative to the vault, e.g. ["Archive/**", "*.excalidraw.md"]',
+    "log_headings": "Headings whose dated list items are touches (any heading level, any case)",
+    "daily_format": 'How daily notes are named, in moment.js tokens as in Obsidian, e.g. "DD.MM.YYYY"',
+    "me": "You: used to sign the drafts. signature may span lines, e.g. \"Thanks again,\\nSam\"",
+    "folders": "Where notes go (subfolders count) and where vaultkit writes; all inside the vault",
+    "rules": "When things are due, in days unless said otherwise",
+    "prepare_days_before": "prepare questions this many days before an interview",
+    "confirm_days_before": "confirm a scheduled interview this many days before",
+    "thank_you_hours": "send a thank-you within this many hours",
+    "referral_days": "reach someone you were referred to within this many days",
+    "close_loop_days": "tell the referrer you met their contact within this many days",
+    "nudge_days": "follow up an unanswered outreach after this many days",
+    "max_unanswered": "stop after this many unanswered outreaches in a row (they have gone quiet)",
+    "stay_in_touch": 'check in this often unless a contact says otherwise: "30d", "6w", "3m", or days',
+    "announce_days": "tell the people you met where you landed within this many days",
+    "min_interviews_per_field": "informational interviews to do in a field before judging it",
+    "min_open_leads": "contacts to keep waiting for a first message",
+    "horizon_days": "upcoming means due within this many days (also the calendar's reach)",
+    "alarm_minutes": "calendar alarm this many minutes before an interview",
+}
+
+
+def _value(value) -> str:
+    if isinstance(value, (str, list, tuple)):
+        return json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
+    if hasattr(value, "amount"):  # a Cadence
+        return json.dumps(str(value))
+    return str(value)
+
+
+def config_text() -> str:
+    """Every setting with its default and what it does; [landed] ready to uncomment."""
+    lines = ["# vaultkit settings. Every value below is the default: change what you like,",
+             "# delete what you do not need. The note format: docs/notes.md in vaultkit.", ""]
+    defaults = Config(root=Path("."))
+    for key, default in (("ignore", defaults.ignore), ("log_headings", defaults.log_headings),
+                         ("daily_format", defaults.daily_format.pattern)):
+        lines += [f"# {_EXPLAIN[key]}", f"{key} = {_value(default)}", ""]
+    for table, cls in (("me", Me), ("folders", Folders), ("rules", Rules)):
+        lines += [f"# {_EXPLAIN[table]}", f"[{table}]"]
+        for f in fields(cls):
+            note = f"  # {_EXPLAIN[f.name]}" if f.name in _EXPLAIN else ""
+            lines.append(f"{f.name} = {_value(getattr(cls(), f.name))}{note}")
+        lines.append("")
+    lines += ["# Once you accept an offer, uncomment these lines: vaultkit then drafts a note telling",
+              "# each person you met where you landed.",
+              "# [landed]", "# date = 2026-12-01", '# company = ""', '# role = ""',
+              '# email = ""  # your new work address, for the announcement']
+    return "\n".join(lines) + "\n"
+
+
+def init_vault(root: Path, dry_run: bool = False) -> list[tuple[str, str]]:
+    """Create what is missing; returns (vault-relative path, CREATED or EXISTS) for each item."""
+    results = []
+    config_path = root / CONFIG_NAME
+    if config_path.exists():
+        results.append((CONFIG_NAME, EXISTS))
+        folders = load_config(root).folders  # an invalid file stops here, with its line
+    else:
+        if not dry_run:
+            write_atomic(config_path, config_text().encode("utf-8"), replace=False)
+        results.append((CONFIG_NAME, CREATED))
+        folders = Folders()
+    for name in ("contacts", "interviews", "daily", "output", "templates"):
+        rel = getattr(folders, name)
+        exists = (root / rel).is_dir()
+        if not exists and not dry_run:
+            (root / rel).mkdir(parents=True)
+        results.append((f"{rel}/", EXISTS if exists else CREATED))
+    for name in TEMPLATES:
+        rel = f"{folders.templates}/{name}"
+        exists = (root / rel).exists()
+        if not exists and not dry_run:
+            write_atomic(root / rel, builtin_source(name).encode("utf-8"), replace=False)
+        results.append((rel, EXISTS if exists else CREATED))
+    return results

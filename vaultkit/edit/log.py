@@ -1,0 +1,104 @@
+"""`vaultkit log`: add one touch to a contact's Log by inserting a line, nothing else.
+
+The note is never re-serialised. The new line goes right after the last list
+item of the Log section (any heading level), or under its heading if it has
+no items yet, or in a new `## Log` section at the end. It uses the note's own
+line ending; a BOM, trailing spaces, a missing final newline and every other
+byte are kept.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..markdown import Body, Section
+from ..note import parse_note
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_MARKER = re.compile(r"^([ \t>]*)(?:([-*+])|(\d+)([.)]))[ \t]")
+BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class Insertion:
+    content: bytes  # the whole note after the edit
+    line: int  # the line the touch is on, 1-based
+    text: str  # the line added, without its line ending
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines with their endings (`\\r\\n`, `\\r` or `\\n`), as vaultkit's parser counts them."""
+    lines, start = [], 0
+    for m in _LINE_END.finditer(text):
+        lines.append(text[start : m.end()])
+        start = m.end()
+    if start < len(text):
+        lines.append(text[start:])
+    return lines
+
+
+def _ending(lines: list[str]) -> str:
+    for line in lines:
+        m = _LINE_END.search(line)
+        if m:
+            return m.group()
+    return "\n"
+
+
+def _log_section(body: Body, headings) -> Section | None:
+    wanted = {h.casefold() for h in headings}
+    return next((s for s in body.sections if s.title.casefold() in wanted), None)
+
+
+def _bullet(line: str) -> str:
+    """The indentation and marker of an existing item, for the new one: `- `, `  * `, `3. ` -> `4. `."""
+    m = _MARKER.match(line)
+    if not m:
+        return "- "
+    indent, bullet, number, delimiter = m.groups()
+    return f"{indent}{bullet} " if bullet else f"{indent}{int(number) + 1}{delimiter} "
+
+
+def add_touch(path: str, data: bytes, entry: str, headings) -> Insertion:
+    """The note's bytes with `- {entry}` added to its Log (`entry` is e.g. `2026-11-22 #reply thanks`)."""
+    bom = data.startswith(BOM)
+    text = data[len(BOM):].decode("utf-8") if bom else data.decode("utf-8")
+    lines = split_lines(text)
+    eol = _ending(lines)
+    body = parse_note(path, data).body
+    section = _log_section(body, headings) if body else None
+    if section is None:
+        return _append_section(bom, text, lines, eol, entry, headings[0] if headings else "Log")
+    items = body.items_in(section)
+    if items:
+        top = min(i.depth for i in items)
+        last = [i for i in items if i.depth == top][-1]
+        after = last.end_line
+        while after > last.line and not lines[after - 1].strip():
+            after -= 1  # an item's range runs over the blank lines after it
+        new_line = _bullet(lines[last.line - 1]) + entry
+    else:
+        after = section.heading_end
+        new_line = "- " + entry
+    before = lines[:after]
+    if before and not _LINE_END.search(before[-1]):  # inserting after a last line that has no newline
+        before[-1] += eol
+        inserted = new_line
+    else:
+        inserted = new_line + eol
+    new_text = "".join(before) + inserted + "".join(lines[after:])
+    return Insertion((BOM if bom else b"") + new_text.encode("utf-8"), after + 1, new_line)
+
+
+def _append_section(bom: bool, text: str, lines: list[str], eol: str, entry: str, heading: str) -> Insertion:
+    new_line = f"- {entry}"
+    if not text:
+        added = f"## {heading}{eol}{new_line}{eol}"
+    elif not _LINE_END.search(lines[-1]):
+        added = f"{eol}{eol}## {heading}{eol}{new_line}"  # keep the missing final newline missing
+    elif not lines[-1].strip():
+        added = f"## {heading}{eol}{new_line}{eol}"  # already ends with a blank line
+    else:
+        added = f"{eol}## {heading}{eol}{new_line}{eol}"
+    line = len(split_lines(text + added))
+    return Insertion((BOM if bom else b"") + (text + added).encode("utf-8"), line, new_line)

@@ -1,0 +1,105 @@
+"""`vaultkit new contact` and `vaultkit new interview`: a new note from a template, never over another."""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date, time
+
+from ..errors import ERROR, Problem, VaultkitError
+from ..model import Vault
+from ..note import parse_note
+from ..templating import Templates
+from ..write import safe_name
+
+
+@dataclass(frozen=True)
+class NewNote:
+    rel: str  # vault-relative path
+    folder: str  # the configured folder it goes in
+    name: str  # its file name
+    content: bytes
+
+
+def check_name(name: str, what: str = "name") -> str:
+    """A person's name, refusing what would make a path instead of a file."""
+    name = " ".join(name.split())
+    if not name:
+        raise VaultkitError(f"the {what} is empty")
+    if "/" in name or "\\" in name:
+        raise VaultkitError(f"the {what} {name!r} contains a slash, which would make a folder; leave it out")
+    if ".." in name or name.startswith("."):
+        raise VaultkitError(f"the {what} {name!r} starts with a dot or contains '..'; leave those out")
+    if re.search(r"[\x00-\x1f]", name):
+        raise VaultkitError(f"the {what} {name!r} contains control characters")
+    return name
+
+
+def resolve_one(vault: Vault, name: str, hint: str = "") -> str:
+    """The one contact `name` means, or an error that lists the candidates (and `hint` when none)."""
+    found = vault.resolve(name)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise VaultkitError(f"{name!r} could be any of {', '.join(found)}; use the note's path, "
+                            f"e.g. {found[0][:-3]!r}")
+    known = sorted({c.name for c in vault.contacts.values()} | {a for c in vault.contacts.values() for a in c.aliases})
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    guess = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    raise VaultkitError(f"no contact matches {name!r} (by file name, name or alias).{guess}{hint}")
+
+
+def link_to(vault: Vault, path: str) -> str:
+    """`[[Ana Díaz]]`, or `[[Contacts/Work/Ana]]` when the file name alone is ambiguous."""
+    stem = path.rsplit("/", 1)[-1][:-3]
+    return f"[[{stem}]]" if vault.resolve(stem) == (path,) else f"[[{path[:-3]}]]"
+
+
+def _render(templates: Templates, template: str, context: dict, rel: str) -> bytes:
+    """Render, and refuse (falling back to the built-in template) front-matter that would not parse."""
+    text = templates.render(template, context)
+    if not parse_note(rel, text.encode("utf-8")).readable:
+        templates.problems.append(Problem(f"{templates.config.folders.templates}/{template}", 1, ERROR,
+                                          "template makes front-matter that is not valid YAML (quote values with "
+                                          "`| yaml`); using the built-in one"))
+        text = templates.builtin(template, context)
+    return text.encode("utf-8")
+
+
+def _unused(vault: Vault, folder: str, name: str) -> str:
+    path = vault.config.root / folder / name
+    if path.exists() or any(p.name.casefold() == name.casefold() for p in path.parent.glob("*.md")):
+        raise VaultkitError(f"{folder}/{name} already exists; vaultkit never overwrites a note")
+    return name
+
+
+def new_contact(vault: Vault, templates: Templates, name: str, *, company: str = "", role: str = "",
+                field: str = "", email: str = "", referred_by: str = "", today: date) -> NewNote:
+    name = check_name(name)
+    existing = vault.resolve(name)
+    if existing:
+        raise VaultkitError(f"a contact named {name!r} already exists: {', '.join(existing)}")
+    referrer = link_to(vault, resolve_one(vault, referred_by)) if referred_by and vault.resolve(referred_by) else referred_by
+    folder = vault.config.folders.contacts
+    filename = _unused(vault, folder, safe_name(name))
+    rel = f"{folder}/{filename}"
+    content = _render(templates, "contact.md", {
+        "name": name, "company": company, "role": role, "field": field, "email": email,
+        "referred_by": referrer, "today": today.isoformat()}, rel)
+    return NewNote(rel, folder, filename, content)
+
+
+def new_interview(vault: Vault, templates: Templates, name: str, *, day: date, at: time | None = None,
+                  mode: str = "", location: str = "", contact_path: str | None = None, today: date) -> NewNote:
+    """`contact_path` is the contact's note when the caller has just created it; else `name` is resolved."""
+    path = contact_path or resolve_one(vault, check_name(name), " Add --create-contact to create the contact too.")
+    person = vault.contacts[path].name if path in vault.contacts else name
+    link = link_to(vault, path) if path in vault.contacts else f"[[{path.rsplit('/', 1)[-1][:-3]}]]"
+    folder = vault.config.folders.interviews
+    filename = _unused(vault, folder, safe_name(f"{day.isoformat()} {person}"))
+    rel = f"{folder}/{filename}"
+    content = _render(templates, "interview.md", {
+        "contact": {"name": person, "link": link}, "date": day.isoformat(),
+        "time": at.strftime("%H:%M") if at else "", "mode": mode, "location": location,
+        "status": "scheduled" if day >= today else "done", "today": today.isoformat()}, rel)
+    return NewNote(rel, folder, filename, content)
