@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from pathlib import Path
 
 import click
 
@@ -10,14 +11,13 @@ from ..edit.log import add_touch
 from ..edit.new import resolve_one
 from ..errors import VaultkitError
 from ..write import write_atomic
-from .new import _date
-from .options import complete_contact, open_vault, vault_option
+from .options import complete_contact, date_value, open_vault, vault_option
 
 
 @click.command()
 @click.argument("name", shell_complete=complete_contact)
 @click.argument("text")
-@click.option("--date", "day", callback=_date, metavar="YYYY-MM-DD", help="When it happened. Default: today.")
+@click.option("--date", "day", callback=date_value, metavar="YYYY-MM-DD", help="When it happened. Default: today.")
 @click.option("--dry-run", is_flag=True, help="Change nothing; show the line that would be added.")
 @vault_option
 def log(name: str, text: str, day: dt.date | None, dry_run: bool, vault_path: str | None) -> None:
@@ -50,5 +50,5 @@ def log(name: str, text: str, day: dt.date | None, dry_run: bool, vault_path: st
     except UnicodeDecodeError:
         raise VaultkitError(f"{path} is not UTF-8 text; not editing it") from None
     if not dry_run:
-        write_atomic(type(vault.config.root)(real), change.content, mode=os.stat(real).st_mode & 0o7777)
+        write_atomic(Path(real), change.content, mode=os.stat(real).st_mode & 0o7777)
     click.echo(f"{'Would add' if dry_run else 'Added'} to {path}:{change.line}: {change.text}")

@@ -9,16 +9,7 @@ from ..dates import parse_time
 from ..edit.new import NewNote, new_contact, new_interview
 from ..templating import Templates
 from ..write import resolve_output, write_atomic
-from .options import complete_contact, open_vault, vault_option
-
-
-def _date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2026-11-20") from None
+from .options import complete_contact, date_value, open_vault, vault_option
 
 
 def _time(ctx, param, value):
@@ -80,7 +71,7 @@ def contact(name, company, role, field, email, referred_by, dry_run, vault_path)
 
 @new.command()
 @click.argument("name", shell_complete=complete_contact)
-@click.option("--date", "day", required=True, callback=_date, metavar="YYYY-MM-DD", help="The day you meet.")
+@click.option("--date", "day", required=True, callback=date_value, metavar="YYYY-MM-DD", help="The day you meet.")
 @click.option("--time", "at", callback=_time, metavar="HH:MM", help="The time you meet.")
 @click.option("--mode", type=click.Choice(["in-person", "phone", "video"], case_sensitive=False), default=None)
 @click.option("--location", default="", help="The place, or the meeting link.")

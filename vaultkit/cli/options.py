@@ -28,13 +28,18 @@ def vault_option(command):
     )(command)
 
 
-def _parse_today(ctx, param, value: str | None) -> dt.date:
+def date_value(ctx, param, value: str | None) -> dt.date | None:
+    """A click callback: an ISO date, or a usage error that shows the form wanted."""
     if value is None:
-        return dt.date.today()  # the local calendar date
+        return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date like 2026-11-20") from None
+
+
+def _parse_today(ctx, param, value: str | None) -> dt.date:
+    return date_value(ctx, param, value) or dt.date.today()  # the local calendar date
 
 
 def today_option(command):

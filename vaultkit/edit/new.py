@@ -79,7 +79,9 @@ def new_contact(vault: Vault, templates: Templates, name: str, *, company: str =
     existing = vault.resolve(name)
     if existing:
         raise VaultkitError(f"a contact named {name!r} already exists: {', '.join(existing)}")
-    referrer = link_to(vault, resolve_one(vault, referred_by)) if referred_by and vault.resolve(referred_by) else referred_by
+    referrer = referred_by  # a name that matches no contact is kept as written
+    if referred_by and vault.resolve(referred_by):
+        referrer = link_to(vault, resolve_one(vault, referred_by))  # several matches: an error listing them
     folder = vault.config.folders.contacts
     filename = _unused(vault, folder, safe_name(name))
     rel = f"{folder}/{filename}"
