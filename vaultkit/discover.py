@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .config import CONFIG_NAME, Config
 from .errors import WARNING, Problem, VaultNotFound
+from .write import is_inside
 
 ENV_VAR = "VAULTKIT_VAULT"
 MARKERS = (CONFIG_NAME, ".obsidian/")
@@ -144,7 +145,7 @@ def _symlink(entry: os.DirEntry, rel: str, root: str, keep: NoteFilter, notes: l
             what = "symlink loop" if looped else "broken symlink"
             problems.append(Problem(rel, 1, WARNING, f"{what}; skipped"))
         return
-    inside = target == root or target.startswith(root + os.sep)
+    inside = is_inside(target, root)
     is_dir = os.path.isdir(target)
     if is_dir and keep.skips_folder(rel, name):
         return

@@ -20,6 +20,12 @@ def link_target(inner: str) -> str:
     return target
 
 
+def note_stem(path: str) -> str:
+    """A note's file name without folder or `.md`: `Contacts/Ana Díaz.md` -> `Ana Díaz`."""
+    name = path.rsplit("/", 1)[-1]
+    return name[:-3] if name.endswith(".md") else name
+
+
 def name_of(value: str) -> str:
     """A name written in a property, without link syntax: `[[Omar Ali|Omar]]` -> `Omar Ali`.
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field, replace
 
 from .errors import ERROR, WARNING, Problem
 from .frontmatter import read_front_matter
-from .links import name_of, tag_values, type_from_tags
+from .links import name_of, note_stem, tag_values, type_from_tags
 from .markdown import Body, parse_body
 
 MAX_BODY = 1_000_000  # characters; a body past this is not parsed
-_INLINE_TYPE_HINT = re.compile(r"(?<![^\s(])#(?:contact|interview)(?![\w\-])|(?<![^\s(])#(?:contact|interview)/", re.I)
+_INLINE_TYPE_HINT = re.compile(r"(?<![^\s(])#(?:contact|interview)(?:/|(?![\w\-]))", re.I)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
@@ -41,7 +41,7 @@ class Note:
 
     @property
     def stem(self) -> str:
-        return self.path.rsplit("/", 1)[-1][:-3] if self.path.endswith(".md") else self.path.rsplit("/", 1)[-1]
+        return note_stem(self.path)
 
 
 def decode(path: str, data: bytes) -> tuple[str | None, Problem | None]:

@@ -20,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from .config import Config
 from .errors import ERROR, Problem
+from .write import is_inside
 
 TEMPLATES = ("thank-you.md", "announce-landing.md", "contact.md", "interview.md")
 
@@ -60,8 +61,7 @@ def _user_source(config: Config, name: str) -> tuple[str | None, str, Problem | 
     path = os.path.join(config.root, *rel.split("/"))
     if not os.path.isfile(path):
         return None, rel, None
-    root = os.path.realpath(config.root)
-    if not os.path.realpath(path).startswith(root + os.sep):
+    if not is_inside(os.path.realpath(path), os.path.realpath(config.root)):
         return None, rel, Problem(rel, 1, ERROR, "template is a symlink out of the vault; using the built-in one")
     try:
         data = open(path, "rb").read()

@@ -32,7 +32,8 @@ def safe_name(text: str, suffix: str = ".md") -> str:
     return name[: MAX_NAME - len(suffix)].rstrip(" .") + suffix
 
 
-def _inside(path: str, folder: str) -> bool:
+def is_inside(path: str, folder: str) -> bool:
+    """Whether a real path is the folder or lies under it."""
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
@@ -44,10 +45,10 @@ def resolve_output(root: Path, folder_name: str, name: str) -> Path:
     real_root = os.path.realpath(root)
     folder = os.path.join(real_root, *folder_name.split("/"))
     real_folder = os.path.realpath(folder)
-    if not _inside(real_folder, real_root):
+    if not is_inside(real_folder, real_root):
         raise VaultkitError(f"the folder {folder_name}/ leads outside the vault (a symlink?); not writing there")
     target = os.path.join(real_folder, *parts)
-    if not _inside(os.path.realpath(os.path.dirname(target)), real_folder):
+    if not is_inside(os.path.realpath(os.path.dirname(target)), real_folder):
         raise VaultkitError(f"refusing to write {folder_name}/{name}: it leads outside that folder")
     return Path(target)
 

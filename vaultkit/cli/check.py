@@ -4,12 +4,9 @@ from __future__ import annotations
 import click
 
 from ..errors import ERROR
+from ..render.text import plural
 from ..templating import check_templates
 from .options import open_vault, vault_option
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 @click.command()
@@ -35,7 +32,7 @@ def check(ctx: click.Context, vault_path: str | None) -> None:
         click.echo(str(problem))
     errors = sum(p.severity == ERROR for p in problems)
     warnings = len(problems) - errors
-    found = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}" if problems else "no problems"
-    click.echo(f"Checked {_count(vault.note_count, 'note')} ({_count(len(vault.contacts), 'contact')}, "
-               f"{_count(len(vault.interviews), 'interview')}): {found}.", err=True)
+    found = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}" if problems else "no problems"
+    click.echo(f"Checked {plural(vault.note_count, 'note')} ({plural(len(vault.contacts), 'contact')}, "
+               f"{plural(len(vault.interviews), 'interview')}): {found}.", err=True)
     ctx.exit(1 if errors else 0)

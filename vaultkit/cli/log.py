@@ -10,7 +10,7 @@ import click
 from ..edit.log import add_touch
 from ..edit.new import resolve_one
 from ..errors import VaultkitError
-from ..write import write_atomic
+from ..write import is_inside, write_atomic
 from .options import complete_contact, date_value, open_vault, vault_option
 
 
@@ -41,7 +41,7 @@ def log(name: str, text: str, day: dt.date | None, dry_run: bool, vault_path: st
         raise VaultkitError("the text of the touch is empty")
     entry = f"{(day or dt.date.today()).isoformat()} {entry}"
     real = os.path.realpath(vault.config.root / path)  # a linked note is edited where it really is
-    if not real.startswith(os.path.realpath(vault.config.root) + os.sep):
+    if not is_inside(real, os.path.realpath(vault.config.root)):
         raise VaultkitError(f"{path} leads outside the vault; not editing it")
     with open(real, "rb") as handle:
         data = handle.read()

@@ -5,6 +5,7 @@ import datetime as dt
 
 import click
 
+from ..actions import GROUPS
 from ..errors import ERROR
 from ..render.json_report import render_json
 from ..render.text import plural
@@ -42,7 +43,7 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
         click.echo(render_json(vault, result.plan, result.problems), nl=False)
     else:
         counts = result.plan.counts()
-        groups = ", ".join(f"{counts[g]} {g}" for g in ("overdue", "today", "upcoming", "later"))
+        groups = ", ".join(f"{counts[g]} {g}" for g in GROUPS)
         click.echo(f"Follow-ups for {today.isoformat()}: {groups}; {counts['gone_quiet']} gone quiet.")
         for rel, status in result.results:
             if status != UNCHANGED:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from ..errors import ERROR, Problem, VaultkitError
+from ..links import note_stem
 from ..model import Vault
 from ..note import parse_note
 from ..templating import Templates
@@ -51,7 +52,7 @@ def resolve_one(vault: Vault, name: str, hint: str = "") -> str:
 
 def link_to(vault: Vault, path: str) -> str:
     """`[[Ana Díaz]]`, or `[[Contacts/Work/Ana]]` when the file name alone is ambiguous."""
-    stem = path.rsplit("/", 1)[-1][:-3]
+    stem = note_stem(path)
     return f"[[{stem}]]" if vault.resolve(stem) == (path,) else f"[[{path[:-3]}]]"
 
 
@@ -67,8 +68,8 @@ def _render(templates: Templates, template: str, context: dict, rel: str) -> byt
 
 
 def _unused(vault: Vault, folder: str, name: str) -> str:
-    path = vault.config.root / folder / name
-    if path.exists() or any(p.name.casefold() == name.casefold() for p in path.parent.glob("*.md")):
+    folder_path = vault.config.root / folder
+    if any(p.name.casefold() == name.casefold() for p in folder_path.glob("*.md")):
         raise VaultkitError(f"{folder}/{name} already exists; vaultkit never overwrites a note")
     return name
 
@@ -96,7 +97,7 @@ def new_interview(vault: Vault, templates: Templates, name: str, *, day: date, a
     """`contact_path` is the contact's note when the caller has just created it; else `name` is resolved."""
     path = contact_path or resolve_one(vault, check_name(name), " Add --create-contact to create the contact too.")
     person = vault.contacts[path].name if path in vault.contacts else name
-    link = link_to(vault, path) if path in vault.contacts else f"[[{path.rsplit('/', 1)[-1][:-3]}]]"
+    link = link_to(vault, path) if path in vault.contacts else f"[[{note_stem(path)}]]"
     folder = vault.config.folders.interviews
     filename = _unused(vault, folder, safe_name(f"{day.isoformat()} {person}"))
     rel = f"{folder}/{filename}"

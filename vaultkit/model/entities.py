@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time
+import datetime as dt
 
 from ..dates import Cadence
 
@@ -37,7 +37,7 @@ class Contact:
     referred_by: tuple[PersonRef, ...] = ()
     status: str = "active"  # an unknown status reads as "paused": never pester by mistake
     stay_in_touch: Cadence | None = None  # None: the config's default
-    snooze_until: date | None = None
+    snooze_until: dt.date | None = None
     tags: tuple[str, ...] = ()
 
     @property
@@ -49,13 +49,13 @@ class Contact:
 class Interview:
     path: str
     contact: PersonRef
-    date: date
-    time: time | None = None
+    date: dt.date
+    time: dt.time | None = None
     duration: int = 30
     mode: str = ""
     location: str = ""
     status: str | None = None  # None: not written, so it follows from the date
-    thank_you_sent: date | bool | None = None  # True: sent, date not recorded
+    thank_you_sent: dt.date | bool | None = None  # True: sent, date not recorded
     referrals: tuple[PersonRef, ...] = ()
     may_use_name: bool = True
     field: str = ""
@@ -67,7 +67,7 @@ class Interview:
     reflection: tuple[str, ...] = ()
     next_steps: tuple[tuple[str, bool], ...] = ()  # (task text, done)
 
-    def status_on(self, today: date) -> str:
+    def status_on(self, today: dt.date) -> str:
         """SPEC: when absent, `done` if the date is past, else `scheduled`."""
         if self.status:
             return self.status
@@ -79,7 +79,7 @@ class Touch:
     """A dated interaction with a contact, from a Log item or a daily note."""
 
     contact: str  # the contact's note path
-    date: date
+    date: dt.date
     kind: str | None  # one of TOUCH_KINDS, or None for a plain touch
     text: str
     source: str  # the note it was written in

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ..links import name_key
+from ..links import name_key, note_stem
 from .entities import Contact
 
 
@@ -21,7 +21,7 @@ class NameIndex:
         for contact in contacts:
             without_ext = contact.path[:-3] if contact.path.endswith(".md") else contact.path
             self._paths[name_key(without_ext)] = contact.path
-            stems[name_key(without_ext.rsplit("/", 1)[-1])].append(contact.path)
+            stems[name_key(note_stem(contact.path))].append(contact.path)
             names[name_key(contact.name)].append(contact.path)
             for alias in contact.aliases:
                 aliases[name_key(alias)].append(contact.path)

@@ -8,7 +8,6 @@ from datetime import date
 from ..dates import DailyFormat, ISO_DAILY, parse_date
 from ..errors import WARNING, Problem
 from ..links import link_target
-from ..markdown import Item
 from ..note import Note
 from .entities import Touch
 

@@ -41,10 +41,6 @@ class Vault:
         """Contact paths a written name may mean (empty: none; several: ambiguous)."""
         return self.names.candidates(name)
 
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity == ERROR)
-
 
 def build_vault(notes: Iterable[Note], config: Config, problems: Iterable[Problem] = ()) -> Vault:
     classifier = Classifier(config)

@@ -7,16 +7,16 @@ is left where it is.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from datetime import date
 
 from ..config import Config
 from ..model import Contact, Interview, Vault
 from ..rules import Plan
-from ..templating import Templates
+from ..links import note_stem
+from ..templating import Templates, yaml_text
 from ..write import Output, safe_name
-from .text import wikilink
+from .text import note_link, wikilink
 
 DRAFTS = "Drafts"
 _HASH_LINE = re.compile(r"^vaultkit_hash: \"sha256:([0-9a-f]{64})\"\n", re.MULTILINE)
@@ -27,10 +27,6 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 def long_date(day: date) -> str:
     """`12 November 2026`, the same in every locale."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def _yaml(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
 
 
 def _me(config: Config) -> dict:
@@ -87,11 +83,10 @@ def render_drafts(vault: Vault, plan: Plan, templates: Templates) -> list[Output
                 "me": _me(config), "contact": _person(action.contact, contact),
                 "interview": _interview(interview, vault), "today": plan.today.isoformat()})
             front = {"generated": "vaultkit", "draft": "thank-you",
-                     "contact": _yaml(wikilink(contact.path, contact.name) if contact else action.contact),
-                     "interview": _yaml(wikilink(interview.path, interview.path.rsplit("/", 1)[-1][:-3])),
-                     "to": _yaml(contact.email if contact else "")}
-            stem = interview.path.rsplit("/", 1)[-1][:-3]
-            drafts.append((f"Thank you - {stem}", seal(front, body)))
+                     "contact": yaml_text(wikilink(contact.path, contact.name) if contact else action.contact),
+                     "interview": yaml_text(note_link(interview.path)),
+                     "to": yaml_text(contact.email if contact else "")}
+            drafts.append((f"Thank you - {note_stem(interview.path)}", seal(front, body)))
         elif action.kind == "announce-landing" and config.landed:
             contact = vault.contacts[action.contact_path]
             met = max(i.date for i in vault.interviews_with(contact.path) if i.status_on(plan.today) == "done")
@@ -102,7 +97,7 @@ def render_drafts(vault: Vault, plan: Plan, templates: Templates) -> list[Output
                            "date": landed.date.isoformat(), "date_long": long_date(landed.date)},
                 "met_on": met.isoformat(), "met_on_long": long_date(met), "today": plan.today.isoformat()})
             front = {"generated": "vaultkit", "draft": "announce-landing",
-                     "contact": _yaml(wikilink(contact.path, contact.name)), "to": _yaml(contact.email)}
+                     "contact": yaml_text(wikilink(contact.path, contact.name)), "to": yaml_text(contact.email)}
             drafts.append((f"Landing - {contact.name}", seal(front, body)))
     return _named(drafts)
 

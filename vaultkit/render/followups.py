@@ -1,13 +1,13 @@
 """Follow-ups.md: what to do next, grouped by when, with links to the notes behind each item."""
 from __future__ import annotations
 
-from ..actions import Action
+from ..actions import GROUPS, Action
 from ..errors import ERROR
 from ..model import Vault
 from ..rules import Plan
-from .text import front_matter, md_text, plural, wikilink
+from .text import front_matter, md_text, note_link, plural, wikilink
 
-TITLES = {"overdue": "Overdue", "today": "Today", "upcoming": "Upcoming", "later": "Later"}
+TITLES = {group: group.capitalize() for group in GROUPS}
 
 
 def _person(action: Action, contacts_folder: str) -> str:
@@ -24,7 +24,7 @@ def _line(action: Action, contacts_folder: str) -> str:
     head = f"- [ ] {action.due.isoformat()} · **{action.kind}**" + (f" · {who}" if who else "")
     line = f"{head}: {md_text(action.reason)}"
     if action.source and action.source != action.contact_path:
-        line += f" ({wikilink(action.source, action.source.rsplit('/', 1)[-1][:-3])})"
+        line += f" ({note_link(action.source)})"
     return line
 
 

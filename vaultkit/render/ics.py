@@ -18,9 +18,9 @@ from icalendar import Alarm, Calendar, Event
 from ..actions import Action
 from ..model import Interview, Vault
 from ..rules import Plan
+from ..rules.interviews import UPCOMING
 
 PRODID = "-//vaultkit//Follow-ups//EN"
-UPCOMING = ("requested", "scheduled", "confirmed")
 
 
 def uid(*parts: str) -> str:

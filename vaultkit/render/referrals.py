@@ -5,7 +5,7 @@ from ..rules import Plan
 from ..rules.network import Network, Person, connectors, person_key
 from ..rules.referrals import MET, NO_NOTE, NOT_CONTACTED, REACHED_OUT
 from .mermaid import LEGEND, render_graph
-from .text import front_matter, plural, wikilink
+from .text import front_matter, note_link, plural, wikilink
 
 STATES = (MET, REACHED_OUT, NOT_CONTACTED, NO_NOTE)
 
@@ -37,7 +37,7 @@ def render_referrals(plan: Plan, contacts_folder: str) -> str:
     for r in plan.referrals:
         referrer = net.people[person_key(r.referrer_path, r.referrer)]
         person = net.people[person_key(r.person_path, r.person)]
-        source = wikilink(r.source, r.source.rsplit("/", 1)[-1][:-3])
+        source = note_link(r.source)
         rows.append(f"| {_cell(_person(referrer, contacts_folder))} | {_cell(_person(person, contacts_folder))} "
                     f"| {r.state} | {_cell(source)} |")
     out.append("\n".join(rows) + "\n")

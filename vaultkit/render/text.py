@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from ..links import note_stem
+
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~=$%^])")
 _LINK_BREAKERS = set("[]|#^")
 
@@ -22,6 +24,11 @@ def wikilink(path: str, label: str) -> str:
     return f"[[{target}|{shown}]]" if shown != target else f"[[{target}]]"
 
 
+def note_link(path: str) -> str:
+    """A link to a note, shown by its file name: `[[Interviews/2026-11-12 Ben|2026-11-12 Ben]]`."""
+    return wikilink(path, note_stem(path))
+
+
 def front_matter(pairs: dict) -> str:
     """A YAML block of simple scalars, in the given order."""
     lines = ["---"]
@@ -32,4 +39,4 @@ def front_matter(pairs: dict) -> str:
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (many or word + 's')}"
+    return f"{count:,} {word if count == 1 else (many or word + 's')}"

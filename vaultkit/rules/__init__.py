@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..actions import GROUPS, Action, grouped
+from ..actions import Action, grouped
 from ..links import name_key
 from ..model import Vault
 from .cadence import GoneQuiet, check_in, gone_quiet, nudge

@@ -14,6 +14,11 @@ from ..links import name_key
 from ..model import Interview, Touch, Vault
 
 
+def person_key(path: str | None, name: str) -> str:
+    """A person: their note's path, or their name for someone with no note."""
+    return path or f"name:{name_key(name)}"
+
+
 class History:
     def __init__(self, vault: Vault, today: date):
         self.vault = vault
@@ -66,18 +71,14 @@ class History:
         by_person = defaultdict(list)
         for interview in self.done:
             for ref in interview.referrals:
-                by_person[ref.path or name_key(ref.name)].append(interview)
+                by_person[person_key(ref.path, ref.name)].append(interview)
         return by_person
-
-    def suggested_in(self, path_or_name: str) -> list[Interview]:
-        key = path_or_name if path_or_name in self.vault.contacts else name_key(path_or_name)
-        return self._referred_in.get(key, [])
 
     def referrers(self, path: str) -> list[str]:
         """Contact paths of the person's referrers: their `referred_by`, and whoever suggested them."""
         contact = self.vault.contacts[path]
         found = [r.path for r in contact.referred_by if r.path]
-        found += [i.contact.path for i in self.suggested_in(path) if i.contact.path]
+        found += [i.contact.path for i in self._referred_in.get(path, []) if i.contact.path]
         return [p for p in dict.fromkeys(found) if p != path]
 
     def interviews_named(self, name: str) -> list[Interview]:

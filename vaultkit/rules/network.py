@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from dataclasses import dataclass
 
-from ..links import name_key
-from .history import History
-from .referrals import MET, NO_NOTE, NOT_CONTACTED, REACHED_OUT, Referral
+from .history import History, person_key
+from .referrals import MET, Referral, referral_state
 
 YOU = ""
 
@@ -41,11 +40,6 @@ class Connector:
     direct: int  # of those, people they referred themselves
 
 
-def person_key(path: str | None, name: str) -> str:
-    """A person's node: their note's path, or their name for someone with no note."""
-    return path or f"name:{name_key(name)}"
-
-
 def network(history: History, referrals: list[Referral]) -> Network:
     people: dict[str, Person] = {}
 
@@ -53,7 +47,7 @@ def network(history: History, referrals: list[Referral]) -> Network:
         key = person_key(path, name)
         if key not in people:
             if state is None:
-                state = _state(history, path)
+                state = referral_state(history, path, name)
             people[key] = Person(key, name, path, state)
         return key
 
@@ -63,14 +57,6 @@ def network(history: History, referrals: list[Referral]) -> Network:
     ordered = dict(sorted(people.items(), key=lambda kv: (kv[1].name.casefold(), kv[0])))
     edge_list = tuple(sorted(edges, key=lambda e: (ordered[e[0]].name.casefold(), ordered[e[1]].name.casefold(), e)))
     return Network(ordered, edge_list, _chains(ordered, edge_list))
-
-
-def _state(history: History, path: str | None) -> str:
-    if path is None:
-        return NO_NOTE
-    if history.meetings(path):
-        return MET
-    return NOT_CONTACTED if history.never_touched(path) else REACHED_OUT
 
 
 def _chains(people: dict[str, Person], edges) -> dict[str, tuple[str, ...]]:

@@ -5,8 +5,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from ..actions import Action
-from ..links import name_key
-from .history import History
+from .history import History, person_key
 
 NO_NOTE, NOT_CONTACTED, REACHED_OUT, MET = "no note yet", "not contacted", "reached out", "met"
 
@@ -65,25 +64,27 @@ class Referral:
         return {"from": self.referrer, "to": self.person, "state": self.state, "source": self.source}
 
 
+def referral_state(history: History, path: str | None, name: str) -> str:
+    """How far you have got with a person: met, reached out, not contacted, or no note yet."""
+    if path is None:
+        met = any(i.status_on(history.today) == "done" for i in history.interviews_named(name))
+        return MET if met else NO_NOTE
+    if history.meetings(path):
+        return MET
+    return NOT_CONTACTED if history.never_touched(path) else REACHED_OUT
+
+
 def referral_edges(history: History) -> list[Referral]:
     """Every edge from `referred_by` and from done interviews' `referrals`; one per pair,
     the interview's when both say it."""
     vault = history.vault
     edges: dict[tuple[str, str], Referral] = {}
 
-    def state(path: str | None, name: str) -> str:
-        if path is None:
-            met = any(i.status_on(history.today) == "done" for i in history.interviews_named(name))
-            return MET if met else NO_NOTE
-        if history.meetings(path):
-            return MET
-        return NOT_CONTACTED if history.never_touched(path) else REACHED_OUT
-
     def add(ref_name, ref_path, name, path, source, prefer):
-        key = (ref_path or name_key(ref_name), path or name_key(name))
+        key = (person_key(ref_path, ref_name), person_key(path, name))
         if key[0] == key[1] or (key in edges and not prefer):
             return
-        edges[key] = Referral(ref_name, name, state(path, name), source, ref_path, path)
+        edges[key] = Referral(ref_name, name, referral_state(history, path, name), source, ref_path, path)
 
     for interview in history.done:
         for ref in interview.referrals:
