@@ -36,7 +36,7 @@ def ordinary(rng: random.Random, i: int, names: list[str]) -> str:
     if rng.random() < 0.3:
         front.append(f'related: "[[Note {rng.randrange(len(names) or 1)}]]"')
     body = [f"# Note {i}", ""]
-    for _ in range(rng.randint(2, 4)):
+    for _ in range(rng.randint(2, 5)):
         body.append(" ".join(sentence(rng, names) for _ in range(rng.randint(2, 4))))
         body.append("")
     if rng.random() < 0.3:

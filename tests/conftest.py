@@ -10,6 +10,14 @@ import pytest
 SAMPLE = Path(__file__).resolve().parent.parent / "sample-vault"
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch) -> Path:
+    """Each test gets its own parse cache, never the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("VAULTKIT_CACHE_DIR", str(folder))
+    return folder
+
+
 class VaultBuilder:
     """Writes notes into a folder; text is written as UTF-8 bytes exactly as given."""
 

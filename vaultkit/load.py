@@ -1,71 +1,60 @@
 """Files -> notes -> vault model: the read half of every command."""
 from __future__ import annotations
 
-import gc
 import os
-from contextlib import contextmanager
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 from .config import Config, load_config
 from .discover import walk_notes
-from .errors import ERROR, Problem
-from .model import Classifier, Vault, build_vault
-from .note import Note, parse_note
+from .model import Vault, assemble_vault
+from .store import NoteStore
+
+Progress = Callable[[int], Callable[[int], None] | None]
 
 
-def read_note(root: str, rel: str, classifier: Classifier) -> Note | None:
-    """Parse one note from disk; None when it vanished since the walk."""
+def load_store(config: Config, progress: Progress | None = None, use_cache: bool = False,
+               warn: Callable[[str], None] | None = None) -> tuple[NoteStore, list]:
+    """Every note of the vault, parsed (or taken from the cache when its file is unchanged).
+
+    Returns the store and the problems met while walking. Cache trouble is
+    never an error: it goes to `warn` and the notes are read from the files.
+    """
+    paths, walk_problems = walk_notes(config)
+    if not use_cache:
+        store = NoteStore(config)
+        store.update(paths, progress=progress)
+        return store, walk_problems
+
+    from .cache import CacheWarning, NoteCache
+
+    cache = NoteCache(config)
     try:
-        with open(os.path.join(root, rel), "rb") as handle:
-            data = handle.read()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        return Note(rel, readable=False, problems=(Problem(rel, 1, ERROR, f"cannot read: {exc.strerror or exc}"),))
-    return parse_note(rel, data, classifier.wants_body)
+        entries = cache.load()
+    except CacheWarning as exc:
+        entries = {}
+        if warn:
+            warn(str(exc))
+    store = NoteStore(config, entries)
+    update = store.update(paths, progress=progress)
+    if update.parsed or update.confirmed or update.dropped:
+        try:
+            cache.save(store.entries, update.parsed + update.confirmed, update.dropped, fresh=not entries)
+        except CacheWarning as exc:
+            if warn:
+                warn(str(exc))
+    return store, walk_problems
 
 
-def slim(note: Note) -> Note:
-    """What the model needs of a note that is none of vaultkit's business: its type hints and problems."""
-    return Note(note.path, type_prop=note.type_prop, tag_type=note.tag_type, inline_type=note.inline_type,
-                readable=note.readable, problems=note.problems)
-
-
-@contextmanager
-def _gc_paused():
-    """Parsing makes no reference cycles worth collecting; the collector only slows a bulk read."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def read_notes(config: Config, paths: Iterable[str], progress: Callable[[int], None] | None = None) -> list[Note]:
-    classifier = Classifier(config)
-    root = str(config.root)
-    notes = []
-    with _gc_paused():
-        for rel in paths:
-            note = read_note(root, rel, classifier)
-            if note is not None:
-                notes.append(note if classifier.kind(note) else slim(note))
-            if progress is not None:
-                progress(1)
-    return notes
-
-
-def load_vault(root: str | os.PathLike, config: Config | None = None,
-               progress: Callable[[int], Callable[[int], None]] | None = None) -> Vault:
+def load_vault(root: str | os.PathLike, config: Config | None = None, progress: Progress | None = None,
+               use_cache: bool = False, warn: Callable[[str], None] | None = None) -> Vault:
     """Read the vault at `root` (its `vaultkit.toml` unless `config` is given).
 
-    `progress(total)`, if given, returns a callback that is told of each note read.
+    `progress(total)`, if given, may return a callback that is told of each
+    note read. `use_cache` keeps parsed notes in the user's cache folder so
+    the next read only parses notes that changed.
     """
     root = Path(root).resolve()
     config = config or load_config(root)
-    paths, walk_problems = walk_notes(config)
-    notes = read_notes(config, paths, progress(len(paths)) if progress else None)
-    return build_vault(notes, config, [*config.warnings, *walk_problems])
+    store, walk_problems = load_store(config, progress, use_cache, warn)
+    return assemble_vault(store.classified(), config, [*config.warnings, *walk_problems], len(store.entries))

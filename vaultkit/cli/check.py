@@ -6,13 +6,14 @@ import click
 from ..errors import ERROR
 from ..render.text import plural
 from ..templating import check_templates
-from .options import open_vault, vault_option
+from .options import cache_option, open_vault, vault_option
 
 
 @click.command()
 @vault_option
+@cache_option
 @click.pass_context
-def check(ctx: click.Context, vault_path: str | None) -> None:
+def check(ctx: click.Context, vault_path: str | None, no_cache: bool) -> None:
     """List every problem in the vault's notes.
 
     Each problem is one line, PATH:LINE: SEVERITY: MESSAGE, sorted by path and
@@ -26,7 +27,7 @@ def check(ctx: click.Context, vault_path: str | None) -> None:
       vaultkit check
       vaultkit check --vault ~/notes
     """
-    vault = open_vault(vault_path)
+    vault = open_vault(vault_path, no_cache)
     problems = sorted([*vault.problems, *check_templates(vault.config)])
     for problem in problems:
         click.echo(str(problem))

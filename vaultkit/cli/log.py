@@ -11,7 +11,7 @@ from ..edit.log import add_touch
 from ..edit.new import resolve_one
 from ..errors import VaultkitError
 from ..write import is_inside, write_atomic
-from .options import complete_contact, date_value, open_vault, vault_option
+from .options import cache_option, complete_contact, date_value, open_vault, vault_option
 
 
 @click.command()
@@ -20,7 +20,8 @@ from .options import complete_contact, date_value, open_vault, vault_option
 @click.option("--date", "day", callback=date_value, metavar="YYYY-MM-DD", help="When it happened. Default: today.")
 @click.option("--dry-run", is_flag=True, help="Change nothing; show the line that would be added.")
 @vault_option
-def log(name: str, text: str, day: dt.date | None, dry_run: bool, vault_path: str | None) -> None:
+@cache_option
+def log(name: str, text: str, day: dt.date | None, dry_run: bool, vault_path: str | None, no_cache: bool) -> None:
     """Add a touch to a contact's Log: `- DATE TEXT`.
 
     NAME is resolved like a link (file name, name or alias, ignoring case).
@@ -34,7 +35,7 @@ def log(name: str, text: str, day: dt.date | None, dry_run: bool, vault_path: st
       vaultkit log "Ana Díaz" "#reply happy to meet next Tuesday"
       vaultkit log ana "#thanks sent a thank-you" --date 2026-11-21
     """
-    vault = open_vault(vault_path)
+    vault = open_vault(vault_path, no_cache)
     path = resolve_one(vault, name)
     entry = " ".join(text.split())
     if not entry:

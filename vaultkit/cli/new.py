@@ -9,7 +9,7 @@ from ..dates import parse_time
 from ..edit.new import NewNote, new_contact, new_interview
 from ..templating import Templates
 from ..write import resolve_output, write_atomic
-from .options import complete_contact, date_value, open_vault, vault_option
+from .options import cache_option, complete_contact, date_value, open_vault, vault_option
 
 
 def _time(ctx, param, value):
@@ -51,7 +51,8 @@ def new() -> None:
 @click.option("--referred-by", "referred_by", default="", metavar="NAME", help="Who put you in touch.")
 @click.option("--dry-run", is_flag=True, help="Write nothing; say what would be created.")
 @vault_option
-def contact(name, company, role, field, email, referred_by, dry_run, vault_path) -> None:
+@cache_option
+def contact(name, company, role, field, email, referred_by, dry_run, vault_path, no_cache) -> None:
     """Create a contact note in the contacts folder.
 
     Refuses a NAME that matches an existing contact's file name, name or
@@ -62,7 +63,7 @@ def contact(name, company, role, field, email, referred_by, dry_run, vault_path)
     Example:
       vaultkit new contact "Ben Okafor" --role "UX Researcher" --referred-by Ana
     """
-    vault = open_vault(vault_path)
+    vault = open_vault(vault_path, no_cache)
     templates = Templates(vault.config, [])
     note = new_contact(vault, templates, name, company=company, role=role, field=field, email=email,
                        referred_by=referred_by, today=dt.date.today())
@@ -78,7 +79,8 @@ def contact(name, company, role, field, email, referred_by, dry_run, vault_path)
 @click.option("--create-contact", is_flag=True, help="Also create the contact if no note matches NAME.")
 @click.option("--dry-run", is_flag=True, help="Write nothing; say what would be created.")
 @vault_option
-def interview(name, day, at, mode, location, create_contact, dry_run, vault_path) -> None:
+@cache_option
+def interview(name, day, at, mode, location, create_contact, dry_run, vault_path, no_cache) -> None:
     """Create an interview note, linked to its contact, with questions to start from.
 
     NAME is resolved like a link: file name, name or alias, ignoring case. An
@@ -90,7 +92,7 @@ def interview(name, day, at, mode, location, create_contact, dry_run, vault_path
     Example:
       vaultkit new interview "Ana Díaz" --date 2026-11-24 --time 15:00 --mode video
     """
-    vault = open_vault(vault_path)
+    vault = open_vault(vault_path, no_cache)
     templates = Templates(vault.config, [])
     today = dt.date.today()
     notes = []

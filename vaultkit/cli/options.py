@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -13,9 +14,6 @@ from ..config import load_config
 from ..discover import find_vault
 from ..load import load_vault
 from ..model import Vault
-
-PROGRESS_MIN_NOTES = 5000  # below this a read takes well under a second
-
 
 def vault_option(command):
     return click.option(
@@ -63,21 +61,60 @@ def complete_contact(ctx: click.Context, param, incomplete: str) -> list[click.s
     return [click.shell_completion.CompletionItem(name) for name in names[:200]]
 
 
-def open_vault(vault_path: str | None) -> Vault:
-    """Find and read the vault, with a progress bar on a terminal for big vaults."""
-    root = find_vault(vault_path, os.environ, Path.cwd())
-    bars = []
+def cache_option(command):
+    return click.option(
+        "--no-cache",
+        "no_cache",
+        is_flag=True,
+        help="Parse every note from its file and leave the parse cache alone (it never changes a result; "
+        "this is for ruling it out).",
+    )(command)
 
-    def progress(total: int):
-        if total < PROGRESS_MIN_NOTES or not sys.stderr.isatty():
+
+class DelayedBar:
+    """A progress bar on stderr that appears only on a terminal, and only once a read has taken a second."""
+
+    DELAY = 1.0
+
+    def __init__(self, label: str = "Reading notes"):
+        self.label = label
+        self.bar = None
+
+    def __call__(self, total: int):
+        if not sys.stderr.isatty():
             return None
-        bar = click.progressbar(length=total, label="Reading notes", file=sys.stderr)
-        bar.__enter__()
-        bars.append(bar)
-        return bar.update
+        start = time.monotonic()
+        done = 0
 
+        def tick(count: int) -> None:
+            nonlocal done
+            done += count
+            if self.bar is None:
+                if time.monotonic() - start < self.DELAY or done >= total:
+                    return
+                self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+                self.bar.__enter__()
+                self.bar.update(done)
+            else:
+                self.bar.update(count)
+
+        return tick
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def warn(message: str) -> None:
+    click.echo(f"Warning: {message}", err=True)
+
+
+def open_vault(vault_path: str | None, no_cache: bool = False) -> Vault:
+    """Find and read the vault; a progress bar shows if the read turns out slow."""
+    root = find_vault(vault_path, os.environ, Path.cwd())
+    bar = DelayedBar()
     try:
-        return load_vault(root, progress=progress)
+        return load_vault(root, progress=bar, use_cache=not no_cache, warn=warn)
     finally:
-        for bar in bars:
-            bar.__exit__(None, None, None)
+        bar.close()

@@ -11,7 +11,7 @@ from ..render.json_report import render_json
 from ..render.text import plural
 from ..report import run_report
 from ..write import KEPT, UNCHANGED, WOULD_WRITE, WRITTEN
-from .options import open_vault, today_option, vault_option
+from .options import cache_option, open_vault, today_option, vault_option
 
 
 @click.command()
@@ -20,7 +20,8 @@ from .options import open_vault, today_option, vault_option
 @click.option("--format", "output_format", type=click.Choice(["md", "json"]), default="md", show_default=True,
               help="md: write the outputs and print a summary. json: write them and print every fact as JSON.")
 @click.option("--dry-run", is_flag=True, help="Write nothing; say what would be written.")
-def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: bool) -> None:
+@cache_option
+def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: bool, no_cache: bool) -> None:
     """Work out what is due and write the dashboards, calendar and drafts.
 
     Writes into the vault's output folder (vaultkit/ by default): Follow-ups.md,
@@ -37,7 +38,7 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
       vaultkit report --format json | jq '.actions[] | select(.group == "overdue")'
       vaultkit report --dry-run
     """
-    vault = open_vault(vault_path)
+    vault = open_vault(vault_path, no_cache)
     result = run_report(vault, today, dry_run=dry_run)
     if output_format == "json":
         click.echo(render_json(vault, result.plan, result.problems), nl=False)

@@ -44,14 +44,24 @@ class Vault:
 
 def build_vault(notes: Iterable[Note], config: Config, problems: Iterable[Problem] = ()) -> Vault:
     classifier = Classifier(config)
+    return assemble_vault([(note, classifier.kind(note)) for note in notes], config, problems)
+
+
+def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config, problems: Iterable[Problem] = (),
+                   note_count: int | None = None) -> Vault:
+    """The model from notes already classified (the note store keeps each note's kind).
+
+    Notes of no kind only count and carry errors, so a caller may leave out
+    those without problems and give `note_count` instead.
+    """
+    classifier = Classifier(config)
     found: list[Problem] = list(problems)
     contact_notes, interview_notes, daily_notes = [], [], []
     count = 0
-    for note in notes:
+    for note, kind in classified:
         count += 1
-        kind = classifier.kind(note)
-        # SPEC: the rest of a vault is not linted; only unreadable notes are errors everywhere
-        found += (p for p in note.problems if kind is not None or p.severity == ERROR)
+        if note.problems:  # SPEC: the rest of a vault is not linted; only unreadable notes are errors everywhere
+            found += (p for p in note.problems if kind is not None or p.severity == ERROR)
         if kind == "contact":
             contact_notes.append(note)
         elif kind == "interview":
@@ -121,7 +131,7 @@ def build_vault(notes: Iterable[Note], config: Config, problems: Iterable[Proble
         interviews=tuple(interviews),
         touches=tuple(touches),
         problems=tuple(sorted(set(found))),
-        note_count=count,
+        note_count=count if note_count is None else note_count,
         names=names,
         _touches_by_contact={k: tuple(v) for k, v in touches_by.items()},
         _interviews_by_contact={k: tuple(v) for k, v in interviews_by.items()},

@@ -1,0 +1,282 @@
+"""The parse cache: it never changes a result, and it is never trusted when it should not be."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import pickle
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from vaultkit import load_config, load_vault, plan
+from vaultkit.cache import NoteCache, cache_file
+from vaultkit.cli import cli
+from vaultkit.load import load_store
+from vaultkit.render.json_report import render_json
+from vaultkit.report import outputs
+from vaultkit.store import RACY_NS, NoteStore
+
+TODAY = dt.date(2026, 11, 20)
+
+
+def everything(root, use_cache: bool) -> dict[str, bytes]:
+    """Every byte a report would write, the JSON report and every problem, read with or without the cache."""
+    warnings = []
+    vault = load_vault(root, use_cache=use_cache, warn=warnings.append)
+    assert warnings == []
+    the_plan = plan(vault, TODAY)
+    found = []
+    result = {f"out/{o.name}": o.content for o in outputs(vault, the_plan, found)}
+    result["json"] = render_json(vault, the_plan, found).encode()
+    result["problems"] = "\n".join(map(str, vault.problems)).encode()
+    return result
+
+
+def assert_same(root) -> dict[str, bytes]:
+    cached = everything(root, use_cache=True)
+    assert cached == everything(root, use_cache=False)
+    return cached
+
+
+def make_old(path, seconds: float = 60) -> None:
+    """Give a file an mtime safely in the past, as a note saved a minute ago has."""
+    stamp = time.time_ns() - int(seconds * 1e9)
+    os.utime(path, ns=(stamp, stamp))
+
+
+def age_vault(root) -> None:
+    for path in root.rglob("*.md"):
+        make_old(path, 120)
+
+
+def test_sample_vault_gives_the_same_bytes_cold_warm_and_without_cache(sample_copy, private_cache):
+    age_vault(sample_copy)
+    first = assert_same(sample_copy)  # cold: the cache is written
+    assert list(private_cache.glob("notes-*.sqlite3"))
+    assert assert_same(sample_copy) == first  # warm: every note from the cache
+
+
+def test_edits_renames_and_deletions_are_seen(sample_copy):
+    age_vault(sample_copy)
+    before = assert_same(sample_copy)
+    contacts = sorted((sample_copy / "Contacts").glob("*.md"))
+    text = contacts[0].read_text(encoding="utf-8")
+    contacts[0].write_text(text + "\n- 2026-11-19 #reply answered at last\n", encoding="utf-8")
+    contacts[1].rename(contacts[1].with_name("Renamed person.md"))
+    contacts[2].unlink()
+    (sample_copy / "Contacts" / "New person.md").write_text("---\ntype: contact\nfield: Policy\n---\n")
+    after = assert_same(sample_copy)
+    assert after != before
+
+
+def test_an_edit_that_keeps_size_and_mtime_right_after_a_run_is_seen(sample_copy):
+    """A coarse clock can give an edit in the same tick the same mtime: the racily-clean case."""
+    age_vault(sample_copy)
+    note = sorted((sample_copy / "Contacts").glob("*.md"))[0]
+    make_old(note, 0.5)  # saved just before the run
+    assert_same(sample_copy)
+    stat = note.stat()
+    data = note.read_bytes()
+    swapped = data.replace(b"status: active", b"status: paused") if b"status: active" in data else \
+        data.replace(b"field:", b"fjeld:", 1)
+    assert len(swapped) == len(data) and swapped != data
+    note.write_bytes(swapped)
+    os.utime(note, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same mtime
+    assert note.stat().st_size == stat.st_size and note.stat().st_mtime_ns == stat.st_mtime_ns
+    vault = load_vault(sample_copy, use_cache=True)
+    contact = vault.contacts[note.relative_to(sample_copy).as_posix()]
+    reference = load_vault(sample_copy)
+    assert contact == reference.contacts[contact.path]
+    assert everything(sample_copy, True) == everything(sample_copy, False)
+
+
+def test_a_note_old_enough_is_trusted_without_being_read(sample_copy):
+    age_vault(sample_copy)
+    config = load_config(sample_copy)
+    load_store(config, use_cache=True)
+    store, _ = load_store(config, use_cache=True)
+    entries = NoteCache(config).load()
+    assert entries and all(e.mtime_ns + RACY_NS < e.checked_ns for e in entries.values())
+    again = NoteStore(config, entries)
+    update = again.update(sorted(entries))
+    assert update.parsed == [] and update.confirmed == [] and update.dropped == []
+
+
+def test_a_recent_note_is_proven_by_its_hash_then_trusted(vault):
+    vault.contact("Ana", "field: Policy\n")
+    config = load_config(vault.root)
+    store = NoteStore(config)
+    store.update(["Contacts/Ana.md"])
+    entry = store.entries["Contacts/Ana.md"]
+    assert not entry.trusted(entry.size, entry.mtime_ns)  # written a moment ago: racy
+    update = store.update(["Contacts/Ana.md"])
+    assert update.confirmed == ["Contacts/Ana.md"] and update.parsed == []
+
+
+def test_messy_vault_is_the_same_with_and_without_cache_after_changes(messy_vault):
+    root = messy_vault.root
+    age_vault(root)
+    assert_same(root)
+    messy_vault.write("Contacts/Broken.md", "---\nname: Fixed now\n---\nbody\n")
+    messy_vault.write("Daily/2026-11-21.md", "- [[Ana]] #thanks\n")
+    (root / "Reading" / "Book.md").unlink()
+    messy_vault.write("vaultkit.toml", '[folders]\ncontacts = "Contacts"\ndaily = "Daily"\n')
+    assert_same(root)
+
+
+def test_a_change_of_folders_in_the_config_gives_a_fresh_cache(vault):
+    vault.write("People/Ana.md", "---\nfield: Policy\n---\n")
+    age_vault(vault.root)
+    assert load_vault(vault.root, use_cache=True).contacts == {}
+    vault.config('[folders]\ncontacts = "People"\n')
+    assert list(load_vault(vault.root, use_cache=True).contacts) == ["People/Ana.md"]
+
+
+def test_parallel_read_gives_the_same_notes_as_a_serial_one(messy_vault, monkeypatch):
+    for i in range(30):
+        messy_vault.write(f"Notes/n{i}.md", f"---\ntags: [x]\n---\nNote {i} about [[Ana]].\n")
+    config = load_config(messy_vault.root)
+    paths = sorted(p.relative_to(messy_vault.root).as_posix() for p in messy_vault.root.rglob("*.md"))
+    serial = NoteStore(config, workers=1)
+    serial.update(paths)
+    monkeypatch.setattr("vaultkit.store.PARALLEL_MIN", 1)
+    monkeypatch.setattr("vaultkit.parallel.CHUNK", 7)
+    parallel = NoteStore(config, workers=2)
+    parallel.update(paths)
+    assert parallel.notes() == serial.notes()
+    assert {k: e.kind for k, e in parallel.entries.items()} == {k: e.kind for k, e in serial.entries.items()}
+    messy_vault.write("Contacts/Broken.md", "---\nname: Fixed\n---\n")
+    update = parallel.update(paths)  # unchanged bytes keep their notes; the edited one is parsed
+    assert "Contacts/Broken.md" in update.parsed
+    serial.update(paths)
+    assert parallel.notes() == serial.notes()
+
+
+def run(args, **kwargs):
+    return CliRunner().invoke(cli, args, catch_exceptions=False, **kwargs)
+
+
+def test_a_corrupt_cache_is_rebuilt_with_a_warning(sample_copy):
+    args = ["report", "--vault", str(sample_copy), "--today", "2026-11-20", "--format", "json"]
+    first = run(args)
+    path = cache_file(sample_copy)
+    assert path.exists()
+    path.write_bytes(b"this is not a database" * 100)
+    for suffix in ("-wal", "-shm"):
+        if os.path.exists(f"{path}{suffix}"):
+            os.unlink(f"{path}{suffix}")
+    second = run(args)
+    assert second.exit_code == first.exit_code
+    assert second.stdout == first.stdout
+    assert "the cache could not be read" in second.stderr and "rebuilt" in second.stderr
+    third = run(args)
+    assert "cache" not in third.stderr  # rebuilt, and trusted again
+
+
+def test_a_doctored_cache_row_is_refused_not_run(sample_copy, tmp_path):
+    run(["report", "--vault", str(sample_copy), "--today", "2026-11-20"])
+    marker = tmp_path / "ran"
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    db = sqlite3.connect(cache_file(sample_copy))
+    db.execute("UPDATE notes SET note = ? WHERE kind = 'contact'", (pickle.dumps(Evil()),))
+    db.commit()
+    db.close()
+    result = run(["report", "--vault", str(sample_copy), "--today", "2026-11-20"])
+    assert not marker.exists()
+    assert "the cache could not be read" in result.stderr
+    assert result.exit_code == 0
+
+
+def test_a_cache_of_another_vault_is_not_trusted(sample_copy, tmp_path):
+    run(["check", "--vault", str(sample_copy)])
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "vaultkit.toml").write_text("")
+    (other / "Contacts").mkdir()
+    (other / "Contacts" / "Zoe.md").write_text("---\nfield: X\n---\n")
+    cache_file(other).write_bytes(cache_file(sample_copy).read_bytes())
+    result = run(["check", "--vault", str(other)])
+    assert "made for" in result.stderr and "rebuilt" in result.stderr
+    assert "1 contact" in result.stderr
+
+
+def test_no_cache_leaves_the_cache_alone(sample_copy, private_cache):
+    result = run(["report", "--vault", str(sample_copy), "--today", "2026-11-20", "--no-cache"])
+    assert result.exit_code == 0
+    assert list(private_cache.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["check"], ["report"], ["log", "Ana", "hi"], ["new", "contact", "X"],
+                                     ["new", "interview", "X", "--date", "2026-12-01"]])
+def test_every_reading_command_takes_no_cache(command):
+    result = run([*command, "--help"])
+    assert "--no-cache" in result.stdout
+
+
+def test_a_locked_cache_only_costs_speed(sample_copy, monkeypatch):
+    run(["check", "--vault", str(sample_copy)])
+    (sample_copy / "Contacts" / "Zoe.md").write_text("---\nfield: X\n---\n")
+    monkeypatch.setattr("vaultkit.cache.LOCK_TIMEOUT", 0.1)
+    holder = sqlite3.connect(cache_file(sample_copy), isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = run(["check", "--vault", str(sample_copy)])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert "Zoe" in result.stdout or "contact" in result.stderr
+    assert "the cache could not be" in result.stderr
+    assert result.exit_code in (0, 1)
+
+
+def test_two_processes_at_once_both_finish_and_agree(sample_copy):
+    age_vault(sample_copy)
+    argv = [sys.executable, "-m", "vaultkit", "report", "--vault", str(sample_copy), "--today", "2026-11-20",
+            "--format", "json", "--dry-run"]
+    env = dict(os.environ)
+    procs = [subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
+    outs = [p.communicate(timeout=60) for p in procs]
+    assert all(p.returncode == 0 for p in procs)
+    assert len({out for out, _ in outs}) == 1
+    assert all(b"cache" not in err for _, err in outs)
+    assert everything(sample_copy, True) == everything(sample_copy, False)
+
+
+def test_the_progress_bar_shows_only_on_a_terminal_once_a_read_takes_a_second(monkeypatch, capsys):
+    from vaultkit.cli import options
+
+    clock = [0.0]
+    monkeypatch.setattr(options.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert options.DelayedBar()(1000) is None  # not a terminal: no bar at all
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    quick = options.DelayedBar()
+    tick = quick(1000)
+    for _ in range(10):
+        clock[0] += 0.05
+        tick(100)
+    quick.close()
+    assert capsys.readouterr().err == ""  # done within a second: no bar
+
+    clock[0] = 0.0
+    slow = options.DelayedBar()
+    tick = slow(1000)
+    tick(100)
+    clock[0] = 0.9
+    tick(100)
+    assert capsys.readouterr().err == ""
+    clock[0] = 1.1
+    tick(100)
+    tick(700)
+    slow.close()
+    err = capsys.readouterr().err
+    assert "Reading notes" in err and "100%" in err

@@ -1,0 +1,185 @@
+"""Parsed notes by path, each with the signature of the bytes it came from.
+
+The store decides what must be read again, the way git's index does: a note
+whose size and mtime_ns match what was recorded is trusted, unless its mtime
+is not safely older than the moment its bytes were read ("racily clean": an
+edit in the same clock tick could keep size and mtime); then, and whenever
+size or mtime differ, the bytes are read and their hash decides. Both the
+on-disk cache (`cache.py`) and the `watch` daemon keep notes this way.
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from .config import Config
+from .errors import ERROR, Problem
+from .model import Classifier
+from .note import Note, parse_note
+
+# An mtime this close to the read is not proof: filesystems tick coarsely (FAT: 2 s).
+RACY_NS = 2_000_000_000
+PARALLEL_MIN = 2000  # notes to read before a second process pays for its start-up
+
+
+@dataclass(slots=True)
+class Entry:
+    size: int
+    mtime_ns: int
+    checked_ns: int  # wall clock when the bytes were read and hashed
+    digest: bytes
+    kind: str | None  # the Classifier's verdict: contact, interview, daily or None
+    note: Note | None  # None: a note with nothing but its path (most of a vault), kept small
+
+    def trusted(self, size: int, mtime_ns: int) -> bool:
+        return size == self.size and mtime_ns == self.mtime_ns and mtime_ns + RACY_NS < self.checked_ns
+
+
+@dataclass
+class Update:
+    """What a store update did: paths parsed, paths whose bytes proved unchanged, paths dropped."""
+
+    parsed: list[str] = field(default_factory=list)
+    confirmed: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.parsed or self.dropped)
+
+
+def digest_of(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def slim(note: Note) -> Note:
+    """What the model needs of a note that is none of vaultkit's business: its type hints and problems."""
+    return Note(note.path, type_prop=note.type_prop, tag_type=note.tag_type, inline_type=note.inline_type,
+                readable=note.readable, problems=note.problems)
+
+
+def is_bare(note: Note) -> bool:
+    return (note.body is None and not note.props and not note.problems and note.readable
+            and note.type_prop is None and note.tag_type is None and note.inline_type is None)
+
+
+def check_note(root: str, rel: str, classifier: Classifier, old: Entry | None) -> Entry | None:
+    """Read `rel`; reuse `old`'s note when the bytes hash the same. None when the file is gone."""
+    path = f"{root}/{rel}"
+    checked_ns = time.time_ns()
+    try:
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            data = handle.read()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if isinstance(exc, (NotADirectoryError, IsADirectoryError)):
+            return None
+        problem = Problem(rel, 1, ERROR, f"cannot read: {exc.strerror or exc}")
+        return Entry(-1, -1, 0, b"", None, Note(rel, readable=False, problems=(problem,)))  # never trusted
+    digest = digest_of(data)
+    if old is not None and old.digest == digest:
+        return Entry(stat.st_size, stat.st_mtime_ns, checked_ns, digest, old.kind, old.note)
+    note = parse_note(rel, data, classifier.wants_body)
+    kind = classifier.kind(note)
+    if kind is None:
+        note = slim(note)
+        if is_bare(note):
+            note = None
+    return Entry(stat.st_size, stat.st_mtime_ns, checked_ns, digest, kind, note)
+
+
+@contextmanager
+def gc_paused():
+    """Parsing makes no reference cycles worth collecting; the collector only slows a bulk read."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class NoteStore:
+    """Holds one Entry per note path; `update` brings it in line with the files."""
+
+    def __init__(self, config: Config, entries: dict[str, Entry] | None = None, workers: int | None = None):
+        self.config = config
+        self.root = str(config.root)
+        self.classifier = Classifier(config)
+        self.entries: dict[str, Entry] = dict(entries or {})
+        self.workers = workers  # None: as many as the CPUs allow, for big reads
+
+    def notes(self) -> list[Note]:
+        """Every note, in path order."""
+        return [self.entries[rel].note or Note(rel) for rel in sorted(self.entries)]
+
+    def classified(self) -> list[tuple[Note, str | None]]:
+        """The notes the model needs (a kind, or problems), with their kinds, in path order."""
+        return sorted(((e.note, e.kind) for e in self.entries.values() if e.note is not None),
+                      key=lambda pair: pair[0].path)
+
+    def update(self, paths: Iterable[str], only: Iterable[str] | None = None,
+               progress: Callable[[int], Callable[[int], None] | None] | None = None) -> Update:
+        """Make the store hold exactly `paths` (the walk's result).
+
+        With `only`, just those paths are checked and the rest are taken as
+        unchanged (the daemon knows from its events what changed).
+        """
+        paths = list(paths)
+        wanted = set(paths)
+        update = Update()
+        for rel in [rel for rel in self.entries if rel not in wanted]:
+            del self.entries[rel]
+            update.dropped.append(rel)
+        suspects = paths if only is None else sorted(set(only) & wanted | (wanted - self.entries.keys()))
+        to_read = []
+        for rel in suspects:
+            entry = self.entries.get(rel)
+            if entry is not None:
+                try:
+                    stat = os.stat(f"{self.root}/{rel}")
+                except OSError:
+                    stat = None
+                if stat is not None and entry.trusted(stat.st_size, stat.st_mtime_ns):
+                    continue
+            to_read.append(rel)
+        tick = progress(len(to_read)) if progress and to_read else None
+        for rel, entry in self._read(to_read, tick):
+            old = self.entries.get(rel)
+            if entry is None:
+                if old is not None:
+                    del self.entries[rel]
+                    update.dropped.append(rel)
+                continue
+            same = old is not None and old.digest == entry.digest and old.note is entry.note
+            (update.confirmed if same else update.parsed).append(rel)
+            self.entries[rel] = entry
+        return update
+
+    def _read(self, paths: list[str], tick: Callable[[int], None] | None):
+        workers = self.workers if self.workers is not None else _cpu_count()
+        if workers > 1 and len(paths) >= PARALLEL_MIN:
+            from .parallel import check_in_parallel  # only big reads pay for process start-up
+
+            yield from check_in_parallel(self.config, paths, self.entries, workers, tick)
+            return
+        with gc_paused():
+            for rel in paths:
+                yield rel, check_note(self.root, rel, self.classifier, self.entries.get(rel))
+                if tick:
+                    tick(1)
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
