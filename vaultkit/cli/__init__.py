@@ -12,6 +12,7 @@ from .init import init
 from .log import log
 from .new import new
 from .report import report
+from .watch import watch
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -40,11 +41,12 @@ def cli() -> None:
       vaultkit new interview Ana --date 2026-11-24 --time 15:00
       vaultkit log Ana "#reply happy to meet"      add a touch to Ana's Log
       vaultkit report --vault ~/notes              write the dashboards and drafts
+      vaultkit watch --vault ~/notes               keep them fresh as you edit
       vaultkit check --vault ~/notes               list broken notes (exit 1 on errors)
     """
 
 
-for command in (report, check, init, new, log):
+for command in (report, watch, check, init, new, log):
     cli.add_command(command)
 
 

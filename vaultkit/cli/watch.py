@@ -1,0 +1,63 @@
+"""`vaultkit watch`: report once, then keep the outputs fresh until Ctrl-C."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from pathlib import Path
+
+import click
+
+from ..discover import find_vault
+from .options import cache_option, date_value, vault_option
+
+
+def _log(line: str) -> None:
+    click.echo(f"{time.strftime('%H:%M:%S')} {line}")
+
+
+@click.command()
+@vault_option
+@click.option("--today", metavar="YYYY-MM-DD", callback=date_value,
+              help="Compute as if today were this date. Default: today's local date, which moves on at midnight.")
+@click.option("--poll", is_flag=True,
+              help="Poll the files every second instead of waiting for the system's events "
+              "(for network drives, Docker mounts and other places where events do not arrive).")
+@click.option("--debounce", metavar="MS", type=click.IntRange(10, 60_000), default=300, show_default=True,
+              help="Wait until files have been quiet this long before refreshing, so one save or one "
+              "`git checkout` gives one refresh. A steady stream of changes still refreshes every "
+              "max(2 s, 10 x MS).")
+@cache_option
+def watch(vault_path: str | None, today: dt.date | None, poll: bool, debounce: int, no_cache: bool) -> None:
+    """Report once, then rewrite the outputs whenever notes change, until Ctrl-C.
+
+    Catches up first (a full report, reading only notes changed since the
+    last run when the cache has them), then watches the vault. After a burst
+    of changes it re-reads only the notes that changed and rewrites only the
+    outputs whose content changed, one line per refresh. Its own output
+    folder, editor swap and backup files, .git and .obsidian are ignored. A
+    broken note or template is reported and the watch goes on.
+
+    \b
+    Examples:
+      vaultkit watch
+      vaultkit watch --vault ~/notes
+      vaultkit watch --poll              # a vault on a network drive
+      vaultkit watch --today 2026-11-20 --debounce 1000
+    """
+    from ..watch.daemon import Daemon  # watchdog is imported only by this command
+    from ..watch.session import Session
+
+    root = find_vault(vault_path, os.environ, Path.cwd())
+    session = Session(root, use_cache=not no_cache, warn=lambda message: click.echo(message, err=True))
+    daemon = Daemon(session, _log, today=today, poll=poll, quiet=debounce / 1000)
+    _log(f"Watching {root}{' by polling' if poll else ''}. Press Ctrl-C to stop.")
+    daemon.start()
+    try:
+        while daemon.worker.is_alive():
+            daemon.worker.join(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        daemon.stop()
+    _log(f"Stopped after {daemon.refreshes} refresh{'es' if daemon.refreshes != 1 else ''}.")

@@ -1,0 +1,66 @@
+"""One refresh per burst of file events: a quiet window, with a cap on how long a burst may delay it.
+
+Pure logic with an injected clock, so it is tested without threads or files.
+The watchdog handler only calls `add`; the worker asks `ready` and `take`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Batch:
+    """What changed since the last refresh."""
+
+    paths: set[str] = field(default_factory=set)  # notes (vault-relative) to check
+    folders: set[str] = field(default_factory=set)  # folders created, moved or deleted: rescan below them
+    config: bool = False  # vaultkit.toml changed
+    templates: bool = False  # a template changed: render again, no note to read
+    outputs: bool = False  # a generated file or the output folder vanished: write again
+    events: int = 0
+
+    def merge(self, other: Batch) -> None:
+        self.paths |= other.paths
+        self.folders |= other.folders
+        self.config |= other.config
+        self.templates |= other.templates
+        self.outputs |= other.outputs
+        self.events += other.events
+
+    def __bool__(self) -> bool:
+        return bool(self.paths or self.folders or self.config or self.templates or self.outputs)
+
+
+class Debouncer:
+    """Collects batches; ready once `quiet` seconds pass without news, or `max_wait` after the first."""
+
+    def __init__(self, quiet: float = 0.3, max_wait: float | None = None):
+        self.quiet = quiet
+        self.max_wait = max_wait if max_wait is not None else max(2.0, 10 * quiet)
+        self.pending = Batch()
+        self.first_at: float | None = None
+        self.last_at: float | None = None
+
+    def add(self, batch: Batch, now: float) -> None:
+        if not batch:
+            return  # an ignored event neither starts nor prolongs a burst
+        self.pending.merge(batch)
+        if self.first_at is None:
+            self.first_at = now
+        self.last_at = now
+
+    def wait_time(self, now: float) -> float | None:
+        """Seconds until ready (0: ready now); None when nothing is pending."""
+        if self.first_at is None:
+            return None
+        due = min(self.last_at + self.quiet, self.first_at + self.max_wait)
+        return max(0.0, due - now)
+
+    def ready(self, now: float) -> bool:
+        wait = self.wait_time(now)
+        return wait is not None and wait <= 0
+
+    def take(self) -> Batch:
+        batch, self.pending = self.pending, Batch()
+        self.first_at = self.last_at = None
+        return batch

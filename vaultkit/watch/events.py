@@ -1,0 +1,74 @@
+"""File events -> what a refresh must look at. Pure: paths in, a Batch out.
+
+The event's type is only a hint (macOS merges them; an editor's atomic save is
+a create, a move or a delete + create): every note path named by an event is
+checked against the files later, by size, mtime and hash. Paths that are not
+notes (editor swap and backup files, vim's `4913`, `.git`, `.obsidian`) are
+dropped here, as is everything in the output folder, where vaultkit writes.
+"""
+from __future__ import annotations
+
+import os
+
+from ..config import Config
+from ..discover import NoteFilter
+from .debounce import Batch
+
+CONFIG_FILE = "vaultkit.toml"
+
+
+class EventSorter:
+    def __init__(self, config: Config):
+        self.root = str(config.root)
+        self.notes = NoteFilter(config)
+        self.output = config.folders.output.strip("/")
+        self.templates = config.folders.templates.strip("/")
+
+    def relative(self, path: str | bytes | None) -> str | None:
+        if not path:
+            return None
+        path = os.fsdecode(path)
+        if path == self.root:
+            return ""
+        if not path.startswith(self.root + os.sep):
+            return None
+        return path[len(self.root) + 1:].replace(os.sep, "/")
+
+    def sort(self, kind: str, src: str | bytes | None, dest: str | bytes | None = None,
+             is_dir: bool = False) -> Batch:
+        """One watchdog event (kind: created, modified, deleted, moved, closed, opened...)."""
+        batch = Batch(events=1)
+        if kind in ("opened", "closed_no_write"):
+            return Batch()
+        gone = kind in ("deleted", "moved")
+        for rel, vanished in ((self.relative(src), gone), (self.relative(dest), False)):
+            if rel is not None:
+                self._add(batch, rel, is_dir, vanished)
+        return batch if batch else Batch()
+
+    def _add(self, batch: Batch, rel: str, is_dir: bool, vanished: bool) -> None:
+        if rel == "":
+            return
+        if rel == self.output or rel.startswith(self.output + "/"):
+            # vaultkit's own writes land here; only a generated file vanishing needs a new write
+            if vanished and not os.path.basename(rel).startswith("."):
+                batch.outputs = True
+            return
+        if rel == CONFIG_FILE:
+            batch.config = True
+            return
+        if rel == self.templates or rel.startswith(self.templates + "/"):
+            if not os.path.basename(rel).startswith(".") and (is_dir or rel.endswith(".md")):
+                batch.templates = True
+            return
+        if is_dir:
+            parent, _, name = rel.rpartition("/")
+            if not self.notes.skips_folder(rel, name) and not self._inside_skipped(parent):
+                batch.folders.add(rel)
+            return
+        if self.notes.takes_path(rel):
+            batch.paths.add(rel)
+
+    def _inside_skipped(self, rel: str) -> bool:
+        parts = rel.split("/") if rel else []
+        return any(self.notes.skips_folder("/".join(parts[:i + 1]), parts[i]) for i in range(len(parts)))

@@ -1,0 +1,122 @@
+"""The daemon's state between refreshes: config, every parsed note, the paths of the vault.
+
+No threads and no watchdog here: `refresh(batch, today)` re-reads only what the
+batch names (checked by size, mtime, then hash), rebuilds the model, re-runs
+the rules and writes the outputs whose bytes changed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..cache import CacheWarning, NoteCache, fingerprint
+from ..config import Config, load_config
+from ..discover import walk_notes
+from ..errors import ERROR, ConfigError, Problem
+from ..model import Vault, assemble_vault
+from ..report import Report, run_report
+from ..store import NoteStore, Update
+from .debounce import Batch
+
+
+@dataclass
+class Refresh:
+    """What one refresh did, for its log line."""
+
+    update: Update = field(default_factory=Update)
+    report: Report | None = None
+    vault: Vault | None = None
+    problems: list[Problem] = field(default_factory=list)  # new problems in the notes just read
+    seconds: float = 0.0
+    note: str = ""  # why nothing was rewritten, or what else happened
+
+
+class Session:
+    def __init__(self, root: Path, use_cache: bool = True, warn: Callable[[str], None] = print,
+                 workers: int | None = None):
+        self.root = Path(root).resolve()
+        self.use_cache = use_cache
+        self.warn = warn
+        self.workers = workers
+        self.config = load_config(self.root)
+        self.cache = NoteCache(self.config) if use_cache else None
+        self.store = NoteStore(self.config, workers=workers)
+        self.paths: set[str] = set()
+        self.walk_problems: list[Problem] = []
+        self.last_today: dt.date | None = None  # the day the outputs were last computed for
+
+    def start(self, today: dt.date, progress=None) -> Refresh:
+        """The first report: every note, from the cache where its file is unchanged."""
+        if self.cache is not None:
+            try:
+                self.store = NoteStore(self.config, self.cache.load(), workers=self.workers)
+            except CacheWarning as exc:
+                self.warn(f"Warning: {exc}")
+        return self._refresh(today, lambda: self._rescan(None, progress))
+
+    def refresh(self, batch: Batch, today: dt.date, reconcile: bool = False) -> Refresh:
+        """Bring outputs up to date with `batch`; `reconcile` walks and checks every note."""
+        if batch.config:
+            try:
+                config = load_config(self.root)
+            except ConfigError as exc:
+                return Refresh(problems=[Problem(exc.path, exc.line, ERROR, exc.message)],
+                               note="vaultkit.toml has an error; still using the settings it had before")
+            keep = fingerprint(config) == fingerprint(self.config)
+            self.config = config
+            self.cache = NoteCache(config) if self.use_cache else None
+            self.store = NoteStore(config, self.store.entries if keep else {}, workers=self.workers)
+            reconcile = True
+        if reconcile:
+            return self._refresh(today, lambda: self._rescan(None, None), force=batch.config)
+        if batch.folders:
+            return self._refresh(today, lambda: self._rescan(batch.paths | self._below(batch.folders), None),
+                                 force=bool(batch.templates or batch.outputs))
+        return self._refresh(today, lambda: self._check(batch.paths), force=bool(batch.templates or batch.outputs))
+
+    def _below(self, folders: set[str]) -> set[str]:
+        prefixes = tuple(f.rstrip("/") + "/" for f in folders)
+        return {p for p in self.paths if p.startswith(prefixes)}
+
+    def _rescan(self, only: set[str] | None, progress) -> Update:
+        paths, self.walk_problems = walk_notes(self.config)
+        self.paths = set(paths)
+        if only is not None:
+            only = only | (self.paths - self.store.entries.keys())
+        return self.store.update(paths, only=only, progress=progress)
+
+    def _check(self, changed: set[str]) -> Update:
+        for rel in changed:
+            if (self.root / rel).is_file():
+                self.paths.add(rel)
+            else:
+                self.paths.discard(rel)
+        return self.store.update(self.paths, only=changed)
+
+    def _refresh(self, today: dt.date, read: Callable[[], Update], force: bool = True) -> Refresh:
+        start = time.perf_counter()
+        update = read()
+        refresh = Refresh(update=update)
+        if self.cache is not None and (update.parsed or update.confirmed or update.dropped):
+            try:
+                self.cache.save(self.store.entries, update.parsed + update.confirmed, update.dropped)
+            except CacheWarning as exc:
+                self.warn(f"Warning: {exc}")
+        if not (force or update.changed or today != self.last_today):
+            refresh.note = "no note's content changed"
+            refresh.seconds = time.perf_counter() - start
+            return refresh
+        vault = assemble_vault(self.store.classified(), self.config, [*self.config.warnings, *self.walk_problems],
+                               len(self.store.entries))
+        refresh.vault = vault
+        refresh.report = run_report(vault, today)
+        self.last_today = today
+        parsed = set(update.parsed)
+        refresh.problems = [p for p in (*vault.problems, *refresh.report.problems)
+                            if p.path in parsed or p.path.startswith(self.config.folders.templates)]
+        refresh.seconds = time.perf_counter() - start
+        return refresh
+
