@@ -30,10 +30,26 @@ def test_nothing_pending_means_nothing_to_wait_for():
 
 def test_a_refresh_waits_for_a_quiet_window():
     debouncer = Debouncer(quiet=0.3, max_wait=5)
-    debouncer.add(note_batch("a.md"), now=10.0)
+    debouncer.add(note_batch("a.md", "b.md"), now=10.0)
     assert not debouncer.ready(10.29)
     assert debouncer.wait_time(10.1) == pytest.approx(0.2)
     assert debouncer.ready(10.3)
+
+
+def test_a_save_of_one_note_needs_only_a_short_settle():
+    debouncer = Debouncer(quiet=0.3, max_wait=5, settle=0.05)
+    debouncer.add(note_batch("a.md"), now=10.0)
+    debouncer.add(note_batch("a.md"), now=10.01)  # truncate, then write: one note, two events
+    assert not debouncer.ready(10.05)
+    assert debouncer.ready(10.06)
+    debouncer.take()
+    debouncer.add(note_batch("a.md"), now=20.0)
+    debouncer.add(note_batch("b.md"), now=20.01)  # a second note: a burst, so the full window
+    assert not debouncer.ready(20.1)
+    assert not debouncer.ready(20.3) and debouncer.ready(20.32)
+    debouncer.take()
+    debouncer.add(Batch(paths={"a.md"}, folders={"x"}), now=30.0)
+    assert not debouncer.ready(30.1)
 
 
 def test_a_burst_collapses_into_one_batch():
@@ -48,10 +64,10 @@ def test_a_burst_collapses_into_one_batch():
 
 
 def test_a_steady_stream_cannot_starve_the_refresh():
-    debouncer = Debouncer(quiet=0.3, max_wait=2.0)
+    debouncer = Debouncer(quiet=0.3, max_wait=2.0, settle=0.3)
     fired = []
     for tenth in range(100):
-        debouncer.add(note_batch("busy.md"), tenth / 10)  # an event every 0.1 s, never quiet
+        debouncer.add(note_batch(f"busy{tenth % 2}.md"), tenth / 10)  # an event every 0.1 s, never quiet
         if debouncer.ready((tenth + 1) / 10):
             fired.append((tenth + 1) / 10)
             debouncer.take()
@@ -70,6 +86,7 @@ def test_ignored_events_neither_start_nor_prolong_a_burst():
 def test_max_wait_follows_the_quiet_window_by_default():
     assert Debouncer(quiet=0.3).max_wait == 3.0
     assert Debouncer(quiet=0.05).max_wait == 2.0
+    assert Debouncer(quiet=0.01).settle == 0.01
 
 
 # -- the event sorter --------------------------------------------------------------------------
@@ -120,6 +137,12 @@ def test_config_templates_and_folders_are_sorted(sorter):
     assert sorter.sort("modified", at(sorter, "Templates/vaultkit/thank-you.md")).templates
     assert sorter.sort("moved", at(sorter, "Old"), at(sorter, "People"), is_dir=True).folders == {"Old", "People"}
     assert sorter.sort("modified", at(sorter, "Daily/2026-11-20.md")).paths == {"Daily/2026-11-20.md"}
+
+
+def test_a_folder_modified_is_not_a_rescan(sorter):
+    """A folder's mtime changes with every file saved in it; rescanning 100,000 notes for that was slow."""
+    assert not sorter.sort("modified", at(sorter, "Contacts"), is_dir=True)
+    assert not sorter.sort("closed", at(sorter, "Contacts"), is_dir=True)
 
 
 def test_bytes_paths_are_understood(sorter):

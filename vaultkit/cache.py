@@ -85,6 +85,11 @@ def _decode(rel: str, blob: bytes | None) -> Note | None:
     return note
 
 
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
 class NoteCache:
     """One vault's cache file. Every method turns SQLite trouble into CacheWarning."""
 
@@ -110,6 +115,13 @@ class NoteCache:
                 return self._read(db)
             finally:
                 db.close()
+        except sqlite3.OperationalError as exc:
+            if _busy(exc):  # another vaultkit is writing it: fine, only slower this time
+                raise CacheWarning(f"{self.path}: the cache is busy ({exc}); notes were read from their files") \
+                    from None
+            self.discard()
+            raise CacheWarning(f"{self.path}: the cache could not be read ({exc}); it was deleted and will "
+                               "be rebuilt") from None
         except (sqlite3.Error, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
                 KeyError) as exc:
             self.discard()
@@ -118,6 +130,8 @@ class NoteCache:
 
     def _read(self, db: sqlite3.Connection) -> dict[str, Entry]:
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return {}  # just created by another process that has not committed its first save
         if tables != {"meta", "notes"}:
             raise sqlite3.DatabaseError("not a vaultkit cache")
         meta = dict(db.execute("SELECT key, value FROM meta"))

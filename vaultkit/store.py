@@ -133,13 +133,22 @@ class NoteStore:
         With `only`, just those paths are checked and the rest are taken as
         unchanged (the daemon knows from its events what changed).
         """
-        paths = list(paths)
-        wanted = set(paths)
+        wanted = paths if isinstance(paths, (set, frozenset)) else set(paths)
         update = Update()
-        for rel in [rel for rel in self.entries if rel not in wanted]:
+        if only is not None:
+            only = set(only)
+            update.dropped = sorted(rel for rel in only if rel in self.entries and rel not in wanted)
+        if only is None or len(self.entries) - len(update.dropped) > len(wanted):  # the caller missed some
+            update.dropped = sorted(rel for rel in self.entries if rel not in wanted)
+        for rel in update.dropped:
             del self.entries[rel]
-            update.dropped.append(rel)
-        suspects = paths if only is None else sorted(set(only) & wanted | (wanted - self.entries.keys()))
+        if only is None:
+            suspects = sorted(wanted)
+        else:
+            suspects = only & wanted
+            if len(self.entries) + len(suspects - self.entries.keys()) < len(wanted):  # new paths not in `only`
+                suspects |= {rel for rel in wanted if rel not in self.entries}
+            suspects = sorted(suspects)
         to_read = []
         for rel in suspects:
             entry = self.entries.get(rel)

@@ -3,13 +3,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import time
 from pathlib import Path
 
 import click
 
 from ..discover import find_vault
-from .options import cache_option, date_value, vault_option
+from .options import DelayedBar, cache_option, date_value, vault_option
+
+
+def _stop_on_term(signum, frame) -> None:
+    raise KeyboardInterrupt  # `kill` or a service manager stops a watch as Ctrl-C does
 
 
 def _log(line: str) -> None:
@@ -52,11 +57,16 @@ def watch(vault_path: str | None, today: dt.date | None, poll: bool, debounce: i
     session = Session(root, use_cache=not no_cache, warn=lambda message: click.echo(message, err=True))
     daemon = Daemon(session, _log, today=today, poll=poll, quiet=debounce / 1000)
     _log(f"Watching {root}{' by polling' if poll else ''}. Press Ctrl-C to stop.")
-    daemon.start()
+    signal.signal(signal.SIGTERM, _stop_on_term)
+    bar = DelayedBar()
     try:
+        try:
+            daemon.start(progress=bar)
+        finally:
+            bar.close()
         while daemon.worker.is_alive():
             daemon.worker.join(0.5)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C is how a watch ends: not an error
         pass
     finally:
         daemon.stop()

@@ -11,12 +11,13 @@ day, never the clock: the same vault and day give the same bytes.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
 
 from icalendar import Alarm, Calendar, Event
 
 from ..actions import Action
-from ..model import Interview, Vault
+from ..model import Contact, Interview, Vault
 from ..rules import Plan
 from ..rules.interviews import UPCOMING
 
@@ -28,8 +29,25 @@ def uid(*parts: str) -> str:
     return f"{digest}@vaultkit"
 
 
-def _interview_event(interview: Interview, vault: Vault, stamp: datetime, alarm_minutes: int) -> Event:
-    contact = vault.contacts.get(interview.contact.path) if interview.contact.path else None
+@lru_cache(maxsize=8192)
+def _interview_bytes(interview: Interview, contact: Contact | None, stamp: datetime, alarm_minutes: int) -> bytes:
+    """One VEVENT, remembered: `watch` renders the same events refresh after refresh."""
+    return _interview_event(interview, contact, stamp, alarm_minutes).to_ical()
+
+
+@lru_cache(maxsize=8192)
+def _action_bytes(action: Action, today: date, stamp: datetime) -> bytes:
+    return _action_event(action, today, stamp).to_ical()
+
+
+def _remembered(render, *args) -> bytes:
+    try:
+        return render(*args)
+    except TypeError:  # a value that cannot be a cache key: render it afresh
+        return render.__wrapped__(*args)
+
+
+def _interview_event(interview: Interview, contact: Contact | None, stamp: datetime, alarm_minutes: int) -> Event:
     event = Event()
     event.add("uid", uid("interview", interview.path))
     event.add("dtstamp", stamp)
@@ -63,14 +81,14 @@ def _interview_event(interview: Interview, vault: Vault, stamp: datetime, alarm_
     return event
 
 
-def _action_event(action: Action, plan: Plan, stamp: datetime) -> Event:
+def _action_event(action: Action, today: date, stamp: datetime) -> Event:
     event = Event()
     who = action.contact or action.field or "your search"
     event.add("uid", uid("action", action.kind, action.contact_path or action.contact or "",
                          action.interview or "", action.field or ""))
     event.add("dtstamp", stamp)
-    day = max(action.due, plan.today)
-    overdue = f" (overdue since {action.due.isoformat()})" if action.due < plan.today else ""
+    day = max(action.due, today)
+    overdue = f" (overdue since {action.due.isoformat()})" if action.due < today else ""
     event.add("summary", f"{action.kind}: {who}{overdue}")
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
@@ -87,11 +105,14 @@ def render_ics(vault: Vault, plan: Plan) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "vaultkit follow-ups")
+    events = []
     for interview in vault.interviews:
         if interview.status_on(plan.today) in UPCOMING and interview.date >= plan.today:
-            calendar.add_component(_interview_event(interview, vault, stamp, rules.alarm_minutes))
+            contact = vault.contacts.get(interview.contact.path) if interview.contact.path else None
+            events.append(_remembered(_interview_bytes, interview, contact, stamp, rules.alarm_minutes))
     horizon = plan.today + timedelta(days=rules.horizon_days)
     for action in plan.actions:
         if action.due <= horizon:
-            calendar.add_component(_action_event(action, plan, stamp))
-    return calendar.to_ical()
+            events.append(_remembered(_action_bytes, action, plan.today, stamp))
+    head, end = calendar.to_ical().split(b"END:VCALENDAR\r\n")  # what icalendar would write, events inside
+    return head + b"".join(events) + b"END:VCALENDAR\r\n" + end

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import gc
 import os
 import threading
 import time
@@ -23,6 +24,7 @@ from watchdog.observers.polling import PollingObserver
 from ..errors import VaultkitError
 from .debounce import Batch, Debouncer
 from .events import EventSorter
+from .lines import describe
 from .session import Refresh, Session
 
 RECONCILE_SECONDS = 600.0  # a full check against the files, in case events were lost
@@ -68,6 +70,7 @@ class Daemon:
         self.watches: dict[str, object] = {}
         self.worker: threading.Thread | None = None
         self.refreshes = 0
+        self.busy = False  # a refresh is running (tests wait for it to end)
         self.local_date = local_date
         self.today = today or local_date()
 
@@ -82,8 +85,13 @@ class Daemon:
             self.condition.notify()
 
     # -- lifecycle ---------------------------------------------------------------------------
-    def start(self) -> None:
-        """Watch first, then report: a change made during the first report is not missed."""
+    def start(self, progress=None) -> None:
+        """Report, then watch, then check every note once more for a change made during the report.
+
+        The first report runs here, before any thread exists, so a big cold read
+        may fork worker processes safely.
+        """
+        self._guarded(lambda: self.session.start(self._today(), progress), "first report")
         self.observer = self._observe(self.poll)
         self.worker = threading.Thread(target=self._run, name="vaultkit-refresh", daemon=True)
         self.worker.start()
@@ -92,7 +100,7 @@ class Daemon:
         with self.condition:
             self.stopping = True
             self.condition.notify()
-        if self.observer is not None:
+        if self.observer is not None and self.observer.is_alive():
             self.observer.stop()
             self.observer.join(timeout=5)
         if self.worker is not None and self.worker is not threading.current_thread():
@@ -141,8 +149,7 @@ class Daemon:
 
     # -- the worker thread ---------------------------------------------------------------------
     def _run(self) -> None:
-        self._guarded(lambda: self.session.start(self._today()), "first report")
-        last_reconcile = self.clock()
+        last_reconcile = -RECONCILE_SECONDS  # catch up at once on changes made during the first report
         while True:
             with self.condition:
                 batch, reconcile = self._wait(last_reconcile)
@@ -153,8 +160,12 @@ class Daemon:
                 self._guarded_watch(rel)
             if reconcile:
                 last_reconcile = self.clock()
-            self._guarded(lambda: self.session.refresh(batch, self._today(), reconcile=reconcile), "refresh",
-                          batch)
+            self.busy = True
+            try:
+                self._guarded(lambda: self.session.refresh(batch, self._today(), reconcile=reconcile), "refresh",
+                              batch)
+            finally:
+                self.busy = False
 
     def _wait(self, last_reconcile: float) -> tuple[Batch, bool]:
         """Under the lock: sleep until a burst has settled, the day turns or a reconcile is due."""
@@ -193,10 +204,14 @@ class Daemon:
         except Exception as exc:  # a bug must not end the daemon; say what happened
             self.log(f"{what} failed: internal error: {type(exc).__name__}: {exc}; waiting for the next change")
             return
-        self.refreshes += 1
-        if self.on_refresh is not None:
-            self.on_refresh(refresh)
-        from .lines import describe
-
-        for line in describe(refresh, batch, first=batch is None):
-            self.log(line)
+        quiet = batch is not None and not batch and refresh.report is None and not refresh.problems
+        if not quiet:  # a reconcile that found nothing new is not worth a line
+            self.refreshes += 1
+            if self.on_refresh is not None:
+                self.on_refresh(refresh)
+            for line in describe(refresh, batch, first=batch is None):
+                self.log(line)
+        # While idle: collect this refresh's garbage, then exempt what lives on (100,000 notes) from
+        # later collections, which would otherwise walk them all in the middle of a refresh.
+        gc.collect()
+        gc.freeze()

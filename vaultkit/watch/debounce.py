@@ -32,10 +32,17 @@ class Batch:
 
 
 class Debouncer:
-    """Collects batches; ready once `quiet` seconds pass without news, or `max_wait` after the first."""
+    """Collects batches; ready once `quiet` seconds pass without news, or `max_wait` after the first.
 
-    def __init__(self, quiet: float = 0.3, max_wait: float | None = None):
+    A save of one note (an editor's write, or its temp file renamed over the
+    note) needs no long window: a batch naming a single note is ready after
+    `settle` seconds of quiet, so the outputs follow a save at once while a
+    checkout of many files still waits for its burst to end.
+    """
+
+    def __init__(self, quiet: float = 0.3, max_wait: float | None = None, settle: float = 0.05):
         self.quiet = quiet
+        self.settle = min(settle, quiet)
         self.max_wait = max_wait if max_wait is not None else max(2.0, 10 * quiet)
         self.pending = Batch()
         self.first_at: float | None = None
@@ -53,7 +60,9 @@ class Debouncer:
         """Seconds until ready (0: ready now); None when nothing is pending."""
         if self.first_at is None:
             return None
-        due = min(self.last_at + self.quiet, self.first_at + self.max_wait)
+        pending = self.pending
+        single = len(pending.paths) == 1 and not (pending.folders or pending.config or pending.templates)
+        due = min(self.last_at + (self.settle if single else self.quiet), self.first_at + self.max_wait)
         return max(0.0, due - now)
 
     def ready(self, now: float) -> bool:

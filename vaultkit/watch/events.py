@@ -38,8 +38,8 @@ class EventSorter:
              is_dir: bool = False) -> Batch:
         """One watchdog event (kind: created, modified, deleted, moved, closed, opened...)."""
         batch = Batch(events=1)
-        if kind in ("opened", "closed_no_write"):
-            return Batch()
+        if kind in ("opened", "closed_no_write") or (is_dir and kind not in ("created", "deleted", "moved")):
+            return Batch()  # a folder is "modified" whenever a file in it comes or goes: the file's event says more
         gone = kind in ("deleted", "moved")
         for rel, vanished in ((self.relative(src), gone), (self.relative(dest), False)):
             if rel is not None:

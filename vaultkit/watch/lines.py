@@ -23,7 +23,11 @@ def describe(refresh: Refresh, batch: Batch | None, first: bool = False) -> list
     lines = []
     update = refresh.update
     if first:
-        what = f"read {plural(len(update.parsed), 'note')}" if update.parsed else "every note from the cache"
+        total = refresh.vault.note_count if refresh.vault is not None else len(update.parsed)
+        parsed = len(update.parsed)
+        what = (f"read {plural(total, 'note')}" if parsed >= total else
+                f"{plural(total, 'note')}, all from the cache" if parsed == 0 else
+                f"{plural(total, 'note')}, {parsed} read and the rest from the cache")
     else:
         parts = []
         if update.parsed:

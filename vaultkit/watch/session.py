@@ -7,13 +7,14 @@ the rules and writes the outputs whose bytes changed.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cache import CacheWarning, NoteCache, fingerprint
-from ..config import Config, load_config
+from ..config import load_config
 from ..discover import walk_notes
 from ..errors import ERROR, ConfigError, Problem
 from ..model import Vault, assemble_vault
@@ -72,8 +73,10 @@ class Session:
             reconcile = True
         if reconcile:
             return self._refresh(today, lambda: self._rescan(None, None), force=batch.config)
-        if batch.folders:
-            return self._refresh(today, lambda: self._rescan(batch.paths | self._below(batch.folders), None),
+        links = {rel for rel in batch.paths if os.path.islink(self.root / rel)}
+        if batch.folders or links:  # the walk decides whether a symlink may be followed
+            folders = batch.folders | {rel.rpartition("/")[0] for rel in links}
+            return self._refresh(today, lambda: self._rescan(batch.paths | self._below(folders), None),
                                  force=bool(batch.templates or batch.outputs))
         return self._refresh(today, lambda: self._check(batch.paths), force=bool(batch.templates or batch.outputs))
 
@@ -98,8 +101,11 @@ class Session:
 
     def _refresh(self, today: dt.date, read: Callable[[], Update], force: bool = True) -> Refresh:
         start = time.perf_counter()
+        walked_before = set(self.walk_problems)
         update = read()
         refresh = Refresh(update=update)
+        news = [p for p in self.walk_problems if p not in walked_before]  # e.g. a symlink out of the vault
+        force = force or bool(news) or len(self.walk_problems) != len(walked_before)
         if self.cache is not None and (update.parsed or update.confirmed or update.dropped):
             try:
                 self.cache.save(self.store.entries, update.parsed + update.confirmed, update.dropped)
@@ -115,8 +121,8 @@ class Session:
         refresh.report = run_report(vault, today)
         self.last_today = today
         parsed = set(update.parsed)
-        refresh.problems = [p for p in (*vault.problems, *refresh.report.problems)
-                            if p.path in parsed or p.path.startswith(self.config.folders.templates)]
+        refresh.problems = news + [p for p in (*vault.problems, *refresh.report.problems)
+                                   if p.path in parsed or p.path.startswith(self.config.folders.templates)]
         refresh.seconds = time.perf_counter() - start
         return refresh
 
