@@ -214,7 +214,7 @@ def test_no_cache_leaves_the_cache_alone(sample_copy, private_cache):
     assert list(private_cache.iterdir()) == []
 
 
-@pytest.mark.parametrize("command", [["check"], ["report"], ["log", "Ana", "hi"], ["new", "contact", "X"],
+@pytest.mark.parametrize("command", [["check"], ["report"], ["watch"], ["log", "Ana", "hi"], ["new", "contact", "X"],
                                      ["new", "interview", "X", "--date", "2026-12-01"]])
 def test_every_reading_command_takes_no_cache(command):
     result = run([*command, "--help"])
@@ -280,3 +280,27 @@ def test_the_progress_bar_shows_only_on_a_terminal_once_a_read_takes_a_second(mo
     slow.close()
     err = capsys.readouterr().err
     assert "Reading notes" in err and "100%" in err
+
+
+CRASH = r"""
+import os, signal, sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+db.execute("UPDATE notes SET digest = x'00', size = 1")
+db.execute("DELETE FROM notes WHERE kind = 'contact'")
+os.kill(os.getpid(), signal.SIGKILL)  # dies mid-save, before COMMIT
+"""
+
+
+def test_a_crash_in_the_middle_of_a_save_leaves_the_cache_as_it_was(sample_copy):
+    age_vault(sample_copy)
+    before = assert_same(sample_copy)
+    path = cache_file(sample_copy)
+    rows = sqlite3.connect(path).execute("SELECT count(*) FROM notes").fetchone()[0]
+    crashed = subprocess.run([sys.executable, "-c", CRASH, str(path)])
+    assert crashed.returncode == -9
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT count(*) FROM notes").fetchone()[0] == rows
+    assert db.execute("SELECT count(*) FROM notes WHERE size = 1").fetchone()[0] == 0
+    db.close()
+    assert assert_same(sample_copy) == before

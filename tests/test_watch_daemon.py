@@ -101,6 +101,31 @@ def test_a_burst_of_1000_writes_gives_at_most_3_refreshes_and_right_outputs(samp
         assert outputs_of(sample_copy) == fresh_report(sample_copy, tmp_path)
 
 
+def test_a_git_checkout_of_1000_files_gives_one_or_two_refreshes(sample_copy, tmp_path):
+    def git(*args):
+        return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=sample_copy,
+                              capture_output=True, text=True, check=True)
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-qm", "start")
+    git("checkout", "-q", "-b", "many")
+    for i in range(1000):
+        (sample_copy / "Reading" / f"paper {i}.md").write_text(f"---\ntags: [paper]\n---\nAbout [[Ana]] {i}\n")
+    with open(sample_copy / "Contacts" / contact_path(sample_copy), "a", encoding="utf-8") as handle:
+        handle.write("\n- 2026-11-19 #reply from the other branch\n")
+    git("add", "-A")
+    git("commit", "-qm", "many")
+    git("checkout", "-q", "main")
+    with Running(sample_copy, quiet=0.3) as running:
+        assert wait_for(lambda: not running.daemon.busy and len(running.refreshes) == 1)
+        git("checkout", "-q", "many")
+        assert wait_for(lambda: len(running.session.store.entries) >= 1037 and not running.daemon.busy
+                        and not running.daemon.debouncer.pending), running.text()
+        assert 2 <= len(running.refreshes) <= 3, running.text()  # the first report, then one or two
+        assert outputs_of(sample_copy) == fresh_report(sample_copy, tmp_path)
+
+
 def test_vaultkits_own_writes_cause_no_refresh(sample_copy):
     (sample_copy / "vaultkit" / "Follow-ups.md").write_text("stale", encoding="utf-8")
     with Running(sample_copy) as running:
