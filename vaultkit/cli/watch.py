@@ -29,9 +29,9 @@ def _log(line: str) -> None:
               help="Poll the files every second instead of waiting for the system's events "
               "(for network drives, Docker mounts and other places where events do not arrive).")
 @click.option("--debounce", metavar="MS", type=click.IntRange(10, 60_000), default=300, show_default=True,
-              help="Wait until files have been quiet this long before refreshing, so one save or one "
-              "`git checkout` gives one refresh. A steady stream of changes still refreshes every "
-              "max(2 s, 10 x MS).")
+              help="After changes to several files, wait until they have been quiet this long, so a "
+              "`git checkout` gives one refresh (a save of one note waits only 50 ms). A steady stream "
+              "of changes still refreshes every max(2 s, 10 x MS).")
 @cache_option
 def watch(vault_path: str | None, today: dt.date | None, poll: bool, debounce: int, no_cache: bool) -> None:
     """Report once, then rewrite the outputs whenever notes change, until Ctrl-C.
