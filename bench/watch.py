@@ -17,6 +17,7 @@ import os
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -41,8 +42,15 @@ def main() -> None:
     from vaultkit.watch.session import Session
 
     refreshes = []
+    done = threading.Event()
+
+    def on_refresh(refresh) -> None:
+        refreshes.append(refresh)
+        if refresh.report is not None:
+            done.set()
+
     session = Session(root)
-    daemon = Daemon(session, lambda line: None, quiet=args.debounce / 1000, on_refresh=refreshes.append)
+    daemon = Daemon(session, lambda line: None, quiet=args.debounce / 1000, on_refresh=on_refresh)
     start = time.perf_counter()
     daemon.start()
     while not refreshes:
@@ -59,13 +67,12 @@ def main() -> None:
             originals.setdefault(note, note.read_bytes())
             marker = f"bench-{os.getpid()}-{i}"
             text = note.read_text(encoding="utf-8") + f"\n- 2026-11-19 #reply {marker}\n"
-            before = len(refreshes)
+            done.clear()
             temp = note.with_name(f".{note.name}.tmp")
             temp.write_text(text, encoding="utf-8")
             edited = time.perf_counter()
             os.replace(temp, note)
-            while len(refreshes) == before or refreshes[-1].report is None:
-                time.sleep(0.001)
+            done.wait()  # no polling loop here: it would take the GIL from the refresh it measures
             latencies.append(time.perf_counter() - edited)
             work.append(refreshes[-1].seconds)
             assert followups.exists()
