@@ -126,6 +126,18 @@ def test_a_git_checkout_of_1000_files_gives_one_or_two_refreshes(sample_copy, tm
         assert outputs_of(sample_copy) == fresh_report(sample_copy, tmp_path)
 
 
+def test_a_new_ignore_in_the_config_applies_to_later_events(sample_copy):
+    with Running(sample_copy) as running:
+        config = sample_copy / "vaultkit.toml"
+        config.write_text('ignore = ["Reading/**"]\n' + config.read_text(encoding="utf-8"), encoding="utf-8")
+        assert wait_for(lambda: "vaultkit.toml changed" in running.text()), running.text()
+        (sample_copy / "Reading" / "Zed Quill.md").write_text(NEW_CONTACT, encoding="utf-8")
+        atomic_save(sample_copy / "Contacts" / "Yan Quill.md", NEW_CONTACT.replace("Zed", "Yan"))
+        assert wait_for(lambda: "Yan Quill" in running.followups()), running.text()
+        assert "Reading/Zed Quill.md" not in running.session.store.entries
+        assert "Zed Quill" not in running.followups()
+
+
 def test_vaultkits_own_writes_cause_no_refresh(sample_copy):
     (sample_copy / "vaultkit" / "Follow-ups.md").write_text("stale", encoding="utf-8")
     with Running(sample_copy) as running:

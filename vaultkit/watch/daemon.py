@@ -164,6 +164,9 @@ class Daemon:
             try:
                 self._guarded(lambda: self.session.refresh(batch, self._today(), reconcile=reconcile), "refresh",
                               batch)
+                if self.sorter.config is not self.session.config:  # vaultkit.toml changed what is a note
+                    with self.condition:
+                        self.sorter = EventSorter(self.session.config)
             finally:
                 self.busy = False
 

@@ -19,6 +19,7 @@ CONFIG_FILE = "vaultkit.toml"
 
 class EventSorter:
     def __init__(self, config: Config):
+        self.config = config
         self.root = str(config.root)
         self.notes = NoteFilter(config)
         self.output = config.folders.output.strip("/")
