@@ -86,8 +86,15 @@ def check_note(root: str, rel: str, classifier: Classifier, old: Entry | None) -
     digest = digest_of(data)
     if old is not None and old.digest == digest:
         return Entry(stat.st_size, stat.st_mtime_ns, checked_ns, digest, old.kind, old.note)
-    note = parse_note(rel, data, classifier.wants_body)
-    kind = classifier.kind(note)
+    verdicts = []
+
+    def wants_body(bare: Note) -> bool:
+        verdicts.append(classifier.kind(bare))
+        return verdicts[-1] is not None
+
+    note = parse_note(rel, data, wants_body)
+    # The verdict on the note without its body stands unless the body was read for an inline tag.
+    kind = verdicts[0] if verdicts else classifier.kind(note)
     if kind is None:
         note = slim(note)
         if is_bare(note):

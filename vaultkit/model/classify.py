@@ -27,8 +27,8 @@ class Classifier:
         return daily_date(path[:-3] if path.endswith(".md") else path, self.daily_format)
 
     def _is_daily(self, path: str) -> bool:
-        if self.iso_only and len(path) - path.rfind("/") != 14:  # "/YYYY-MM-DD.md"
-            return False
+        if self.iso_only and (len(path) - path.rfind("/") != 14 or path[-6] != "-" or path[-9] != "-"):
+            return False  # not "/YYYY-MM-DD.md": most notes are rejected here, before any date parsing
         return self.daily_date(path) is not None
 
     def kind(self, note: Note) -> str | None:
