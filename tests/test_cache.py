@@ -136,7 +136,9 @@ def test_a_change_of_folders_in_the_config_gives_a_fresh_cache(vault):
     assert list(load_vault(vault.root, use_cache=True).contacts) == ["People/Ana.md"]
 
 
-def test_parallel_read_gives_the_same_notes_as_a_serial_one(messy_vault, monkeypatch):
+@pytest.mark.parametrize("fork", [True, False], ids=["fork", "spawn"])
+def test_parallel_read_gives_the_same_notes_as_a_serial_one(messy_vault, monkeypatch, fork):
+    monkeypatch.setattr("vaultkit.parallel.FORK_IS_SAFE", fork)
     for i in range(30):
         messy_vault.write(f"Notes/n{i}.md", f"---\ntags: [x]\n---\nNote {i} about [[Ana]].\n")
     config = load_config(messy_vault.root)

@@ -7,6 +7,7 @@ keeps the note it has.
 from __future__ import annotations
 
 import multiprocessing
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -16,6 +17,7 @@ from .model import Classifier
 from .store import Entry, check_note, gc_paused
 
 CHUNK = 500
+FORK_IS_SAFE = sys.platform.startswith("linux")
 
 _worker: dict = {}
 
@@ -38,9 +40,9 @@ def _check_chunk(jobs: list[tuple[str, bytes | None]]) -> list[tuple[str, Entry 
 
 
 def _context():
-    # fork starts fastest, but forking a process that runs threads (the watch daemon) can deadlock
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    # fork starts fastest, but forking a process that runs threads (the watch daemon) can deadlock,
+    # and on macOS the system libraries make fork unsafe at any time
+    if FORK_IS_SAFE and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 
