@@ -8,9 +8,35 @@ from pathlib import Path
 from .config import Config, load_config
 from .discover import walk_notes
 from .model import Vault, assemble_vault
-from .store import NoteStore
+from .store import NoteStore, Update
 
 Progress = Callable[[int], Callable[[int], None] | None]
+
+
+def cached_entries(cache, warn: Callable[[str], None] | None) -> dict:
+    """What the cache holds for the vault; {} (and a warning) when it cannot be used."""
+    from .cache import CacheWarning
+
+    try:
+        return cache.load()
+    except CacheWarning as exc:
+        if warn:
+            warn(str(exc))
+        return {}
+
+
+def save_update(cache, store: NoteStore, update: Update, warn: Callable[[str], None] | None,
+                fresh: bool = False) -> None:
+    """Write what `update` changed in `store` to the cache; trouble is a warning, never an error."""
+    from .cache import CacheWarning
+
+    if not (update.parsed or update.confirmed or update.dropped or fresh):
+        return
+    try:
+        cache.save(store.entries, update.parsed + update.confirmed, update.dropped, fresh=fresh)
+    except CacheWarning as exc:
+        if warn:
+            warn(str(exc))
 
 
 def load_store(config: Config, progress: Progress | None = None, use_cache: bool = False,
@@ -26,23 +52,12 @@ def load_store(config: Config, progress: Progress | None = None, use_cache: bool
         store.update(paths, progress=progress)
         return store, walk_problems
 
-    from .cache import CacheWarning, NoteCache
+    from .cache import NoteCache
 
     cache = NoteCache(config)
-    try:
-        entries = cache.load()
-    except CacheWarning as exc:
-        entries = {}
-        if warn:
-            warn(str(exc))
+    entries = cached_entries(cache, warn)
     store = NoteStore(config, entries)
-    update = store.update(paths, progress=progress)
-    if update.parsed or update.confirmed or update.dropped:
-        try:
-            cache.save(store.entries, update.parsed + update.confirmed, update.dropped, fresh=not entries)
-        except CacheWarning as exc:
-            if warn:
-                warn(str(exc))
+    save_update(cache, store, store.update(paths, progress=progress), warn, fresh=not entries)
     return store, walk_problems
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from ..discover import find_vault
-from .options import DelayedBar, cache_option, date_value, vault_option
+from .options import DelayedBar, cache_option, date_value, vault_option, warn
 
 
 def _stop_on_term(signum, frame) -> None:
@@ -54,7 +54,7 @@ def watch(vault_path: str | None, today: dt.date | None, poll: bool, debounce: i
     from ..watch.session import Session
 
     root = find_vault(vault_path, os.environ, Path.cwd())
-    session = Session(root, use_cache=not no_cache, warn=lambda message: click.echo(message, err=True))
+    session = Session(root, use_cache=not no_cache, warn=warn)
     daemon = Daemon(session, _log, today=today, poll=poll, quiet=debounce / 1000)
     _log(f"Watching {root}{' by polling' if poll else ''}. Press Ctrl-C to stop.")
     signal.signal(signal.SIGTERM, _stop_on_term)

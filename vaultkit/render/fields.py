@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import Vault
 from ..rules import Plan
-from .text import front_matter, md_text, plural, wikilink
+from .text import dashboard_head, md_text, plural, wikilink
 
 
 def _interview_link(interview) -> str:
@@ -12,9 +12,8 @@ def _interview_link(interview) -> str:
 
 def render_fields(vault: Vault, plan: Plan) -> str:
     minimum = vault.config.rules.min_interviews_per_field
-    out = [front_matter({"generated": "vaultkit", "as_of": plan.today.isoformat(), "fields": len(plan.fields),
-                         "below_minimum": sum(not f.enough for f in plan.fields)})]
-    out.append("# Fields\n")
+    out = dashboard_head("Fields", plan.today, {"fields": len(plan.fields),
+                                                "below_minimum": sum(not f.enough for f in plan.fields)})
     if not plan.fields:
         out.append("No fields yet. Give your contacts a `field:` (the occupation you are exploring "
                    "through them) to see what you learn in each.\n")

@@ -5,7 +5,7 @@ from ..actions import GROUPS, Action
 from ..errors import ERROR
 from ..model import Vault
 from ..rules import Plan
-from .text import front_matter, md_text, note_link, plural, wikilink
+from .text import dashboard_head, md_text, note_link, plural, wikilink
 
 TITLES = {group: group.capitalize() for group in GROUPS}
 
@@ -31,12 +31,8 @@ def _line(action: Action, contacts_folder: str) -> str:
 def render_followups(vault: Vault, plan: Plan) -> str:
     counts = plan.counts()
     contacts_folder = vault.config.folders.contacts
-    out = [front_matter({
-        "generated": "vaultkit",
-        "as_of": plan.today.isoformat(),
-        **{("due_today" if k == "today" else k): v for k, v in counts.items()},
-    })]
-    out.append("# Follow-ups\n")
+    out = dashboard_head("Follow-ups", plan.today,
+                         {("due_today" if k == "today" else k): v for k, v in counts.items()})
     summary = " · ".join(f"{counts[g]} {g}" for g in TITLES) + f" · {counts['gone_quiet']} gone quiet"
     out.append(f"As of {plan.today.isoformat()}: {summary}.\n")
     for group, actions in plan.groups().items():

@@ -40,13 +40,6 @@ def _action_bytes(action: Action, today: date, stamp: datetime) -> bytes:
     return _action_event(action, today, stamp).to_ical()
 
 
-def _remembered(render, *args) -> bytes:
-    try:
-        return render(*args)
-    except TypeError:  # a value that cannot be a cache key: render it afresh
-        return render.__wrapped__(*args)
-
-
 def _interview_event(interview: Interview, contact: Contact | None, stamp: datetime, alarm_minutes: int) -> Event:
     event = Event()
     event.add("uid", uid("interview", interview.path))
@@ -109,10 +102,10 @@ def render_ics(vault: Vault, plan: Plan) -> bytes:
     for interview in vault.interviews:
         if interview.status_on(plan.today) in UPCOMING and interview.date >= plan.today:
             contact = vault.contacts.get(interview.contact.path) if interview.contact.path else None
-            events.append(_remembered(_interview_bytes, interview, contact, stamp, rules.alarm_minutes))
+            events.append(_interview_bytes(interview, contact, stamp, rules.alarm_minutes))
     horizon = plan.today + timedelta(days=rules.horizon_days)
     for action in plan.actions:
         if action.due <= horizon:
-            events.append(_remembered(_action_bytes, action, plan.today, stamp))
+            events.append(_action_bytes(action, plan.today, stamp))
     head, end = calendar.to_ical().split(b"END:VCALENDAR\r\n")  # what icalendar would write, events inside
     return head + b"".join(events) + b"END:VCALENDAR\r\n" + end

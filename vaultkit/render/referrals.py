@@ -5,7 +5,7 @@ from ..rules import Plan
 from ..rules.network import Network, Person, connectors, person_key
 from ..rules.referrals import MET, NO_NOTE, NOT_CONTACTED, REACHED_OUT
 from .mermaid import LEGEND, render_graph
-from .text import front_matter, note_link, plural, wikilink
+from .text import dashboard_head, note_link, plural, wikilink
 
 STATES = (MET, REACHED_OUT, NOT_CONTACTED, NO_NOTE)
 
@@ -22,9 +22,7 @@ def _cell(link: str) -> str:
 def render_referrals(plan: Plan, contacts_folder: str) -> str:
     net: Network = plan.network
     by_state = {s: sum(r.state == s for r in plan.referrals) for s in STATES}
-    out = [front_matter({"generated": "vaultkit", "as_of": plan.today.isoformat(),
-                         "referrals": len(plan.referrals), "people": len(net.people)})]
-    out.append("# Referrals\n")
+    out = dashboard_head("Referrals", plan.today, {"referrals": len(plan.referrals), "people": len(net.people)})
     if not plan.referrals:
         out.append("No referrals yet. Ask each person you meet for two or three names, and write them under "
                    "`referrals:` in the interview note, or as `referred_by:` in a contact note.\n")

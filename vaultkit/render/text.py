@@ -38,5 +38,10 @@ def front_matter(pairs: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def dashboard_head(title: str, today, facts: dict) -> list[str]:
+    """The front-matter every generated dashboard opens with, then its title."""
+    return [front_matter({"generated": "vaultkit", "as_of": today.isoformat(), **facts}), f"# {title}\n"]
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count:,} {word if count == 1 else (many or word + 's')}"

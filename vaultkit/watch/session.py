@@ -13,9 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cache import CacheWarning, NoteCache, fingerprint
+from ..cache import NoteCache, fingerprint
 from ..config import load_config
 from ..discover import walk_notes
+from ..load import cached_entries, save_update
 from ..errors import ERROR, ConfigError, Problem
 from ..model import Vault, assemble_vault
 from ..report import Report, run_report
@@ -36,15 +37,13 @@ class Refresh:
 
 
 class Session:
-    def __init__(self, root: Path, use_cache: bool = True, warn: Callable[[str], None] = print,
-                 workers: int | None = None):
+    def __init__(self, root: Path, use_cache: bool = True, warn: Callable[[str], None] = print):
         self.root = Path(root).resolve()
         self.use_cache = use_cache
         self.warn = warn
-        self.workers = workers
         self.config = load_config(self.root)
         self.cache = NoteCache(self.config) if use_cache else None
-        self.store = NoteStore(self.config, workers=workers)
+        self.store = NoteStore(self.config)
         self.paths: set[str] = set()
         self.walk_problems: list[Problem] = []
         self.last_today: dt.date | None = None  # the day the outputs were last computed for
@@ -52,10 +51,7 @@ class Session:
     def start(self, today: dt.date, progress=None) -> Refresh:
         """The first report: every note, from the cache where its file is unchanged."""
         if self.cache is not None:
-            try:
-                self.store = NoteStore(self.config, self.cache.load(), workers=self.workers)
-            except CacheWarning as exc:
-                self.warn(f"Warning: {exc}")
+            self.store = NoteStore(self.config, cached_entries(self.cache, self.warn))
         return self._refresh(today, lambda: self._rescan(None, progress))
 
     def refresh(self, batch: Batch, today: dt.date, reconcile: bool = False) -> Refresh:
@@ -69,7 +65,7 @@ class Session:
             keep = fingerprint(config) == fingerprint(self.config)
             self.config = config
             self.cache = NoteCache(config) if self.use_cache else None
-            self.store = NoteStore(config, self.store.entries if keep else {}, workers=self.workers)
+            self.store = NoteStore(config, self.store.entries if keep else {})
             reconcile = True
         if reconcile:
             return self._refresh(today, lambda: self._rescan(None, None), force=batch.config)
@@ -106,11 +102,8 @@ class Session:
         refresh = Refresh(update=update)
         news = [p for p in self.walk_problems if p not in walked_before]  # e.g. a symlink out of the vault
         force = force or bool(news) or len(self.walk_problems) != len(walked_before)
-        if self.cache is not None and (update.parsed or update.confirmed or update.dropped):
-            try:
-                self.cache.save(self.store.entries, update.parsed + update.confirmed, update.dropped)
-            except CacheWarning as exc:
-                self.warn(f"Warning: {exc}")
+        if self.cache is not None:
+            save_update(self.cache, self.store, update, self.warn)
         if not (force or update.changed or today != self.last_today):
             refresh.note = "no note's content changed"
             refresh.seconds = time.perf_counter() - start
