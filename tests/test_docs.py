@@ -73,3 +73,23 @@ def test_shell_completion_works_as_documented(vault):
            "VAULTKIT_VAULT": str(vault.root)}
     done = subprocess.run([sys.executable, "-m", "vaultkit"], env=env, capture_output=True, text=True)
     assert done.stdout.splitlines() == ["plain,Ana Díaz"]
+
+
+def test_the_readmes_shell_session_works_as_written(tmp_path, monkeypatch):
+    """Every line of "Working from the shell", run in order, succeeds and leaves no problem behind."""
+    import shlex
+
+    block = README.split("## Working from the shell", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    for line in block.splitlines():
+        argv = shlex.split(line, comments=True)
+        assert argv[0] == "vaultkit", line
+        argv = [str(tmp_path / a[2:]) if a.startswith("~/") else a for a in argv[1:]]
+        result = runner.invoke(cli, argv)
+        assert result.exit_code == 0, (line, result.output)
+        if argv[0] == "init":
+            monkeypatch.chdir(argv[1])
+    check = runner.invoke(cli, ["check"])
+    assert check.exit_code == 0 and check.stdout == "", check.output
