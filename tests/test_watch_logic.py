@@ -139,6 +139,13 @@ def test_config_templates_and_folders_are_sorted(sorter):
     assert sorter.sort("modified", at(sorter, "Daily/2026-11-20.md")).paths == {"Daily/2026-11-20.md"}
 
 
+def test_a_folder_holding_the_templates_folder_counts_as_a_template_change(sorter):
+    """A template written at once into a new top-level folder can beat that folder's watch."""
+    assert sorter.sort("created", at(sorter, "Templates"), is_dir=True).templates
+    assert sorter.sort("moved", at(sorter, "Old"), at(sorter, "Templates"), is_dir=True).templates
+    assert not sorter.sort("created", at(sorter, "Templates2"), is_dir=True).templates
+
+
 def test_a_folder_modified_is_not_a_rescan(sorter):
     """A folder's mtime changes with every file saved in it; rescanning 100,000 notes for that was slow."""
     assert not sorter.sort("modified", at(sorter, "Contacts"), is_dir=True)

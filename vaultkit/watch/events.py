@@ -63,6 +63,8 @@ class EventSorter:
                 batch.templates = True
             return
         if is_dir:
+            if self.templates.startswith(rel + "/"):  # the templates may have come or gone with this folder
+                batch.templates = True
             parent, _, name = rel.rpartition("/")
             if not self.notes.skips_folder(rel, name) and not self._inside_skipped(parent):
                 batch.folders.add(rel)
