@@ -1,0 +1,1 @@
+"""Case modules for bench/hostile.py; helpers live in _kit.py."""
