@@ -10,6 +10,7 @@ runs vaultkit as a user would, as a separate process.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
 import tempfile
@@ -36,6 +37,7 @@ def main(argv: list[str]) -> int:
             total += 1
             start = time.monotonic()
             with tempfile.TemporaryDirectory(prefix="vaultkit-hostile-") as tmp:
+                os.environ["VAULTKIT_CACHE_DIR"] = str(Path(tmp) / "cache")  # each case its own cache
                 try:
                     passed, detail = case(Path(tmp))
                 except Exception as exc:  # a broken case is a failed case, and the rest still run

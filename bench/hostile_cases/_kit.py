@@ -37,7 +37,6 @@ def make_vault(folder: Path, files: dict[str, str | bytes], config: str = "") ->
 def vaultkit(*args: str, timeout: float = 120, cwd: Path | None = None, env: dict | None = None) -> Run:
     """`python -m vaultkit ARGS` with this checkout first on the path and a private cache."""
     environment = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    environment.setdefault("VAULTKIT_CACHE_DIR", str((cwd or Path.cwd()) / ".vaultkit-cache"))
     environment.update(env or {})
     done = subprocess.run([sys.executable, "-m", "vaultkit", *args], capture_output=True, text=True,
                           timeout=timeout, cwd=cwd, env=environment, errors="replace")
