@@ -1,6 +1,8 @@
 """A contact note -> Contact."""
 from __future__ import annotations
 
+import unicodedata
+
 from ..dates import parse_cadence
 from ..errors import Problem, WARNING
 from ..links import name_of
@@ -27,7 +29,7 @@ def read_contact(note: Note, problems: list[Problem]) -> Contact:
     aliases = [name_of(text) for key in ("aliases", "alias") for text, _ in p.texts(key)]
     return Contact(
         path=note.path,
-        name=p.text("name") or note.stem,
+        name=unicodedata.normalize("NFC", p.text("name") or note.stem),  # an NFD file name shows as typed
         aliases=tuple(a for a in dict.fromkeys(aliases) if a),
         **{key: p.text(key) for key in TEXT_KEYS},
         referred_by=tuple(PersonRef(text, name_of(text), None, line) for text, line in p.texts("referred_by")),

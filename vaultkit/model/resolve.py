@@ -2,15 +2,24 @@
 
 Names compare ignoring case, Unicode form and spacing. The tiers follow
 Obsidian: a file name beats someone else's alias. Within the first tier that
-matches, more than one contact is ambiguous.
+matches, more than one contact is ambiguous. A link with a folder means that
+path; when no contact is there (the note was moved), its last part is looked
+up like a plain name, and the match says the folder was stale.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..links import name_key, note_stem
 from .entities import Contact
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    paths: tuple[str, ...]  # none, exactly one, or several (ambiguous)
+    stale_folder: bool = False  # found by the last part of a link whose folder holds no such note
 
 
 class NameIndex:
@@ -26,19 +35,32 @@ class NameIndex:
             for alias in contact.aliases:
                 aliases[name_key(alias)].append(contact.path)
 
-    def candidates(self, name: str) -> tuple[str, ...]:
-        """Contact paths `name` may mean: none, exactly one, or several (ambiguous)."""
-        key = name_key(name)
-        if not key:
-            return ()
-        if "/" in key:
-            exact = self._paths.get(key)
-            if exact:
-                return (exact,)
-            tail = "/" + key
-            return tuple(sorted(p for k, p in self._paths.items() if k.endswith(tail)))
+    def _by_name(self, key: str) -> tuple[str, ...]:
         for tier in self._tiers:
             found = tier.get(key)
             if found:
                 return tuple(dict.fromkeys(found))
         return ()
+
+    def match(self, name: str) -> Match:
+        """The contacts `name` may mean, and whether a folder in it had to be ignored."""
+        key = name_key(name)
+        if not key:
+            return Match(())
+        if "/" not in key:
+            return Match(self._by_name(key))
+        exact = self._paths.get(key)
+        if exact:
+            return Match((exact,))
+        tail = "/" + key  # a partial path, as Obsidian accepts: `[[2026/Chloé]]`
+        under = tuple(sorted(p for k, p in self._paths.items() if k.endswith(tail)))
+        if under:
+            return Match(under)
+        named = self._by_name(key)  # someone whose name or alias holds a slash
+        if named:
+            return Match(named)
+        return Match(self._by_name(key.rsplit("/", 1)[1].strip()), stale_folder=True)
+
+    def candidates(self, name: str) -> tuple[str, ...]:
+        """Contact paths `name` may mean: none, exactly one, or several (ambiguous)."""
+        return self.match(name).paths

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from ..config import Config
 from ..errors import ERROR, WARNING, Problem
-from ..links import name_key
+from ..links import name_key, note_stem
 from ..note import Note
 from .classify import Classifier
 from .contacts import read_contact
@@ -73,21 +73,40 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
     names = NameIndex(contacts)
     _report_shared_names(contacts, {n.path: n for n in contact_notes}, found)
 
+    by_path = {c.path: c for c in contacts}
+
     def resolve(ref: PersonRef, source: str, what: str, warn_missing: bool) -> PersonRef:
-        candidates = names.candidates(ref.name)
-        if len(candidates) == 1:
-            return replace(ref, path=candidates[0])
-        if candidates:
+        """The person a written name means: once resolved, named by their note (SPEC: Links)."""
+        match = names.match(ref.name)
+        if len(match.paths) == 1:
+            path = match.paths[0]
+            if match.stale_folder:
+                stem = note_stem(path)
+                link = stem if names.candidates(stem) == (path,) else path[:-3]
+                found.append(Problem(source, ref.line, WARNING,
+                                     f"{what} {ref.written!r}: the link's folder is stale (no note is there); "
+                                     f"matched by name to {path}; update the link to [[{link}]]"))
+            return replace(ref, path=path, name=by_path[path].name)
+        if match.paths:
             found.append(Problem(source, ref.line, WARNING,
-                                 f"{what} {ref.written!r} could be any of {', '.join(candidates)}; "
-                                 f"link one by its path, e.g. [[{candidates[0][:-3]}]]"))
+                                 f"{what} {ref.written!r} could be any of {', '.join(match.paths)}; "
+                                 f"link one by its path, e.g. [[{match.paths[0][:-3]}]]"))
         elif warn_missing:
             found.append(Problem(source, ref.line, WARNING,
                                  f"{what} {ref.written!r} matches no contact's file name, name or alias"))
         return ref
 
-    contacts = [replace(c, referred_by=tuple(resolve(r, c.path, "referred_by", True) for r in c.referred_by))
-                for c in contacts]
+    def resolve_all(refs, source: str, what: str, warn_missing: bool) -> tuple[PersonRef, ...]:
+        """Each named person resolved; an entry with no name in it (`[[|x]]`) is dropped with a warning."""
+        kept = []
+        for ref in refs:
+            if ref.name:
+                kept.append(resolve(ref, source, what, warn_missing))
+            else:
+                found.append(Problem(source, ref.line, WARNING, f"{what} {ref.written!r} names nobody; ignored"))
+        return tuple(kept)
+
+    contacts = [replace(c, referred_by=resolve_all(c.referred_by, c.path, "referred_by", True)) for c in contacts]
     by_path = {c.path: c for c in contacts}
 
     interviews = []
@@ -95,12 +114,16 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
         interview = read_interview(note, found)
         if interview is None:
             continue
+        if not interview.contact.name:
+            found.append(Problem(note.path, interview.contact.line, ERROR,
+                                 f"contact {interview.contact.written!r} names nobody; interview skipped"))
+            continue
         person = resolve(interview.contact, note.path, "contact", True)
         contact = by_path.get(person.path)
         interviews.append(replace(
             interview,
             contact=person,
-            referrals=tuple(resolve(r, note.path, "referral", False) for r in interview.referrals),
+            referrals=resolve_all(interview.referrals, note.path, "referral", False),
             field=interview.field or (contact.field if contact else ""),
             company=interview.company or (contact.company if contact else ""),
         ))
