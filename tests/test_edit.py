@@ -148,15 +148,17 @@ def test_new_contact_keeps_a_hostile_name_exact(vault):
     (("new", "contact", "a/b"), "Error: the name 'a/b' contains a slash, which would make a folder; leave it out"),
     (("new", "contact", "..x"), "Error: the name '..x' starts with a dot or contains '..'; leave those out"),
     (("new", "interview", "Zed", "--date", "2026-12-01"),
-     "Error: no contact matches 'Zed' (by file name, name or alias). Add --create-contact to create the contact too."),
+     "Error: no contact matches 'Zed' (by file name, name, alias, first or last name). "
+     "Add --create-contact to create the contact too."),
     (("new", "interview", "Ana", "--date", "2026-13-01"),
      "Error: Invalid value for '--date': '2026-13-01' is not a date like 2026-11-20"),
     (("new", "interview", "Ana", "--date", "2026-12-01", "--time", "teatime"),
      "Error: Invalid value for '--time': 'teatime' is not a time like 14:30"),
-    (("log", "Anna", "#reply hi"), "Error: no contact matches 'Anna' (by file name, name or alias). Did you mean 'Ana'?"),
+    (("log", "Anna", "#reply hi"), "Error: no contact matches 'Anna' (by file name, name, alias, first or last "
+     "name). Did you mean: Ana (Contacts/Ana.md)?"),
     (("log", "Bo", "#reply hi"),
-     "Error: 'Bo' could be any of Contacts/Friends/Bo.md, Contacts/Work/Bo.md; use the note's path, "
-     "e.g. 'Contacts/Friends/Bo'"),
+     "Error: 'Bo' could mean 2 contacts: Bo (Contacts/Friends/Bo.md), Bo (Contacts/Work/Bo.md); type more of "
+     "the name, or the note's path, e.g. 'Contacts/Friends/Bo'"),
     (("log", "Ana", "  "), "Error: the text of the touch is empty"),
     (("log", "Ana", "#reply", "--date", "yesterday"), "Error: Invalid value for '--date': 'yesterday' is not a date like 2026-11-20"),
 ])

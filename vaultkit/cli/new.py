@@ -26,6 +26,8 @@ def _write(vault, notes: list[NewNote], templates: Templates, dry_run: bool) -> 
         click.echo(str(problem), err=True)
     paths = [resolve_output(vault.config.root, n.folder, n.name) for n in notes]  # all checked before any write
     for note, path in zip(notes, paths):
+        for message in note.warnings:
+            click.echo(f"Warning: {message}", err=True)
         if not dry_run:
             write_atomic(path, note.content, replace=False)
         click.echo(f"{'Would create' if dry_run else 'Created'} {note.rel}")
@@ -48,7 +50,8 @@ def new() -> None:
 @click.option("--role", default="", help="What they do.")
 @click.option("--field", default="", help="The field (occupation) you are exploring through them.")
 @click.option("--email", default="", help="How to reach them.")
-@click.option("--referred-by", "referred_by", default="", metavar="NAME", help="Who put you in touch.")
+@click.option("--referred-by", "referred_by", default="", metavar="NAME", shell_complete=complete_contact,
+              help="Who put you in touch: a contact's name (becomes a link), or anyone's.")
 @click.option("--dry-run", is_flag=True, help="Write nothing; say what would be created.")
 @vault_option
 @cache_option
@@ -96,7 +99,7 @@ def interview(name, day, at, mode, location, create_contact, dry_run, vault_path
     templates = Templates(vault.config, [])
     today = dt.date.today()
     notes = []
-    if create_contact and not vault.resolve(name):
+    if create_contact and not vault.names.typed(name).paths:
         notes.append(new_contact(vault, templates, name, today=today))
     interview_note = new_interview(vault, templates, name, day=day, at=at, mode=(mode or "").lower(),
                                    location=location, contact_path=notes[0].rel if notes else None, today=today)

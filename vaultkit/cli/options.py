@@ -10,8 +10,10 @@ from pathlib import Path
 import click
 import click.shell_completion
 
+from ..cache import cached_paths_of_kind
 from ..config import load_config
 from ..discover import find_vault
+from ..links import name_key, note_stem
 from ..load import load_vault
 from ..model import Vault
 
@@ -49,16 +51,33 @@ def today_option(command):
     )(command)
 
 
+# What bash would otherwise split or expand in a completed word
+_BASH_SPECIAL = set(" \t\n\"'\\$`&;|<>()[]{}*?!#~=,")
+
+
+def bash_word(text: str) -> str:
+    """`Ben Okafor` -> `Ben\\\\ Okafor`: click's bash script reads it with `read` (which eats one
+    backslash), and bash then inserts `Ben\\ Okafor`, one shell word."""
+    return "".join(f"\\\\{c}" if c in _BASH_SPECIAL else c for c in text)
+
+
 def complete_contact(ctx: click.Context, param, incomplete: str) -> list[click.shell_completion.CompletionItem]:
-    """Contact names for tab completion, from file names alone: a keypress cannot wait for a parse."""
+    """Contact names for tab completion: file names in the contacts folder, and every other
+    contact the parse cache knows of (a keypress cannot wait for a parse)."""
     try:
         root = find_vault(ctx.params.get("vault_path"), os.environ, Path.cwd())
-        folder = root / load_config(root).folders.contacts
+        config = load_config(root)
+        stems = {p.stem for p in (root / config.folders.contacts).rglob("*.md")}
+        known = cached_paths_of_kind(config, "contact")
+        if known is None:  # no cache yet: read the vault once, which makes one for the next keypress
+            known = load_vault(root, config, use_cache=True).contacts
+        stems |= {note_stem(p) for p in known}
     except Exception:  # completion must never print an error into the user's shell
         return []
-    wanted = incomplete.casefold()
-    names = sorted({p.stem for p in folder.rglob("*.md") if p.stem.casefold().startswith(wanted)})
-    return [click.shell_completion.CompletionItem(name) for name in names[:200]]
+    wanted = name_key(incomplete)
+    names = sorted(n for n in stems if name_key(n).startswith(wanted))
+    bash = os.environ.get("_VAULTKIT_COMPLETE", "").startswith("bash")  # zsh and fish quote for themselves
+    return [click.shell_completion.CompletionItem(bash_word(n) if bash else n) for n in names[:200]]
 
 
 def cache_option(command):

@@ -1,7 +1,6 @@
 """`vaultkit new contact` and `vaultkit new interview`: a new note from a template, never over another."""
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from datetime import date, time
@@ -20,6 +19,7 @@ class NewNote:
     folder: str  # the configured folder it goes in
     name: str  # its file name
     content: bytes
+    warnings: tuple[str, ...] = ()  # said on stderr; the note is still written
 
 
 def check_name(name: str, what: str = "name") -> str:
@@ -36,18 +36,23 @@ def check_name(name: str, what: str = "name") -> str:
     return name
 
 
+def _listed(vault: Vault, paths) -> str:
+    return ", ".join(f"{vault.names.name_of(p)} ({p})" for p in paths)
+
+
 def resolve_one(vault: Vault, name: str, hint: str = "") -> str:
-    """The one contact `name` means, or an error that lists the candidates (and `hint` when none)."""
-    found = vault.resolve(name)
+    """The one contact a typed name means, or an error that lists the likely candidates
+    (and `hint` when nobody matches). See NameIndex.typed for the forms accepted."""
+    found = vault.names.typed(name).paths
     if len(found) == 1:
         return found[0]
     if found:
-        raise VaultkitError(f"{name!r} could be any of {', '.join(found)}; use the note's path, "
-                            f"e.g. {found[0][:-3]!r}")
-    known = sorted({c.name for c in vault.contacts.values()} | {a for c in vault.contacts.values() for a in c.aliases})
-    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
-    guess = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    raise VaultkitError(f"no contact matches {name!r} (by file name, name or alias).{guess}{hint}")
+        raise VaultkitError(f"{name!r} could mean {len(found)} contacts: {_listed(vault, found)}; "
+                            f"type more of the name, or the note's path, e.g. {found[0][:-3]!r}")
+    close = vault.names.likely(name)
+    guess = f" Did you mean: {_listed(vault, close)}?" if close else ""
+    raise VaultkitError(f"no contact matches {name!r} (by file name, name, alias, first or last name)."
+                        f"{guess}{hint}")
 
 
 def link_to(vault: Vault, path: str) -> str:
@@ -80,16 +85,21 @@ def new_contact(vault: Vault, templates: Templates, name: str, *, company: str =
     existing = vault.resolve(name)
     if existing:
         raise VaultkitError(f"a contact named {name!r} already exists: {', '.join(existing)}")
-    referrer = referred_by  # a name that matches no contact is kept as written
-    if referred_by and vault.resolve(referred_by):
-        referrer = link_to(vault, resolve_one(vault, referred_by))  # several matches: an error listing them
+    referrer, warnings = referred_by, []  # a name that matches no contact is kept as written
+    if referred_by:
+        if vault.names.typed(referred_by).paths:
+            referrer = link_to(vault, resolve_one(vault, referred_by))  # several matches: an error listing them
+        else:
+            close = vault.names.likely(referred_by)
+            guess = f"; did you mean {_listed(vault, close)}?" if close else ""
+            warnings.append(f"--referred-by {referred_by!r} matches no contact; written as given{guess}")
     folder = vault.config.folders.contacts
     filename = _unused(vault, folder, safe_name(name))
     rel = f"{folder}/{filename}"
     content = _render(templates, "contact.md", {
         "name": name, "company": company, "role": role, "field": field, "email": email,
         "referred_by": referrer, "today": today.isoformat()}, rel)
-    return NewNote(rel, folder, filename, content)
+    return NewNote(rel, folder, filename, content, tuple(warnings))
 
 
 def new_interview(vault: Vault, templates: Templates, name: str, *, day: date, at: time | None = None,

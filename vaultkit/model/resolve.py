@@ -8,11 +8,13 @@ up like a plain name, and the match says the folder was stale.
 """
 from __future__ import annotations
 
+import difflib
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..links import name_key, note_stem
+from ..links import name_key, name_of, note_stem
 from .entities import Contact
 
 
@@ -25,11 +27,15 @@ class Match:
 class NameIndex:
     def __init__(self, contacts: Iterable[Contact]):
         self._paths: dict[str, str] = {}
+        self._names: dict[str, str] = {}  # path -> the contact's own name
+        self._written: dict[str, tuple[str, ...]] = {}  # path -> file name, name and aliases
         self._tiers: tuple[dict[str, list[str]], ...] = (defaultdict(list), defaultdict(list), defaultdict(list))
         stems, names, aliases = self._tiers
         for contact in contacts:
             without_ext = contact.path[:-3] if contact.path.endswith(".md") else contact.path
             self._paths[name_key(without_ext)] = contact.path
+            self._names[contact.path] = contact.name
+            self._written[contact.path] = tuple(dict.fromkeys((note_stem(contact.path), contact.name, *contact.aliases)))
             stems[name_key(note_stem(contact.path))].append(contact.path)
             names[name_key(contact.name)].append(contact.path)
             for alias in contact.aliases:
@@ -64,3 +70,41 @@ class NameIndex:
     def candidates(self, name: str) -> tuple[str, ...]:
         """Contact paths `name` may mean: none, exactly one, or several (ambiguous)."""
         return self.match(name).paths
+
+    def name_of(self, path: str) -> str:
+        return self._names[path]
+
+    def typed(self, text: str) -> Match:
+        """A name typed at the shell: as a link would resolve it, else by a unique unaccented
+        form (`ana diaz`), first name (`Ben`) or last name (`okafor`)."""
+        name = name_of(text)
+        strict = self.match(name)
+        if strict.paths:
+            return strict
+        key = plain_key(name)
+        if not key:
+            return Match(())
+        whole = [p for p, written in self._written.items() if any(plain_key(w) == key for w in written)]
+        if whole or " " in key:
+            return Match(tuple(sorted(whole)))
+        parts = [p for p, own in self._names.items() if key in (plain_key(own).split()[:1] + plain_key(own).split()[-1:])]
+        return Match(tuple(sorted(parts)))
+
+    def likely(self, text: str, limit: int = 5) -> list[str]:
+        """Contacts a mistyped name may have meant, closest first: for an error message."""
+        key = plain_key(name_of(text))
+        scored = []
+        for path, written in self._written.items():
+            words = {w for name in written for w in plain_key(name).split()}
+            score = max(difflib.SequenceMatcher(None, key, plain_key(name)).ratio() for name in written)
+            if key and any(w.startswith(key) or key.startswith(w) for w in words):
+                score = max(score, 0.8)
+            if score >= 0.6:
+                scored.append((-score, self._names[path].casefold(), path))
+        return [path for _, _, path in sorted(scored)[:limit]]
+
+
+def plain_key(name: str) -> str:
+    """`Ana Díaz` -> `ana diaz`: how a name typed without accents compares."""
+    decomposed = unicodedata.normalize("NFD", name_key(name))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
