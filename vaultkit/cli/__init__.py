@@ -37,6 +37,7 @@ def cli() -> None:
     \b
     Examples:
       vaultkit init ~/notes                        set up a vault
+      cd ~/notes
       vaultkit new contact "Ana Díaz" --field "UX research"
       vaultkit new interview Ana --date 2026-11-24 --time 15:00
       vaultkit log Ana "#reply happy to meet"      add a touch to Ana's Log

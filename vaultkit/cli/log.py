@@ -24,7 +24,8 @@ from .options import cache_option, complete_contact, date_value, open_vault, vau
 def log(name: str, text: str, day: dt.date | None, dry_run: bool, vault_path: str | None, no_cache: bool) -> None:
     """Add a touch to a contact's Log: `- DATE TEXT`.
 
-    NAME is resolved like a link (file name, name or alias, ignoring case).
+    NAME is resolved like a link (file name, name or alias, ignoring case and
+    accents), and may also be a unique first or last name.
     Put the kind of touch in TEXT as a tag: #outreach, #reply, #thanks,
     #checkin or #update. The line goes after the last item of the note's Log
     section, or in a new `## Log` section at the end; nothing else in the
@@ -32,6 +33,7 @@ def log(name: str, text: str, day: dt.date | None, dry_run: bool, vault_path: st
 
     \b
     Examples:
+      vaultkit new contact "Ana Díaz"
       vaultkit log "Ana Díaz" "#reply happy to meet next Tuesday"
       vaultkit log ana "#thanks sent a thank-you" --date 2026-11-21
     """

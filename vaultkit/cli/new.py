@@ -60,10 +60,12 @@ def contact(name, company, role, field, email, referred_by, dry_run, vault_path,
 
     Refuses a NAME that matches an existing contact's file name, name or
     alias (ignoring case). --referred-by becomes a link when it names a
-    contact.
+    contact (in any form `vaultkit log` accepts), and is written as given,
+    with a warning, when it names nobody in the vault.
 
     \b
-    Example:
+    Examples:
+      vaultkit new contact "Ana Díaz" --company "Northwind Health"
       vaultkit new contact "Ben Okafor" --role "UX Researcher" --referred-by Ana
     """
     vault = open_vault(vault_path, no_cache)
@@ -86,13 +88,15 @@ def contact(name, company, role, field, email, referred_by, dry_run, vault_path,
 def interview(name, day, at, mode, location, create_contact, dry_run, vault_path, no_cache) -> None:
     """Create an interview note, linked to its contact, with questions to start from.
 
-    NAME is resolved like a link: file name, name or alias, ignoring case. An
+    NAME is resolved like a link (file name, name or alias, ignoring case and
+    accents), and may also be a unique first or last name. An
     unknown NAME is an error unless --create-contact is given. A future date
     makes the interview `scheduled` (vaultkit reminds you to confirm it the
     day before); a past one makes it `done`.
 
     \b
-    Example:
+    Examples:
+      vaultkit new contact "Ana Díaz"
       vaultkit new interview "Ana Díaz" --date 2026-11-24 --time 15:00 --mode video
     """
     vault = open_vault(vault_path, no_cache)
