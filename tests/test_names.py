@@ -32,13 +32,14 @@ LINKED_FILES = {
     "Contacts/Dev Zimmer.md": "---\naliases:\n  - Dev Z.\nfield: Data\n---\n## Log\n- 2026-11-01 #reply sure\n",
     "Contacts/Omar.md": "---\nname: Omar Haddad\nfield: Data\nreferred_by: Dev Z.\n---\n",
     "Contacts/Sam Lee.md": "---\naliases: Sam\nfield: Data\n---\n",
+    "Contacts/Kai Berg.md": "---\naliases: [Kai B.]\n---\n",
     # a contact outside the contacts folder, known by its type
     "People/Priya Rossi.md": "---\ntype: contact\nfield: Data\n---\n## Log\n- 2026-09-01 #reply hi\n",
     # moved from Contacts/ to a subfolder; its file name is NFD, as macOS writes it
     f"Contacts/Events/2026/{NFD_CHLOE}.md": "---\nfield: Data\n---\n",
     # met through a folder link, suggested people by alias, heading link and a nick for someone with no note
     "Interviews/2026-11-12 Ben.md": "---\ncontact: \"[[Contacts/Ben Okafor]]\"\ndate: 2026-11-12\ntime: 10:00\n"
-    "referrals:\n  - \"[[Jo J.]]\"\n  - \"[[Dev Zimmer#Log]]\"\n  - \"[[Omar Ali|Omar A.]]\"\n---\n",
+    "referrals:\n  - \"[[Jo J.]]\"\n  - \"[[Dev Zimmer#Log]]\"\n  - \"[[Leads/Omar Ali|Omar A.]]\"\n---\n",
     # an alias link, upcoming: prepare and confirm
     "Interviews/2026-11-22 Jo.md": "---\ncontact: \"[[Jo J.]]\"\ndate: 2026-11-22\ntime: 09:30\nstatus: scheduled\n---\n",
     # a stale folder: the note now lives in Contacts/Events/2026/
@@ -51,9 +52,10 @@ LINKED_FILES = {
     "Interviews/2026-11-16 Priya.md": "---\ncontact: priya rossi\ndate: 2026-11-16\n"
     "referrals:\n  - Contacts/Chloé Varga\n---\n",
     # a daily note touching Dev through an alias link with a stale folder, before Omar (whom Dev referred)
-    "Daily/2026-11-14.md": "- coffee with [[Old/Dev Z.]] #checkin\n",
+    "Daily/2026-11-14.md": "- coffee with [[Old/Dev Z.]] #checkin\n- wrote to [[Kai B.|Kai]] #outreach\n",
 }
-CANONICAL = {"Ben Okafor", "Jo Jensen", "Dev Zimmer", "Omar Haddad", "Priya Rossi", "Chloé Varga", "Sam Lee"}
+CANONICAL = {"Ben Okafor", "Jo Jensen", "Dev Zimmer", "Omar Haddad", "Priya Rossi", "Chloé Varga", "Sam Lee",
+             "Kai Berg"}
 
 
 @pytest.fixture
@@ -81,7 +83,7 @@ def test_every_action_names_the_person_by_their_note(linked):
     for expected in [("thank-you", "Ben Okafor"), ("record-notes", "Ben Okafor"), ("prepare", "Jo Jensen"),
                      ("confirm", "Jo Jensen"), ("record-outcome", "Chloé Varga"), ("thank-you", "Omar Haddad"),
                      ("thank-you", "Priya Rossi"), ("reach-referral", "Sam Lee"), ("reach-referral", "Omar Ali"),
-                     ("close-loop", "Dev Zimmer")]:
+                     ("close-loop", "Dev Zimmer"), ("nudge", "Kai Berg")]:
         assert expected in kinds, expected
     for action in data["actions"]:
         assert "/" not in action["reason"] and "Jo J." not in action["reason"] and "O." not in action["reason"], action
@@ -145,3 +147,12 @@ def test_outputs_never_show_a_folder_or_an_alias_for_a_name(linked):
     assert "Dear Ben" in ben or "Hi Ben" in ben
     assert "Contacts/Ben" not in ben.split("---\n", 2)[2]
     assert "Omar Haddad" in next(text for name, text in drafts.items() if "Omar" in name)
+
+
+def test_landing_announcements_name_each_person_met_once(linked):
+    linked.config('[landed]\ndate = 2026-11-19\ncompany = "Northwind"\n')
+    data = report_json(linked.root)
+    announced = [nfc(a["contact"]) for a in data["actions"] if a["kind"] == "announce-landing"]
+    assert sorted(announced) == ["Ben Okafor", "Omar Haddad", "Priya Rossi"]
+    drafts = sorted(nfc(p.name) for p in (linked.root / "vaultkit" / "Drafts").glob("Landing - *.md"))
+    assert drafts == ["Landing - Ben Okafor.md", "Landing - Omar Haddad.md", "Landing - Priya Rossi.md"]

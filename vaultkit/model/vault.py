@@ -94,6 +94,8 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
         elif warn_missing:
             found.append(Problem(source, ref.line, WARNING,
                                  f"{what} {ref.written!r} matches no contact's file name, name or alias"))
+        if "[[" in ref.written and "/" in ref.name:  # someone with no note: `[[Leads/Omar Ali]]` is Omar Ali
+            return replace(ref, name=note_stem(ref.name))
         return ref
 
     def resolve_all(refs, source: str, what: str, warn_missing: bool) -> tuple[PersonRef, ...]:
