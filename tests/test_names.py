@@ -135,8 +135,7 @@ def test_outputs_never_show_a_folder_or_an_alias_for_a_name(linked):
     out = linked.root / "vaultkit"
     followups = nfc((out / "Follow-ups.md").read_text(encoding="utf-8"))
     ics = nfc((out / "Follow-ups.ics").read_bytes().decode("utf-8"))
-    assert "Confirm the interview with Jo Jensen" in followups
-    assert "[[Contacts/Jo Jensen|Jo Jensen]]" in followups
+    assert "Confirm Sunday's 09:30 interview with [[Contacts/Jo Jensen|Jo Jensen]]" in followups
     assert "with Contacts/" not in followups and "with Jo J." not in followups
     unfolded = ics.replace("\r\n ", "")
     summaries = re.findall(r"^SUMMARY:(.*)$", unfolded, re.MULTILINE)

@@ -163,7 +163,7 @@ def test_thank_you_names_takeaways_referrals_and_signs_with_me(sample_copy):
     text = (sample_copy / THANKS).read_text(encoding="utf-8")
     assert "- One page per project: the question, the method, and what changed because of it." in text
     assert "suggesting I talk to Chloé Martin" in text
-    assert text.endswith("Thanks again,\nSam\n")
+    assert text.endswith("Thanks again,\nSam\n+1 503 555 0142\nsam.rivera@example.org\n")  # [me] under the signature
     assert 'to: "ben@civicdesign.example.org"' in text
 
 
@@ -282,7 +282,7 @@ def test_the_calendar_parses_back_with_every_event(sample_copy):
     the_plan = plan(load_vault(sample_copy), dt.date(2026, 11, 20))
     within = [a for a in the_plan.actions if a.due <= dt.date(2026, 12, 4)]
     all_day = [e for e in events if e not in interviews]
-    assert len(all_day) == len(within) == 19
+    assert len(all_day) == len(within) == 16
     overdue = next(e for e in all_day if "thank-you: Ben Okafor" in str(e["SUMMARY"]))
     assert str(overdue["SUMMARY"]) == "thank-you: Ben Okafor (overdue since 2026-11-13)"
     assert overdue.decoded("DTSTART") == dt.date(2026, 11, 20)

@@ -37,7 +37,7 @@ def test_sample_followups_match_the_committed_file(sample_copy):
         GOLDEN_MD.write_bytes(written)
     assert written == GOLDEN_MD.read_bytes()
     assert result.stdout == (
-        "Follow-ups for 2026-11-20: 8 overdue, 4 today, 7 upcoming, 2 later; 1 gone quiet.\n"
+        "Follow-ups for 2026-11-20: 8 overdue, 1 today, 7 upcoming, 2 later; 1 gone quiet.\n"
         "  written: vaultkit/Follow-ups.md\n"
         "1 file written, 8 unchanged.\n"
     )
@@ -52,7 +52,12 @@ def test_sample_json_matches_and_shows_every_kind(sample_copy):
     assert result.stdout == GOLDEN_JSON.read_text(encoding="utf-8")
     data = json.loads(result.stdout)
     assert list(data) == ["today", "counts", "actions", "referrals", "fields", "gone_quiet", "problems"]
-    assert {a["kind"] for a in data["actions"]} == set(KINDS)
+    # landed, the sample shows every kind but the two that stop then (SPEC); without [landed], those too
+    assert {a["kind"] for a in data["actions"]} == set(KINDS) - {"broaden-field", "grow-pipeline"}
+    toml = sample_copy / "vaultkit.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").split("[landed]")[0], encoding="utf-8")
+    searching = json.loads(run("report", "--vault", str(sample_copy), "--today", TODAY, "--format", "json").stdout)
+    assert {a["kind"] for a in searching["actions"]} == set(KINDS) - {"announce-landing"}
     assert data["gone_quiet"] == ["Elena Volkov"] and data["problems"] == []
 
 

@@ -11,6 +11,15 @@ KINDS = (
 )
 INTERVIEW_KINDS = ("prepare", "confirm", "record-outcome", "record-notes", "thank-you")
 GROUPS = ("overdue", "today", "upcoming", "later")
+# What costs most if late comes first among what is due now: the 24-hour and day-before
+# windows, then what memory loses, then messages to people, then the search as a whole.
+URGENCY_TIERS = (
+    ("Thank-yous and confirmations", ("thank-you", "confirm")),
+    ("Write it down while you remember", ("record-notes", "record-outcome", "prepare")),
+    ("Messages to people", ("reach-referral", "nudge", "close-loop", "check-in", "announce-landing")),
+    ("The search as a whole", ("broaden-field", "grow-pipeline")),
+)
+URGENCY = {kind: rank for rank, (_, kinds) in enumerate(URGENCY_TIERS) for kind in kinds}
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,11 +32,18 @@ class Action:
     contact_path: str | None = None  # the contact's note, when they have one
     interview: str | None = None  # the interview's note, for interview kinds
     field: str | None = None  # for broaden-field
+    other: str | None = None  # the second person: who suggested them (reach-referral), whom you met (close-loop)
+    since: date | None = None  # what it follows from: the meeting, the suggestion, the outreach, the last touch
 
     def sort_key(self) -> tuple:
         """Due date, then person (vault-wide actions after people's), then kind."""
         return (self.due, self.contact is None, (self.contact or self.field or "").casefold(),
                 KINDS.index(self.kind), self.source or "", self.interview or "")
+
+
+def urgency_key(action: Action) -> tuple:
+    """Among what is due now: by tier, then the most overdue first, then as sort_key."""
+    return (URGENCY[action.kind], *action.sort_key())
 
 
 def group_of(due: date, today: date, horizon_days: int) -> str:

@@ -5,22 +5,26 @@ import click
 
 from ..errors import ERROR
 from ..render.text import plural
+from ..rules import dated_problems
 from ..templating import check_templates
-from .options import cache_option, open_vault, vault_option
+from .options import cache_option, open_vault, today_option, vault_option
 
 
 @click.command()
 @vault_option
+@today_option
 @cache_option
 @click.pass_context
-def check(ctx: click.Context, vault_path: str | None, no_cache: bool) -> None:
+def check(ctx: click.Context, vault_path: str | None, today, no_cache: bool) -> None:
     """List every problem in the vault's notes.
 
     Each problem is one line, PATH:LINE: SEVERITY: MESSAGE, sorted by path and
     line; a summary goes to stderr. Your own templates (Templates/vaultkit/) are
     checked too. Exits 1 if any problem is an error, 0 if
     there are only warnings or none, 2 if the vault or its vaultkit.toml cannot
-    be used. Changes no file, so it fits a git pre-commit hook.
+    be used. Changes no file, so it fits a git pre-commit hook. --today
+    matters only for what depends on the day (an interview marked done before
+    its date).
 
     \b
     Examples:
@@ -28,7 +32,7 @@ def check(ctx: click.Context, vault_path: str | None, no_cache: bool) -> None:
       vaultkit check --vault ~/notes
     """
     vault = open_vault(vault_path, no_cache)
-    problems = sorted([*vault.problems, *check_templates(vault.config)])
+    problems = sorted([*vault.problems, *dated_problems(vault, today), *check_templates(vault.config)])
     for problem in problems:
         click.echo(str(problem))
     errors = sum(p.severity == ERROR for p in problems)

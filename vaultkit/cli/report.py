@@ -58,7 +58,8 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
             click.echo(f"{plural(count[WRITTEN], 'file')} written, {count[UNCHANGED]} unchanged{kept}.")
     for problem in result.problems:
         click.echo(str(problem), err=True)
-    if vault.problems:
-        errors = sum(p.severity == ERROR for p in vault.problems)
-        click.echo(f"Notes have {plural(errors, 'error')} and {plural(len(vault.problems) - errors, 'warning')}; "
+    noted = [*vault.problems, *result.plan.problems]
+    if noted:
+        errors = sum(p.severity == ERROR for p in noted)
+        click.echo(f"Notes have {plural(errors, 'error')} and {plural(len(noted) - errors, 'warning')}; "
                    "run `vaultkit check` to see them.", err=True)

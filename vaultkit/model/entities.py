@@ -8,6 +8,7 @@ from ..dates import Cadence
 
 CONTACT_STATUSES = ("active", "paused", "do-not-contact", "archived")
 INTERVIEW_STATUSES = ("requested", "scheduled", "confirmed", "done", "cancelled", "no-show")
+DONE_AHEAD = "done-ahead"  # marked done, dated after today
 TOUCH_KINDS = ("outreach", "reply", "thanks", "checkin", "update")
 
 
@@ -50,6 +51,7 @@ class Interview:
     path: str
     contact: PersonRef
     date: dt.date
+    date_line: int = 1  # where `date` is written, for problems found as of a day
     time: dt.time | None = None
     duration: int = 30
     mode: str = ""
@@ -68,9 +70,10 @@ class Interview:
     next_steps: tuple[tuple[str, bool], ...] = ()  # (task text, done)
 
     def status_on(self, today: dt.date) -> str:
-        """SPEC: when absent, `done` if the date is past, else `scheduled`."""
+        """SPEC: when absent, `done` if the date is past, else `scheduled`. A `done` dated after
+        today has not happened yet, so it is neither upcoming nor met (the rules warn about it)."""
         if self.status:
-            return self.status
+            return DONE_AHEAD if self.status == "done" and self.date > today else self.status
         return "done" if self.date < today else "scheduled"
 
 

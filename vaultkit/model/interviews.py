@@ -68,6 +68,7 @@ def read_interview(note: Note, problems: list[Problem]) -> Interview | None:
         path=note.path,
         contact=PersonRef(text, name_of(text), None, line),
         date=day,
+        date_line=p.line("date"),
         time=at,
         duration=duration,
         mode=enum_value(mode) if mode else "",

@@ -30,12 +30,16 @@ class Vault:
     names: NameIndex = field(repr=False)
     _touches_by_contact: dict = field(repr=False, default_factory=dict)
     _interviews_by_contact: dict = field(repr=False, default_factory=dict)
+    _interviews_by_path: dict = field(repr=False, default_factory=dict)
 
     def touches_of(self, contact_path: str) -> tuple[Touch, ...]:
         return self._touches_by_contact.get(contact_path, ())
 
     def interviews_with(self, contact_path: str) -> tuple[Interview, ...]:
         return self._interviews_by_contact.get(contact_path, ())
+
+    def interview(self, path: str) -> Interview | None:
+        return self._interviews_by_path.get(path)
 
     def resolve(self, name: str) -> tuple[str, ...]:
         """Contact paths a written name may mean (empty: none; several: ambiguous)."""
@@ -160,6 +164,7 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
         names=names,
         _touches_by_contact={k: tuple(v) for k, v in touches_by.items()},
         _interviews_by_contact={k: tuple(v) for k, v in interviews_by.items()},
+        _interviews_by_path={i.path: i for i in interviews},
     )
 
 

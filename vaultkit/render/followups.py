@@ -1,64 +1,132 @@
-"""Follow-ups.md: what to do next, grouped by when, with links to the notes behind each item."""
+"""Follow-ups.md: the day's page. What to do now comes first, what costs most if late at the top.
+
+Each line is a sentence that starts with what to do, then when it is due (with its
+weekday, and how late), then one click to everything it needs: the draft, an email
+with the draft in it, the brief, and the note that caused it. Once you have landed,
+the page is a wrap-up: whom to tell first, then whatever is still open.
+"""
 from __future__ import annotations
 
-from ..actions import GROUPS, Action
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..actions import URGENCY_TIERS, Action, urgency_key
 from ..errors import ERROR
 from ..model import Vault
 from ..rules import Plan
+from .sentences import Style, due_words, headline, long_day, short_day
 from .text import dashboard_head, md_text, note_link, plural, wikilink
 
-TITLES = {group: group.capitalize() for group in GROUPS}
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """What an action's line links to, besides the person and the note behind it."""
+
+    draft: str | None = None  # vault-relative path of its draft
+    mailto: str | None = None  # the draft as an email, when the person has an address
+    brief: str | None = None  # vault-relative path of the interview's brief
 
 
-def _person(action: Action, contacts_folder: str) -> str:
-    if action.contact is None:
-        return md_text(action.field) if action.field else ""
-    if action.contact_path:
-        return wikilink(action.contact_path, action.contact)
-    # no note yet: a link to where it would go, so one click in Obsidian creates it
-    return wikilink(f"{contacts_folder}/{action.contact}.md", action.contact)
+class MarkdownStyle(Style):
+    def __init__(self, contacts_folder: str):
+        self.contacts_folder = contacts_folder
+
+    def person(self, action: Action) -> str:
+        if action.contact is None:
+            return ""
+        if action.contact_path:
+            return wikilink(action.contact_path, action.contact)
+        # no note yet: a link to where it would go, so one click in Obsidian creates it
+        return wikilink(f"{self.contacts_folder}/{action.contact}.md", action.contact)
+
+    def text(self, text: str) -> str:
+        return md_text(text)
+
+    def code(self, text: str) -> str:
+        return f"`{text}`"
 
 
-def _line(action: Action, contacts_folder: str) -> str:
-    who = _person(action, contacts_folder)
-    head = f"- [ ] {action.due.isoformat()} · **{action.kind}**" + (f" · {who}" if who else "")
-    line = f"{head}: {md_text(action.reason)}"
+def _line(action: Action, vault: Vault, plan: Plan, style: MarkdownStyle, links: Links) -> str:
+    interview = vault.interview(action.interview) if action.interview else None
+    parts = [f"**{due_words(action.due, plan.today)}**"]
+    if links.draft:
+        parts.append(wikilink(links.draft, "draft"))
+    if links.mailto:
+        parts.append(f"[email](<{links.mailto}>)")
+    if links.brief:
+        parts.append(wikilink(links.brief, "brief"))
     if action.source and action.source != action.contact_path:
-        line += f" ({note_link(action.source)})"
-    return line
+        parts.append(f"from {note_link(action.source)}")
+    if action.contact is None:
+        parts.append(md_text(action.reason))  # search-wide: the figures behind it
+    parts.append(f"`{action.kind}`")
+    return f"- [ ] {headline(action, interview, plan.today, style)} · " + " · ".join(parts)
 
 
-def render_followups(vault: Vault, plan: Plan) -> str:
+def _lines(actions, vault, plan, style, links: Mapping[Action, Links]) -> str:
+    return "\n".join(_line(a, vault, plan, style, links.get(a, Links())) for a in actions) + "\n"
+
+
+def _wrap_up(vault: Vault, plan: Plan, announcements: list[Action]) -> str:
+    landed = vault.config.landed
+    job = " at ".join(md_text(part) for part in (landed.role, landed.company) if part) or "a new job"
+    left = f"tell the {plural(len(announcements), 'person', 'people')} you met" if announcements \
+        else "everyone you met has heard"
+    return (f"> [!tip] You landed: {job}, on {long_day(landed.date)}.\n"
+            f"> The search is over: {left}, then close what is still open below.\n")
+
+
+def render_followups(vault: Vault, plan: Plan, links: Mapping[Action, Links] | None = None) -> str:
+    links = links or {}
+    today = plan.today
+    style = MarkdownStyle(vault.config.folders.contacts)
+    groups = plan.groups()
     counts = plan.counts()
-    contacts_folder = vault.config.folders.contacts
-    out = dashboard_head("Follow-ups", plan.today,
-                         {("due_today" if k == "today" else k): v for k, v in counts.items()})
-    summary = " · ".join(f"{counts[g]} {g}" for g in TITLES) + f" · {counts['gone_quiet']} gone quiet"
-    out.append(f"As of {plan.today.isoformat()}: {summary}.\n")
-    for group, actions in plan.groups().items():
-        out.append(f"## {TITLES[group]} ({len(actions)})\n")
-        if actions:
-            out.append("\n".join(_line(a, contacts_folder) for a in actions) + "\n")
-        else:
-            out.append("Nothing here.\n")
+    out = dashboard_head("Follow-ups", today, {("due_today" if k == "today" else k): v for k, v in counts.items()})
+    now = groups["overdue"] + groups["today"]
+    out.append(f"**{long_day(today)}.** {len(now)} to do now ({counts['overdue']} overdue, {counts['today']} due "
+               f"today) · {counts['upcoming']} coming up in the next {plural(plan.horizon_days, 'day')} · "
+               f"{counts['later']} later · {counts['gone_quiet']} gone quiet.\n")
+    announcements = []
+    if vault.config.landed is not None:
+        announcements = sorted((a for a in plan.actions if a.kind == "announce-landing"), key=lambda a: a.sort_key())
+        out.append(_wrap_up(vault, plan, announcements))
+        if announcements:
+            out.append(f"## Tell people where you landed ({len(announcements)})\n")
+            out.append(_lines(announcements, vault, plan, style, links))
+    rest = set(announcements)
+    now = sorted((a for a in now if a not in rest), key=urgency_key)
+    out.append(f"## Do now ({len(now)})\n")
+    if not now:
+        out.append("Nothing is due today or overdue.\n")
+    for title, kinds in URGENCY_TIERS:
+        tier = [a for a in now if a.kind in kinds]
+        if tier:
+            out.append(f"### {title}\n")
+            out.append(_lines(tier, vault, plan, style, links))
+    for group, title in (("upcoming", f"Coming up in the next {plural(plan.horizon_days, 'day')}"), ("later", "Later")):
+        actions = [a for a in groups[group] if a not in rest]
+        out.append(f"## {title} ({len(actions)})\n")
+        out.append(_lines(actions, vault, plan, style, links) if actions else "Nothing here.\n")
     out.append(f"## Gone quiet ({len(plan.gone_quiet)})\n")
     if plan.gone_quiet:
         limit = vault.config.rules.max_unanswered
         out.append(f"No answer to {plural(limit, 'message')} in a row: leave them be for now "
                    "and put your energy into other people.\n")
         out.append("\n".join(
-            f"- {wikilink(g.path, g.name)}: last wrote on {g.last_outreach.isoformat()}, "
+            f"- {wikilink(g.path, g.name)}: last wrote on {short_day(g.last_outreach, today)}, "
             f"{plural(g.unanswered, 'message')} unanswered" for g in plan.gone_quiet) + "\n")
     else:
         out.append("Nobody: everyone you wrote to has answered or still has time to.\n")
-    if vault.problems:
-        errors = sum(p.severity == ERROR for p in vault.problems)
-        out.append(f"## Problems in notes ({len(vault.problems)})\n")
-        out.append(f"{plural(errors, 'error')} and {plural(len(vault.problems) - errors, 'warning')}; "
+    problems = sorted([*vault.problems, *plan.problems])
+    if problems:
+        errors = sum(p.severity == ERROR for p in problems)
+        out.append(f"## Problems in notes ({len(problems)})\n")
+        out.append(f"{plural(errors, 'error')} and {plural(len(problems) - errors, 'warning')}; "
                    "a note with an error may be missing above. `vaultkit check` lists them too.\n")
         out.append("\n".join(
             f"- {wikilink(p.path, p.path) if p.path.endswith('.md') else md_text(p.path)} "
-            f"line {p.line}, {p.severity}: {md_text(p.message)}" for p in vault.problems) + "\n")
+            f"line {p.line}, {p.severity}: {md_text(p.message)}" for p in problems) + "\n")
     out.append(f"---\nWritten by vaultkit from {plural(vault.note_count, 'note')}. Ticking a box here "
                "changes nothing: record what you did in the person's Log, and the next report "
                "moves on.\n")

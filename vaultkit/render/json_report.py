@@ -31,7 +31,7 @@ def report_object(vault: Vault, plan: Plan, problems=()) -> dict:
         "referrals": [r.as_dict() for r in plan.referrals],
         "fields": [f.as_dict(names) for f in plan.fields],
         "gone_quiet": [g.name for g in plan.gone_quiet],
-        "problems": [p.as_dict() for p in sorted([*vault.problems, *problems])],
+        "problems": [p.as_dict() for p in sorted([*vault.problems, *plan.problems, *problems])],
     }
 
 

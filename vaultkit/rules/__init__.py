@@ -11,8 +11,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..actions import Action, grouped
+from ..errors import WARNING, Problem
 from ..links import name_key
-from ..model import Vault
+from ..model import DONE_AHEAD, Vault
 from .cadence import GoneQuiet, check_in, gone_quiet, nudge
 from .history import History
 from .network import Network, network
@@ -34,6 +35,7 @@ class Plan:
     referrals: tuple[Referral, ...]
     fields: tuple[Field, ...]
     network: Network
+    problems: tuple[Problem, ...] = ()  # wrong only as of this day (see dated_problems)
 
     def groups(self) -> dict[str, list[Action]]:
         return grouped(self.actions, self.today, self.horizon_days)
@@ -61,7 +63,16 @@ def plan(vault: Vault, today: date) -> Plan:
         referrals=tuple(edges),
         fields=tuple(explored),
         network=network(history, edges),
+        problems=tuple(dated_problems(vault, today)),
     )
+
+
+def dated_problems(vault: Vault, today: date) -> list[Problem]:
+    """What is wrong only as of a day: an interview marked done that has not happened yet."""
+    return [Problem(i.path, i.date_line, WARNING,
+                    f"status is done, but the interview is dated {i.date.isoformat()}, after today "
+                    f"({today.isoformat()}); nothing follows from it until then: fix the date or the status")
+            for i in vault.interviews if i.status_on(today) == DONE_AHEAD]
 
 
 def _earliest(actions: list[Action]) -> list[Action]:

@@ -28,7 +28,7 @@ def nudge(history: History) -> list[Action]:
             "nudge", contact.name, last.date + timedelta(days=rules.nudge_days),
             f"You wrote to {contact.name} on {last.date.isoformat()} and have had no answer; "
             f"one short follow-up is fine ({left} more before you let it rest).",
-            last.source, contact_path=path))
+            last.source, contact_path=path, since=last.date))
     return actions
 
 
@@ -66,5 +66,5 @@ def check_in(history: History, busy: set[str]) -> list[Action]:
             "check-in", contact.name, cadence.after(last),
             f"Last in touch with {contact.name} on {last.isoformat()}; time to check in "
             f"(every {describe(cadence)}).",
-            path, contact_path=path))
+            path, contact_path=path, since=last))
     return actions

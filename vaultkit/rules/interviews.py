@@ -17,7 +17,7 @@ def _when(interview: Interview) -> str:
 
 def _action(kind: str, interview: Interview, due, reason: str) -> Action:
     return Action(kind, interview.contact.name, due, reason, interview.path,
-                  contact_path=interview.contact.path, interview=interview.path)
+                  contact_path=interview.contact.path, interview=interview.path, since=interview.date)
 
 
 def interview_actions(history: History) -> list[Action]:
@@ -39,7 +39,8 @@ def interview_actions(history: History) -> list[Action]:
             actions.append(_action(
                 "record-outcome", interview, interview.date + timedelta(days=1),
                 f"The interview with {name} on {interview.date.isoformat()} is still marked "
-                f"{interview.status}; record whether it happened."))
+                f"{interview.status}; record whether it happened: set `status: done` (or `no-show`), "
+                "or a new `date` if it moved."))
         if status != "done":
             continue
         if not interview.has_takeaways and not interview.has_reflection:

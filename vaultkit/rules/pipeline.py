@@ -22,7 +22,7 @@ def announce_landing(history: History) -> list[Action]:
         actions.append(Action(
             "announce-landing", contact.name, landed.date + timedelta(days=history.rules.announce_days),
             f"You met {contact.name} on {meetings[-1].date.isoformat()}; tell them you landed: {job}.",
-            path, contact_path=path))
+            path, contact_path=path, since=meetings[-1].date))
     return actions
 
 
@@ -67,6 +67,9 @@ def fields(history: History) -> list[Field]:
 
 
 def broaden_field(history: History, explored: list[Field]) -> list[Action]:
+    """Fields with too few done interviews to judge; none once you have landed (SPEC)."""
+    if history.vault.config.landed is not None:
+        return []
     minimum = history.rules.min_interviews_per_field
     actions = []
     for f in explored:
@@ -82,7 +85,9 @@ def broaden_field(history: History, explored: list[Field]) -> list[Action]:
 
 
 def grow_pipeline(history: History) -> list[Action]:
-    """Fewer than `min_open_leads` active contacts are waiting for a first message."""
+    """Fewer than `min_open_leads` active contacts are waiting for a first message; none once landed."""
+    if history.vault.config.landed is not None:
+        return []
     minimum = history.rules.min_open_leads
     leads = [c.name for p, c in history.vault.contacts.items()
              if c.active and not _snoozed(c, history) and history.never_touched(p)]

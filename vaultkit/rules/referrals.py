@@ -25,7 +25,7 @@ def reach_referral(history: History) -> list[Action]:
             actions.append(Action(
                 "reach-referral", name, interview.date + timedelta(days=days),
                 f"{interview.contact.name} suggested {name} on {interview.date.isoformat()}; {not_yet}.",
-                interview.path, contact_path=ref.path))
+                interview.path, contact_path=ref.path, other=interview.contact.name, since=interview.date))
     return actions
 
 
@@ -45,7 +45,7 @@ def close_loop(history: History) -> list[Action]:
                 "close-loop", name, meeting.date + timedelta(days=days),
                 f"You met {meeting.contact.name} on {meeting.date.isoformat()}; tell {name}, "
                 "who put you in touch, how it went.",
-                meeting.path, contact_path=referrer))
+                meeting.path, contact_path=referrer, other=meeting.contact.name, since=meeting.date))
     return actions
 
 
