@@ -139,9 +139,10 @@ def test_a_new_ignore_in_the_config_applies_to_later_events(sample_copy):
 
 
 def test_vaultkits_own_writes_cause_no_refresh(sample_copy):
-    (sample_copy / "vaultkit" / "Follow-ups.md").write_text("stale", encoding="utf-8")
+    stale = "---\ngenerated: vaultkit\n---\nstale\n"  # vaultkit's own file, out of date
+    (sample_copy / "vaultkit" / "Follow-ups.md").write_text(stale, encoding="utf-8")
     with Running(sample_copy) as running:
-        assert running.followups() != "stale"  # the first report wrote it...
+        assert running.followups() != stale  # the first report wrote it...
         assert not wait_for(lambda: len(running.refreshes) > 1, timeout=1.5)  # ...and that woke nothing
         assert running.daemon.debouncer.pending.events == 0
 

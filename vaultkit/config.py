@@ -11,7 +11,7 @@ import re
 import sys
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .dates import Cadence, DailyFormat, parse_cadence, parse_date
 from .errors import WARNING, ConfigError, Problem
@@ -135,11 +135,24 @@ def _daily_format(value: object) -> DailyFormat:
 
 
 def _folder(value: object) -> str:
-    text = _text(value).strip().replace("\\", "/").strip("/")
-    parts = PurePosixPath(text).parts
-    if not text or text.startswith("/") or ".." in parts or re.match(r"^[A-Za-z]:", text):
-        raise _Bad(f"expected a folder inside the vault, like \"Contacts\", got {value!r}")
-    return "/".join(p for p in parts if p != ".")
+    """A vault-relative folder; anything that would lead elsewhere is refused, never quietly rewritten."""
+    given = _text(value)
+    text = given.strip().replace("\\", "/")
+    parts = [p for p in text.split("/") if p not in ("", ".")]
+    relative = "give it relative to the vault's top folder"
+    why = (
+        "it is empty" if not text else
+        "it has a control character" if any(ord(c) < 32 or ord(c) == 127 for c in text) else
+        f"an absolute path; {relative}" if text.startswith("/") or re.match(r"^[A-Za-z]:", text) else
+        f'vaultkit does not expand "~"; {relative}' if text.startswith("~") else
+        "" if ".." in parts else
+        "that is the vault's top folder; give a folder of its own" if not parts else
+        "a hidden folder, like .git, is not part of the vault" if any(p.startswith(".") for p in parts) else None
+    )
+    if why is not None:
+        reason = f" ({why})" if why else ""
+        raise _Bad(f"expected a folder inside the vault, like \"Contacts\", got {given!r}{reason}")
+    return "/".join(parts)
 
 
 _TABLES = {
@@ -258,14 +271,17 @@ def parse_config(root: Path, data: dict, text: str = "") -> Config:
 
 
 def _check_folders(config: Config, text: str) -> None:
-    """Notes inside the output folder are never read, so no note folder may sit there."""
+    """Notes inside the output folder are never read, and a file vaultkit writes in a note
+    folder would sit among the notes, so neither may hold the other."""
     output = config.folders.output.lower()
     for name in ("contacts", "interviews", "daily"):
         folder = getattr(config.folders, name).lower()
-        if folder == output or folder.startswith(output + "/"):
+        if folder == output or folder.startswith(output + "/") or output.startswith(folder + "/"):
+            harm = ("vaultkit would write its files among your notes" if output.startswith(folder + "/")
+                    else "vaultkit would read its own output as notes")
             raise ConfigError(
                 CONFIG_NAME,
                 _key_line(text, "folders", "output"),
                 f"folders.output {config.folders.output!r} overlaps folders.{name} "
-                f"{getattr(config.folders, name)!r}; vaultkit would read its own output as notes",
+                f"{getattr(config.folders, name)!r}; {harm}",
             )

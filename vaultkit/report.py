@@ -6,6 +6,7 @@ from datetime import date
 
 from .errors import Problem
 from .model import Vault
+from .output_folder import output_folder_problem
 from .render.drafts import render_drafts
 from .render.fields import render_fields
 from .render.followups import render_followups
@@ -13,14 +14,18 @@ from .render.ics import render_ics
 from .render.referrals import render_referrals
 from .rules import Plan, plan
 from .templating import Templates
-from .write import Output, write_outputs
+from .write import NOT_WRITTEN, Output, write_outputs
 
 
 @dataclass(frozen=True)
 class Report:
     plan: Plan
-    results: tuple[tuple[str, str], ...]  # (vault-relative path, written / unchanged / would write / kept)
-    problems: tuple[Problem, ...]  # found while rendering (a broken template)
+    results: tuple[tuple[str, str], ...]  # (vault-relative path, written / unchanged / would write / kept / not written)
+    problems: tuple[Problem, ...]  # found while rendering (a broken template) or writing (a file in the way)
+
+    @property
+    def not_written(self) -> int:
+        return sum(status == NOT_WRITTEN for _, status in self.results)
 
 
 def outputs(vault: Vault, the_plan: Plan, problems: list[Problem] | None = None) -> list[Output]:
@@ -42,5 +47,11 @@ def run_report(vault: Vault, today: date, dry_run: bool = False) -> Report:
     the_plan = plan(vault, today)
     problems: list[Problem] = []
     files = outputs(vault, the_plan, problems)
-    results = write_outputs(vault.config.root, vault.config.folders.output, files, dry_run)
+    folder = vault.config.folders.output
+    refusal = output_folder_problem(vault.config)
+    if refusal is not None:
+        problems.append(refusal)
+        results = [(f"{folder}/{file.name}", NOT_WRITTEN) for file in files]
+    else:
+        results = write_outputs(vault.config.root, folder, files, dry_run, problems)
     return Report(the_plan, tuple(results), tuple(sorted(problems)))

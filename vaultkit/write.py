@@ -1,18 +1,27 @@
 """Writing generated files: atomically, only when the bytes change, always inside the output folder."""
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import tempfile
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import VaultkitError
+from .errors import ERROR, Problem, VaultkitError
+from .frontmatter import split_front_matter
 
 WRITTEN, UNCHANGED, WOULD_WRITE, KEPT = "written", "unchanged", "would write", "kept (you edited it)"
+NOT_WRITTEN = "not written"
 _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]')
 MAX_NAME = 120
+TEMP_PREFIX, TEMP_SUFFIX = ".vaultkit-", ".tmp"  # .vaultkit-k3j4h5g6.tmp: plainly vaultkit's, and short
+_OWN_TEMP = re.compile(r"\.vaultkit-[a-z0-9_]+\.tmp")
+STALE_TEMP_SECONDS = 60  # a run writes its temp file in milliseconds; one this old was left by a killed run
+_GENERATED = re.compile(r"^generated:[ \t]*[\"']?vaultkit[\"']?[ \t]*$", re.M | re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,29 +46,52 @@ def is_inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
+def output_folder_path(root: Path, folder_name: str) -> str:
+    """The real path of one of the vault's folders, refusing one that leads out of the vault."""
+    real_root = os.path.realpath(root)
+    real_folder = os.path.realpath(os.path.join(real_root, *folder_name.split("/")))
+    if not is_inside(real_folder, real_root):
+        raise VaultkitError(f"the folder {folder_name}/ leads outside the vault (a symlink?); not writing there")
+    return real_folder
+
+
 def resolve_output(root: Path, folder_name: str, name: str) -> Path:
     """The real path for `name` in one of the vault's folders, refusing anything that would leave it."""
     parts = name.split("/")
     if not name or any(p in ("", ".", "..") or _UNSAFE.search(p) or p.startswith(".") for p in parts):
         raise VaultkitError(f"refusing to write {name!r}: not a plain name inside {folder_name}/")
-    real_root = os.path.realpath(root)
-    folder = os.path.join(real_root, *folder_name.split("/"))
-    real_folder = os.path.realpath(folder)
-    if not is_inside(real_folder, real_root):
-        raise VaultkitError(f"the folder {folder_name}/ leads outside the vault (a symlink?); not writing there")
+    real_folder = output_folder_path(root, folder_name)
     target = os.path.join(real_folder, *parts)
     if not is_inside(os.path.realpath(os.path.dirname(target)), real_folder):
         raise VaultkitError(f"refusing to write {folder_name}/{name}: it leads outside that folder")
     return Path(target)
 
 
+def made_by_vaultkit(content: bytes) -> bool:
+    """Whether a file's bytes say vaultkit wrote it: `generated: vaultkit` in its front-matter
+    (a Markdown file) or vaultkit's PRODID (the calendar)."""
+    head = content[:4096]
+    if head.startswith(b"BEGIN:VCALENDAR"):
+        return b"\nPRODID:-//vaultkit//" in head
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff").replace("\r\n", "\n")
+    block, _, body_start, _ = split_front_matter(text)
+    return block is not None and body_start >= 0 and _GENERATED.search(block) is not None
+
+
 def _current(path: Path) -> bytes | None:
-    """The file's bytes, or None if it is missing or a symlink (which is replaced, never followed)."""
+    """The file's bytes, or None if it is missing or a symlink (which is replaced, never followed).
+    Anything else that stops the read is an OSError: a file vaultkit cannot read is never replaced."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
         return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return None
+        raise
     with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError(errno.EISDIR, "not a regular file")
         return handle.read()
 
 
@@ -69,7 +101,7 @@ def write_atomic(path: Path, content: bytes, mode: int | None = None, replace: b
     `mode` keeps an edited note's permissions; `replace=False` never clobbers a file that exists.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
@@ -98,25 +130,126 @@ def _umask() -> int:
     return _UMASK[0]
 
 
-def write_outputs(root: Path, output_folder: str, outputs: list[Output], dry_run: bool = False) -> list[tuple[str, str]]:
-    """Write each output whose bytes changed; returns (vault-relative path, what happened)."""
-    results = []
-    for output in outputs:
-        path = resolve_output(root, output_folder, output.name)
-        rel = f"{output_folder}/{output.name}"
-        current = _current(path)
-        if current == output.content:
-            results.append((rel, UNCHANGED))
-            continue
-        if current is not None and output.may_replace is not None and not output.may_replace(current):
-            results.append((rel, KEPT))
-            continue
-        if dry_run:
-            results.append((rel, WOULD_WRITE))
+def remove_stale_temps(folder: str, legacy_names: Iterable[str] = (), now: float | None = None) -> None:
+    """Remove vaultkit's own temp files that a killed run left in `folder`. One younger than
+    STALE_TEMP_SECONDS may be another run's, being written right now, so it stays."""
+    # older versions named the temp after its file: .Fields.md.k3j4h5g6.tmp
+    legacy = re.compile("|".join(rf"\.{re.escape(n)}\.[a-z0-9_]{{8}}\.tmp" for n in sorted(legacy_names)) or "(?!)")
+    limit = (time.time() if now is None else now) - STALE_TEMP_SECONDS
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not (_OWN_TEMP.fullmatch(entry.name) or legacy.fullmatch(entry.name)):
             continue
         try:
-            write_atomic(path, output.content)
+            if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < limit:
+                os.unlink(entry.path)
+        except OSError:
+            pass  # gone already, or not ours to remove: either way nothing to do
+
+
+_NOT_OURS = "not written: this file was not made by vaultkit ({}); move it or rename it"
+
+
+class _NotWritten(Exception):
+    """Why one output is not written; `path` is what is in the way (the output itself, or a folder)."""
+
+    def __init__(self, message: str, path: str):
+        super().__init__(message)
+        self.path = path
+
+
+def _blocker(real_folder: str, output_folder: str, name: str) -> None:
+    """Refuse when a file stands where a folder on the way to `name` must be."""
+    rel, here = output_folder, real_folder
+    for part in ["", *name.split("/")[:-1]]:
+        if part:
+            rel, here = f"{rel}/{part}", os.path.join(here, part)
+        try:
+            mode = os.stat(here).st_mode
+        except FileNotFoundError:
+            return  # made when written
         except OSError as exc:
-            raise VaultkitError(f"cannot write {rel}: {exc.strerror or exc}") from None
-        results.append((rel, WRITTEN))
+            raise _NotWritten(f"cannot reach {rel}/: {exc.strerror or exc}", rel) from None
+        if not stat.S_ISDIR(mode):
+            raise _NotWritten("this is a file, not a folder, and vaultkit writes its files into a folder here; "
+                              "move it or rename it", rel)
+
+
+def _read_target(path: Path, rel: str) -> bytes | None:
+    """The bytes now at `path` (None: nothing, or a symlink, which is replaced and never followed)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise _NotWritten(f"not written: cannot read it: {exc.strerror or exc}", rel) from None
+    if stat.S_ISLNK(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        raise _NotWritten("not written: a folder is in the way, where vaultkit writes this file; "
+                          "move it or rename it", rel)
+    if not stat.S_ISREG(mode):
+        raise _NotWritten("not written: something that is not a regular file is in the way; move it or rename it", rel)
+    try:
+        current = _current(path)
+    except OSError as exc:
+        raise _NotWritten(f"not written: cannot read it: {exc.strerror or exc}", rel) from None
+    return current
+
+
+def write_outputs(root: Path, output_folder: str, outputs: list[Output], dry_run: bool = False,
+                  problems: list[Problem] | None = None) -> list[tuple[str, str]]:
+    """Write each output whose bytes changed; returns (vault-relative path, what happened).
+
+    An output that cannot be written safely (a file vaultkit did not make in its place, a folder
+    in the way, an error from the disk) is NOT_WRITTEN, with an error added to `problems`; the
+    others are still written.
+    """
+    problems = problems if problems is not None else []
+    rels = [f"{output_folder}/{output.name}" for output in outputs]
+    try:
+        real_folder = output_folder_path(root, output_folder)
+    except VaultkitError as exc:
+        problems.append(Problem(output_folder, 1, ERROR, str(exc)))
+        return [(rel, NOT_WRITTEN) for rel in rels]
+    results, blocked = [], {}
+    cleaned: set[str] = set()
+    for output, rel in zip(outputs, rels):
+        try:
+            _blocker(real_folder, output_folder, output.name)
+            path = resolve_output(root, output_folder, output.name)
+            if not dry_run and str(path.parent) not in cleaned:
+                cleaned.add(str(path.parent))
+                remove_stale_temps(str(path.parent), {o.name.rsplit("/", 1)[-1] for o in outputs})
+            current = _read_target(path, rel)
+            if current == output.content:
+                results.append((rel, UNCHANGED))
+                continue
+            if current is not None and not made_by_vaultkit(current):
+                raise _NotWritten(_NOT_OURS.format("it is not vaultkit's calendar" if rel.endswith(".ics") else
+                                                   'no "generated: vaultkit" in its front-matter'), rel)
+            if current is not None and output.may_replace is not None and not output.may_replace(current):
+                results.append((rel, KEPT))
+                continue
+            if dry_run:
+                results.append((rel, WOULD_WRITE))
+                continue
+            try:
+                write_atomic(path, output.content)
+            except OSError as exc:
+                raise _NotWritten(f"not written: cannot write it: {exc.strerror or exc}", rel) from None
+            results.append((rel, WRITTEN))
+        except VaultkitError as exc:
+            problems.append(Problem(rel, 1, ERROR, f"not written: {exc}"))
+            results.append((rel, NOT_WRITTEN))
+        except _NotWritten as exc:
+            results.append((rel, NOT_WRITTEN))
+            blocked.setdefault((exc.path, str(exc)), []).append(rel)
+    for (path, message), rels_blocked in blocked.items():
+        count = len(rels_blocked)
+        more = "" if rels_blocked == [path] else f" ({count} file{'' if count == 1 else 's'} not written)"
+        problems.append(Problem(path, 1, ERROR, message + more))
     return results

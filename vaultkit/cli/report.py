@@ -10,7 +10,7 @@ from ..errors import ERROR
 from ..render.json_report import render_json
 from ..render.text import plural
 from ..report import run_report
-from ..write import KEPT, UNCHANGED, WOULD_WRITE, WRITTEN
+from ..write import KEPT, NOT_WRITTEN, UNCHANGED, WOULD_WRITE, WRITTEN
 from .options import cache_option, open_vault, today_option, vault_option
 
 
@@ -31,6 +31,9 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
     have edited is never overwritten. Prints counts per group: overdue, today,
     upcoming (within horizon_days) and later. Your notes are never changed.
 
+    A file in the way that vaultkit did not make is left alone and reported as
+    an error; the other files are still written, and the exit status is 1.
+
     \b
     Examples:
       vaultkit report
@@ -49,8 +52,11 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
         for rel, status in result.results:
             if status != UNCHANGED:
                 click.echo(f"  {status}: {rel}")
-        count = {s: sum(status == s for _, status in result.results) for s in (WRITTEN, UNCHANGED, WOULD_WRITE, KEPT)}
+        count = {s: sum(status == s for _, status in result.results)
+                 for s in (WRITTEN, UNCHANGED, WOULD_WRITE, KEPT, NOT_WRITTEN)}
         kept = f", {count[KEPT]} kept because you edited {'it' if count[KEPT] == 1 else 'them'}" if count[KEPT] else ""
+        if count[NOT_WRITTEN]:
+            kept += f", {count[NOT_WRITTEN]} not written (see the errors)"
         if dry_run:
             click.echo(f"Dry run: nothing written ({plural(count[WOULD_WRITE], 'file')} would change, "
                        f"{count[UNCHANGED]} unchanged{kept}).")
@@ -63,3 +69,5 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
         errors = sum(p.severity == ERROR for p in noted)
         click.echo(f"Notes have {plural(errors, 'error')} and {plural(len(noted) - errors, 'warning')}; "
                    "run `vaultkit check` to see them.", err=True)
+    if result.not_written:
+        raise SystemExit(1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..actions import GROUPS
 from ..errors import ERROR
 from ..render.text import plural
-from ..write import KEPT, WRITTEN
+from ..write import KEPT, NOT_WRITTEN, WRITTEN
 from .debounce import Batch
 from .session import Refresh
 
@@ -49,6 +49,9 @@ def describe(refresh: Refresh, batch: Batch | None, first: bool = False) -> list
         result = f"wrote {_names(written, 'file')}" if written else "outputs already up to date"
         if kept:
             result += f"; kept {plural(kept, 'draft')} you edited"
+        failed = sum(status == NOT_WRITTEN for _, status in refresh.report.results)
+        if failed:
+            result += f"; {plural(failed, 'file')} not written (`vaultkit report` says why)"
         if first:
             counts = refresh.report.plan.counts()
             groups = ", ".join(f"{counts[g]} {g}" for g in GROUPS)

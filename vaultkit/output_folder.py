@@ -1,0 +1,74 @@
+"""Whether the output folder is a folder of its own.
+
+vaultkit reads no notes in its output folder (its own files are there), so a contact,
+interview or daily note there would silently drop out of the report, and a note folder
+that is the output folder, through a symlink, would get vaultkit's files among the notes.
+Either way nothing is written. Other files there are fine: only one that has the name of
+a file vaultkit writes is in the way (see write.py).
+"""
+from __future__ import annotations
+
+import os
+
+from .config import Config
+from .discover import NoteFilter
+from .errors import ERROR, Problem
+from .model.classify import Classifier
+from .note import parse_note
+from .write import is_inside, made_by_vaultkit
+
+_HEAD = 4096  # enough to see `generated: vaultkit` in a front-matter
+_FIX = 'set [folders] output in vaultkit.toml to a folder of its own, like "vaultkit"'
+
+
+def output_folder_problem(config: Config) -> Problem | None:
+    """Why nothing may be written in the output folder, or None."""
+    output = config.folders.output
+    root = os.path.realpath(config.root)
+    real_output = os.path.realpath(os.path.join(root, *output.split("/")))
+    for key in ("contacts", "interviews", "daily"):
+        folder = getattr(config.folders, key)
+        real = os.path.realpath(os.path.join(root, *folder.split("/")))
+        if is_inside(real, real_output) or is_inside(real_output, real):
+            return Problem(output, 1, ERROR, f"the output folder {output}/ leads into the {key} folder {folder}/ "
+                                             f"(a symlink?), where your notes are; nothing written; {_FIX}")
+    if not is_inside(real_output, root):
+        return None  # writing refuses it, and nothing outside the vault is read
+    return _first_note(config, real_output, output)
+
+
+def _first_note(config: Config, real_output: str, output: str) -> Problem | None:
+    """The first contact, interview or daily note under the output folder, as a problem."""
+    keep, classifier = NoteFilter(config), Classifier(config)
+    stack = [(real_output, output)]
+    while stack:
+        folder, rel_folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
+        except OSError:
+            continue  # no folder yet, or not one: writing says what is wrong
+        for entry in entries:
+            rel = f"{rel_folder}/{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                if not entry.name.startswith(".") and not any(rx.fullmatch(rel) for rx in keep.ignores):
+                    stack.append((entry.path, rel))
+            elif keep.takes_file(rel, entry.name) and entry.is_file(follow_symlinks=False):
+                kind = _kind(classifier, entry.path, rel)
+                if kind:
+                    article = "an" if kind == "interview" else "a"
+                    return Problem(rel, 1, ERROR, f"{article} {kind} note in the output folder {output}/, where "
+                                                  f"vaultkit reads no notes and writes its own files; nothing "
+                                                  f"written; move the note, or {_FIX}")
+    return None
+
+
+def _kind(classifier: Classifier, path: str, rel: str) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(_HEAD)
+            if made_by_vaultkit(data):
+                return None
+            data += handle.read()
+    except OSError:
+        return None
+    return classifier.kind(parse_note(rel, data, wants_body=lambda note: False))
