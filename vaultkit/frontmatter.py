@@ -19,7 +19,9 @@ def make_loader(base: type) -> type:
     """The safe loader `base`, except that a value YAML cannot build stays text.
 
     `date: 2026-13-45` would otherwise fail the whole block; as text, the model
-    can say which key is wrong. Unknown tags (`!foo x`) are read as plain values.
+    can say which key is wrong. So does a number of more than MAX_NUMBER_TEXT
+    characters: no key wants one, and Python cannot even print an int of 5,000
+    digits. Unknown tags (`!foo x`) are read as plain values.
     """
     loader = type("VaultkitLoader", (base,), {})
     for tag in ("timestamp", "int", "float"):
@@ -29,8 +31,13 @@ def make_loader(base: type) -> type:
     return loader
 
 
+MAX_NUMBER_TEXT = 100  # characters
+
+
 def _lenient(construct):
     def build(loader, node):
+        if len(node.value) > MAX_NUMBER_TEXT:
+            return loader.construct_scalar(node)
         try:
             return construct(loader, node)
         except (ValueError, OverflowError):
