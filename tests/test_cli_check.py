@@ -109,7 +109,7 @@ def test_bad_config_is_a_usage_error_with_the_line(vault):
     vault.config("[rules]\nhorizon_days = -1\n")
     result = run("check", "--vault", str(vault.root))
     assert result.exit_code == 2
-    assert result.stderr == "Error: vaultkit.toml:2: rules.horizon_days: expected a whole number, 0 or more, got -1\n"
+    assert result.stderr == "Error: vaultkit.toml:2: rules.horizon_days: expected a whole number from 0 to 3,660 (ten years), got -1\n"
 
 
 def test_config_warnings_are_problems(vault):

@@ -52,9 +52,9 @@ def test_bad_toml_names_the_line(tmp_path):
 
 @pytest.mark.parametrize("text, message", [
     ('[rules]\n\nhorizon_days = "soon"\n',
-     "vaultkit.toml:3: rules.horizon_days: expected a whole number, 0 or more, got 'soon'"),
+     "vaultkit.toml:3: rules.horizon_days: expected a whole number from 0 to 3,660 (ten years), got 'soon'"),
     ('[rules]\nmax_unanswered = 0\n',
-     "vaultkit.toml:2: rules.max_unanswered: expected a whole number, 1 or more, got 0"),
+     "vaultkit.toml:2: rules.max_unanswered: expected a whole number from 1 to 1,000, got 0"),
     ('[rules]\nstay_in_touch = "often"\n',
      "vaultkit.toml:2: rules.stay_in_touch: expected a cadence such as 60, \"30d\", \"6w\" or \"3m\", got 'often'"),
     ('log_headings = "Log"\n',

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+
+from .dates import add_days
 
 # The SPEC's table order; actions due the same day for the same person follow it.
 KINDS = (
@@ -51,7 +53,7 @@ def group_of(due: date, today: date, horizon_days: int) -> str:
         return "overdue"
     if due == today:
         return "today"
-    return "upcoming" if due <= today + timedelta(days=horizon_days) else "later"
+    return "upcoming" if due <= add_days(today, horizon_days) else "later"
 
 
 def grouped(actions, today: date, horizon_days: int) -> dict[str, list[Action]]:

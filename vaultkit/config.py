@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 
-from .dates import Cadence, DailyFormat, parse_cadence, parse_date
-from .errors import WARNING, ConfigError, Problem
+from .dates import MAX_DAYS, MAX_DURATION, Cadence, DailyFormat, in_range, parse_cadence, parse_date, range_problem
+from .errors import WARNING, ConfigError, Problem, shown
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -101,29 +101,40 @@ def _text_list(value: object) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _days(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise _Bad(f"expected a whole number, 0 or more, got {value!r}")
-    return value
+def _number_from(low: int, high: int, what: str = ""):
+    """A checker for a whole number from `low` to `high`; bounded so date arithmetic cannot overflow."""
+    def check(value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise _Bad(f"expected a whole number from {low} to {high:,}{what}, got {shown(value)}")
+        return value
+    return check
 
 
-def _at_least_one(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise _Bad(f"expected a whole number, 1 or more, got {value!r}")
-    return value
+_days = _number_from(0, MAX_DAYS, " (ten years)")
+_RULE_LIMITS = {  # every other rule is a count of days
+    "thank_you_hours": _number_from(0, MAX_DAYS * 24, " (ten years)"),
+    "alarm_minutes": _number_from(0, MAX_DURATION, " (a week)"),
+    "max_unanswered": _number_from(1, 1000),
+    "min_interviews_per_field": _number_from(0, 1000),
+    "min_open_leads": _number_from(0, 1000),
+}
 
 
 def _cadence(value: object) -> Cadence:
     cadence = parse_cadence(value)
     if cadence is None:
-        raise _Bad(f'expected a cadence such as 60, "30d", "6w" or "3m", got {value!r}')
+        raise _Bad(f'expected a cadence such as 60, "30d", "6w" or "3m", got {shown(value)}')
+    if not cadence.in_range:
+        raise _Bad(f"expected a cadence of ten years or less, got {shown(value)}")
     return cadence
 
 
 def _date(value: object) -> date:
     day = parse_date(value.isoformat() if isinstance(value, date) else value)
     if day is None:
-        raise _Bad(f"expected a date like 2026-12-01, got {value!r}")
+        raise _Bad(f"expected a date like 2026-12-01, got {shown(value)}")
+    if not in_range(day):
+        raise _Bad(range_problem(day))
     return day
 
 
@@ -158,8 +169,7 @@ def _folder(value: object) -> str:
 _TABLES = {
     "me": (Me, {f.name: _text for f in fields(Me)}),
     "folders": (Folders, {f.name: _folder for f in fields(Folders)}),
-    "rules": (Rules, {f.name: {"stay_in_touch": _cadence, "max_unanswered": _at_least_one}.get(f.name, _days)
-                      for f in fields(Rules)}),
+    "rules": (Rules, {f.name: {"stay_in_touch": _cadence, **_RULE_LIMITS}.get(f.name, _days) for f in fields(Rules)}),
     "landed": (Landed, {"date": _date, "company": _text, "role": _text, "email": _text}),
 }
 _TOP = {"ignore": _text_list, "log_headings": _text_list, "daily_format": _daily_format}
@@ -232,6 +242,10 @@ def load_config(root: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         line, message = _toml_error_line(exc, text)
         raise ConfigError(CONFIG_NAME, line, f"not valid TOML: {message}") from None
+    except ValueError:  # a number too long for Python to read (over 4,300 digits)
+        digits = re.search(r"\d{4000,}", text)
+        line = text.count("\n", 0, digits.start()) + 1 if digits else 1
+        raise ConfigError(CONFIG_NAME, line, "a number here is thousands of digits long; no setting needs one") from None
     return parse_config(root, data, text)
 
 

@@ -11,6 +11,35 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+# The dates vaultkit plans around. Every rule offset is at most ten years (MAX_DAYS), so a
+# date in these years plus or minus any offset stays a real date.
+FIRST_YEAR, LAST_YEAR = 1000, 9000
+MAX_DAYS = 3660  # the most days a setting may add to a date: ten years
+MAX_DURATION = 7 * 24 * 60  # minutes: an interview of a week
+_MAX_DIGITS = 15  # longer runs of digits are out of every range; int() of 5,000 would fail
+
+
+def in_range(day: date) -> bool:
+    return FIRST_YEAR <= day.year <= LAST_YEAR
+
+
+def range_problem(day: date) -> str:
+    return f"{day.isoformat()} is out of range (vaultkit plans around the years {FIRST_YEAR} to {LAST_YEAR})"
+
+
+def add_days(day: date, days: int) -> date:
+    """`day + days`, held at the first or last date Python has instead of overflowing."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
+def _whole(digits: str) -> int:
+    """A written count; absurdly long ones become a number too large for any check to pass."""
+    return int(digits) if len(digits) <= _MAX_DIGITS else 10**_MAX_DIGITS
+
+
 _ISO = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
@@ -34,7 +63,7 @@ def parse_date_time(value: object) -> tuple[date, time | None] | None:
     """
     if isinstance(value, datetime):
         if value.tzinfo is not None:
-            value = value.astimezone().replace(tzinfo=None)
+            value = _local(value)
         t = value.time()
         return value.date(), (t if t != time(0) else None)
     if isinstance(value, date):
@@ -57,8 +86,17 @@ def parse_date_time(value: object) -> tuple[date, time | None] | None:
         zone = m[7] if m[7] != "Z" else "+00:00"
         if ":" not in zone:
             zone = zone[:3] + ":" + zone[3:]
-        at = datetime.fromisoformat(at.isoformat() + zone).astimezone().replace(tzinfo=None)
+        at = _local(datetime.fromisoformat(at.isoformat() + zone))
     return at.date(), at.time()
+
+
+def _local(moment: datetime) -> datetime:
+    """A zoned time in the local zone; as written when that is past the first or last day there is
+    (it is out of vaultkit's range either way, and the caller says so)."""
+    try:
+        return moment.astimezone().replace(tzinfo=None)
+    except OverflowError:
+        return moment.replace(tzinfo=None)
 
 
 def parse_date(value: object) -> date | None:
@@ -113,7 +151,7 @@ def parse_duration(value: object) -> int | None:
     m = _DURATION.fullmatch(value.strip())
     if not m or (m[1] is None and m[2] is None):
         return None
-    minutes = int(m[1] or 0) * 60 + int(m[2] or 0)
+    minutes = _whole(m[1] or "0") * 60 + _whole(m[2] or "0")
     return minutes or None
 
 
@@ -125,20 +163,27 @@ class Cadence:
     unit: str  # "d", "w", "m" or "y"
 
     def after(self, day: date) -> date:
-        if self.unit == "d":
-            return day + timedelta(days=self.amount)
-        if self.unit == "w":
-            return day + timedelta(weeks=self.amount)
+        """The day one cadence after `day`; the last date there is if that is past it."""
+        if self.unit in "dw":
+            return add_days(day, self.amount * (7 if self.unit == "w" else 1))
         months = self.amount * (12 if self.unit == "y" else 1)
         year, month0 = divmod(day.month - 1 + months, 12)
         year += day.year
+        if year > date.max.year:
+            return date.max
         last = calendar.monthrange(year, month0 + 1)[1]
         return date(year, month0 + 1, min(day.day, last))
+
+    @property
+    def in_range(self) -> bool:
+        """At most ten years, so that a check-in lands on a date vaultkit can plan around."""
+        return self.amount <= MAX_DAYS // _UNIT_DAYS[self.unit]
 
     def __str__(self) -> str:
         return f"{self.amount}{self.unit}"
 
 
+_UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 366}
 _CADENCE = re.compile(
     r"(\d+)\s*(d|days?|w|wks?|weeks?|m|mos?|months?|y|yrs?|years?)?", re.IGNORECASE
 )
@@ -153,10 +198,10 @@ def parse_cadence(value: object) -> Cadence | None:
     if not isinstance(value, str):
         return None
     m = _CADENCE.fullmatch(value.strip())
-    if not m or int(m[1]) <= 0:
+    if not m or _whole(m[1]) <= 0:
         return None
     unit = (m[2] or "d")[0].lower()
-    return Cadence(int(m[1]), unit)
+    return Cadence(_whole(m[1]), unit)
 
 
 # Daily note names, in the moment.js tokens Obsidian's daily-notes plugin uses.

@@ -1,10 +1,29 @@
 """Problems found in a vault, and the errors that stop a command."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"
+# Characters that would break `path:line: ...` across lines or into a terminal's control codes.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """A newline becomes the two characters `\\n`, and so on: one problem is one line."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value as a message quotes it: its repr, cut short (a 5,000-digit int has no repr at all)."""
+    if isinstance(value, int) and value.bit_length() > 200:
+        return f"a number of about {round(value.bit_length() * 0.30103):,} digits"
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    quote = text[-1] if text[-1] in "'\"" else ""
+    return text[: limit - 3 - len(quote)] + "..." + quote
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -17,7 +36,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+        return one_line(f"{self.path}:{self.line}: {self.severity}: {self.message}")
 
     def as_dict(self) -> dict:
         return {"path": self.path, "line": self.line, "severity": self.severity, "message": self.message}

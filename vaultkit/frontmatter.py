@@ -19,7 +19,9 @@ def make_loader(base: type) -> type:
     """The safe loader `base`, except that a value YAML cannot build stays text.
 
     `date: 2026-13-45` would otherwise fail the whole block; as text, the model
-    can say which key is wrong. Unknown tags (`!foo x`) are read as plain values.
+    can say which key is wrong. So does a number of more than MAX_NUMBER_TEXT
+    characters: no key wants one, and Python cannot even print an int of 5,000
+    digits. Unknown tags (`!foo x`) are read as plain values.
     """
     loader = type("VaultkitLoader", (base,), {})
     for tag in ("timestamp", "int", "float"):
@@ -29,8 +31,13 @@ def make_loader(base: type) -> type:
     return loader
 
 
+MAX_NUMBER_TEXT = 100  # characters
+
+
 def _lenient(construct):
     def build(loader, node):
+        if len(node.value) > MAX_NUMBER_TEXT:
+            return loader.construct_scalar(node)
         try:
             return construct(loader, node)
         except (ValueError, OverflowError):
@@ -54,6 +61,11 @@ _OPEN = re.compile(r"---[ \t]*\n")
 _CLOSE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _BRACKETS = re.compile(r"[^\[\]{}]")
 _INDICATORS = re.compile(r"[-?:](?=[ \t]|$)")  # each may open a nested block node
+# Line breaks to YAML 1.1 and libyaml, which would then count lines differently from us (and
+# from Obsidian's YAML 1.2): read as noncharacters, free for a program's own use, then put back.
+_SEPARATORS, _STAND_INS = "\x85\u2028\u2029", "\ufdd0\ufdd1\ufdd2"
+_TO_STAND_INS = str.maketrans(_SEPARATORS, _STAND_INS)
+_FROM_STAND_INS = str.maketrans(_STAND_INS, _SEPARATORS)
 _KEY_SEPARATORS = re.compile(r"[\s_\-]+")
 
 
@@ -108,8 +120,10 @@ def read_front_matter(path: str, text: str) -> FrontMatter:
     fail = _refuse(path, block, first_line)
     if fail:
         return FrontMatter(body_start=body_start, body_line=body_line, problems=(fail,), readable=False)
+    swapped = any(c in block for c in _SEPARATORS) and not any(c in block for c in _STAND_INS)
     try:
-        return _load(path, block, first_line, body_start, body_line)
+        return _load(path, block.translate(_TO_STAND_INS) if swapped else block, first_line, body_start, body_line,
+                     swapped)
     except yaml.MarkedYAMLError as exc:
         problem = Problem(path, *_yaml_error(exc, first_line, block.count("\n")))
     except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as exc:
@@ -156,7 +170,7 @@ def _refuse(path: str, block: str, first_line: int) -> Problem | None:
     return None
 
 
-def _load(path: str, block: str, first_line: int, body_start: int, body_line: int) -> FrontMatter:
+def _load(path: str, block: str, first_line: int, body_start: int, body_line: int, swapped: bool) -> FrontMatter:
     loader = _Loader(block)
     try:
         root = loader.get_single_node()
@@ -172,12 +186,12 @@ def _load(path: str, block: str, first_line: int, body_start: int, body_line: in
             problem = Problem(path, first_line + root.start_mark.line, ERROR,
                               f"front-matter is {kind}, not a set of `key: value` lines")
             return FrontMatter(body_start=body_start, body_line=body_line, problems=(problem,), readable=False)
-        return _mapping(loader, root, path, first_line, body_start, body_line)
+        return _mapping(loader, root, path, first_line, body_start, body_line, swapped)
     finally:
         loader.dispose()
 
 
-def _mapping(loader, root, path, first_line, body_start, body_line) -> FrontMatter:
+def _mapping(loader, root, path, first_line, body_start, body_line, swapped) -> FrontMatter:
     data: dict = {}
     key_lines: dict = {}
     item_lines: dict = {}
@@ -187,11 +201,12 @@ def _mapping(loader, root, path, first_line, body_start, body_line) -> FrontMatt
         if not isinstance(key_node, yaml.ScalarNode) or not key_node.value.strip():
             problems.append(Problem(path, line, WARNING, "a front-matter key must be a plain name; this entry is ignored"))
             continue
-        key = normalise_key(key_node.value)  # the raw text: `on:` stays "on", not True
+        written = key_node.value.translate(_FROM_STAND_INS) if swapped else key_node.value
+        key = normalise_key(written)  # the raw text: `on:` stays "on", not True
         if key in key_lines:
             problems.append(Problem(path, line, WARNING,
-                                    f"duplicate key {key_node.value!r} (also on line {key_lines[key]}); this later one wins"))
-        data[key] = _value(loader, value_node)
+                                    f"duplicate key {written!r} (also on line {key_lines[key]}); this later one wins"))
+        data[key] = _value(loader, value_node) if not swapped else _restored(loader, value_node)
         key_lines[key] = line
         if type(value_node) is yaml.SequenceNode:
             item_lines[key] = tuple(first_line + item.start_mark.line for item in value_node.value)
@@ -210,6 +225,21 @@ def _value(loader, node):
     if type(node) is yaml.SequenceNode and all(type(n) is yaml.ScalarNode and n.tag == _STR for n in node.value):
         return [n.value.strip() for n in node.value]
     return clean_value(loader.construct_object(node, deep=True))
+
+
+def _restored(loader, node):
+    """`_value`, with the line separators put back before values are tidied."""
+    return clean_value(_put_back(loader.construct_object(node, deep=True)))
+
+
+def _put_back(value):
+    if isinstance(value, str):
+        return value.translate(_FROM_STAND_INS)
+    if isinstance(value, list):
+        return [_put_back(v) for v in value]
+    if isinstance(value, dict):
+        return {_put_back(k): _put_back(v) for k, v in value.items()}
+    return value
 
 
 def _pairs(loader, root):

@@ -12,6 +12,7 @@ import click.shell_completion
 
 from ..cache import cached_paths_of_kind
 from ..config import load_config
+from ..dates import in_range, range_problem
 from ..discover import find_vault
 from ..links import name_key, note_stem
 from ..load import load_vault
@@ -33,9 +34,12 @@ def date_value(ctx, param, value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date like 2026-11-20") from None
+    if not in_range(day):
+        raise click.BadParameter(range_problem(day))
+    return day
 
 
 def _parse_today(ctx, param, value: str | None) -> dt.date:

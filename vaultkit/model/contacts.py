@@ -4,7 +4,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..dates import parse_cadence
-from ..errors import Problem, WARNING
+from ..errors import Problem, WARNING, shown
 from ..links import name_of
 from ..note import Note
 from .entities import CONTACT_STATUSES, Contact, PersonRef
@@ -24,8 +24,12 @@ def read_contact(note: Note, problems: list[Problem]) -> Contact:
         stay = parse_cadence(p.data["stay_in_touch"])
         if stay is None:
             p.report("stay_in_touch", WARNING,
-                     f"stay_in_touch {p.data['stay_in_touch']!r} is not a cadence like 30d, 6w, 3m "
+                     f"stay_in_touch {shown(p.data['stay_in_touch'])} is not a cadence like 30d, 6w, 3m "
                      "or a number of days; using the default")
+        elif not stay.in_range:
+            p.report("stay_in_touch", WARNING,
+                     f"stay_in_touch {shown(p.data['stay_in_touch'])} is more than ten years; using the default")
+            stay = None
     aliases = [name_of(text) for key in ("aliases", "alias") for text, _ in p.texts(key)]
     return Contact(
         path=note.path,

@@ -1,8 +1,8 @@
 """An interview note -> Interview (or None when it lacks a contact or a date)."""
 from __future__ import annotations
 
-from ..dates import parse_date_time, parse_duration, parse_time
-from ..errors import ERROR, WARNING, Problem
+from ..dates import MAX_DURATION, in_range, parse_date_time, parse_duration, parse_time, range_problem
+from ..errors import ERROR, WARNING, Problem, shown
 from ..links import name_of
 from ..note import Note
 from .entities import INTERVIEW_STATUSES, Interview, PersonRef
@@ -29,7 +29,10 @@ def read_interview(note: Note, problems: list[Problem]) -> Interview | None:
     else:
         when = parse_date_time(p.data["date"])
         if when is None:
-            p.report("date", ERROR, f"date: {p.data['date']!r} is not a date like 2026-11-12; interview skipped")
+            p.report("date", ERROR, f"date: {shown(p.data['date'])} is not a date like 2026-11-12; interview skipped")
+        elif not in_range(when[0]):
+            p.report("date", ERROR, f"date: {range_problem(when[0])}; interview skipped")
+            when = None
     if not contact_texts or when is None:
         return None
     day, time_from_date = when
@@ -37,12 +40,16 @@ def read_interview(note: Note, problems: list[Problem]) -> Interview | None:
     if p.has("time"):
         at = parse_time(p.data["time"])
         if at is None:
-            p.report("time", WARNING, f"time: {p.data['time']!r} is not a time like 14:30")
+            p.report("time", WARNING, f"time: {shown(p.data['time'])} is not a time like 14:30")
     duration = 30
     if p.has("duration"):
         duration = parse_duration(p.data["duration"]) or 0
         if not duration:
-            p.report("duration", WARNING, f"duration: {p.data['duration']!r} is not a number of minutes; using 30")
+            p.report("duration", WARNING, f"duration: {shown(p.data['duration'])} is not a number of minutes; using 30")
+            duration = 30
+        elif duration > MAX_DURATION:
+            p.report("duration", WARNING, f"duration: {shown(p.data['duration'])} is more than a week "
+                     f"({MAX_DURATION:,} minutes); using 30")
             duration = 30
     thanked = p.data.get("thank_you_sent")
     if thanked is not None and thanked != "" and not isinstance(thanked, bool):

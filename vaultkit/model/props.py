@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..dates import parse_date
-from ..errors import ERROR, WARNING, Problem
+from ..dates import in_range, parse_date, range_problem
+from ..errors import ERROR, WARNING, Problem, shown
 from ..links import name_of
 from ..note import Note
 
@@ -81,7 +81,10 @@ class Props:
             return None
         day = parse_date(self.data[key])
         if day is None:
-            self.report(key, ERROR, f"{key}: {self.data[key]!r} is not a date like 2026-11-12; {what}")
+            self.report(key, ERROR, f"{key}: {shown(self.data[key])} is not a date like 2026-11-12; {what}")
+        elif not in_range(day):
+            self.report(key, ERROR, f"{key}: {range_problem(day)}; {what}")
+            return None
         return day
 
     def choice(self, key: str, allowed: tuple[str, ...], what: str) -> str | None:
@@ -90,7 +93,7 @@ class Props:
         text = _as_text(self.data[key])
         value = enum_value(name_of(text)) if text else ""
         if value not in allowed:
-            self.report(key, ERROR, f"unknown {key} {self.data[key]!r}; use one of {', '.join(allowed)} ({what})")
+            self.report(key, ERROR, f"unknown {key} {shown(self.data[key])}; use one of {', '.join(allowed)} ({what})")
             return None
         return value
 
@@ -105,5 +108,5 @@ class Props:
             return True
         if text in ("no", "false", "n", "0", "off"):
             return False
-        self.report(key, WARNING, f"{key}: {value!r} is not true or false; using {str(default).lower()}")
+        self.report(key, WARNING, f"{key}: {shown(value)} is not true or false; using {str(default).lower()}")
         return default

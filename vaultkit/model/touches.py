@@ -5,7 +5,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from ..dates import DailyFormat, ISO_DAILY, parse_date
+from ..dates import DailyFormat, ISO_DAILY, in_range, parse_date, range_problem
 from ..errors import WARNING, Problem
 from ..links import link_target
 from ..note import Note
@@ -58,7 +58,10 @@ def log_touches(note: Note, contact_path: str, log_headings, daily_format: Daily
                 continue
             seen.add(item.line)
             day, rest, dated = leading_date(item.text, daily_format)
-            if day is not None:
+            if day is not None and not in_range(day):
+                problems.append(Problem(note.path, item.line, WARNING,
+                                        f"Log item's date {range_problem(day)}; not counted"))
+            elif day is not None:
                 touches.append(Touch(contact_path, day, touch_kind(item.tags), rest, note.path, item.line))
             elif dated:
                 problems.append(Problem(note.path, item.line, WARNING,
@@ -69,7 +72,8 @@ def log_touches(note: Note, contact_path: str, log_headings, daily_format: Daily
     return touches
 
 
-def daily_touches(note: Note, day: date, resolve: Callable[[str, str, int], str | None]) -> list[Touch]:
+def daily_touches(note: Note, day: date, resolve: Callable[[str, str, int], str | None],
+                  problems: list[Problem]) -> list[Touch]:
     """Each list item of a daily note that links a contact is a touch with them on that day."""
     body = note.body
     if body is None:
@@ -82,4 +86,8 @@ def daily_touches(note: Note, day: date, resolve: Callable[[str, str, int], str 
         paths = (resolve(target, note.path, item.line) for target in dict.fromkeys(l.target for l in item.links))
         for path in dict.fromkeys(p for p in paths if p is not None):  # two links to one person: one touch
             touches.append(Touch(path, day, kind, item.text, note.path, item.line))
+    if touches and not in_range(day):
+        problems.append(Problem(note.path, 1, WARNING,
+                                f"daily note's date {range_problem(day)}; its mentions of contacts are not counted"))
+        return []
     return touches

@@ -145,7 +145,7 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
         return ref.path
 
     for note in daily_notes:
-        touches += daily_touches(note, classifier.daily_date(note.path), resolve_mention)
+        touches += daily_touches(note, classifier.daily_date(note.path), resolve_mention, found)
     touches.sort(key=lambda t: (t.date, t.contact, t.source, t.line))
 
     touches_by, interviews_by = defaultdict(list), defaultdict(list)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from icalendar import Alarm, Calendar, Event
 
 from ..actions import Action
+from ..dates import add_days
 from ..model import Contact, Interview, Vault
 from ..rules import Plan
 from ..rules.interviews import UPCOMING
@@ -49,10 +50,13 @@ def _interview_event(interview: Interview, contact: Contact | None, stamp: datet
     if interview.time:
         start = datetime.combine(interview.date, interview.time)
         event.add("dtstart", start)
-        event.add("dtend", start + timedelta(minutes=interview.duration))
+        try:
+            event.add("dtend", start + timedelta(minutes=interview.duration))
+        except OverflowError:  # past the last day there is: the event ends when it starts
+            event.add("dtend", start)
     else:
         event.add("dtstart", interview.date)
-        event.add("dtend", interview.date + timedelta(days=1))
+        event.add("dtend", add_days(interview.date, 1))
     if interview.location:
         event.add("location", interview.location)
     details = [f"Status: {status}."]
@@ -84,7 +88,7 @@ def _action_event(action: Action, today: date, stamp: datetime) -> Event:
     overdue = f" (overdue since {action.due.isoformat()})" if action.due < today else ""
     event.add("summary", f"{action.kind}: {who}{overdue}")
     event.add("dtstart", day)
-    event.add("dtend", day + timedelta(days=1))
+    event.add("dtend", add_days(day, 1))
     event.add("description", action.reason + (f"\nNote: {action.source}" if action.source else ""))
     event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: leaves the day free
     return event
@@ -103,7 +107,7 @@ def render_ics(vault: Vault, plan: Plan) -> bytes:
         if interview.status_on(plan.today) in UPCOMING and interview.date >= plan.today:
             contact = vault.contacts.get(interview.contact.path) if interview.contact.path else None
             events.append(_interview_bytes(interview, contact, stamp, rules.alarm_minutes))
-    horizon = plan.today + timedelta(days=rules.horizon_days)
+    horizon = add_days(plan.today, rules.horizon_days)
     for action in plan.actions:
         if action.due <= horizon:
             events.append(_action_bytes(action, plan.today, stamp))

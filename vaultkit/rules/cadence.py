@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from ..actions import Action
-from ..dates import Cadence
+from ..dates import Cadence, add_days
 from .history import History
 
 
@@ -25,7 +25,7 @@ def nudge(history: History) -> list[Action]:
         last = waiting[-1]
         left = rules.max_unanswered - len(waiting)
         actions.append(Action(
-            "nudge", contact.name, last.date + timedelta(days=rules.nudge_days),
+            "nudge", contact.name, add_days(last.date, rules.nudge_days),
             f"You wrote to {contact.name} on {last.date.isoformat()} and have had no answer; "
             f"one short follow-up is fine ({left} more before you let it rest).",
             last.source, contact_path=path, since=last.date))

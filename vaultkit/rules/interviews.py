@@ -1,9 +1,10 @@
 """One action per interview: prepare, confirm, record-outcome, record-notes, thank-you."""
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from ..actions import Action
+from ..dates import add_days
 from ..model import Interview
 from .history import History
 
@@ -29,15 +30,15 @@ def interview_actions(history: History) -> list[Action]:
         if status in UPCOMING and interview.date >= today:
             if not interview.has_questions:
                 actions.append(_action(
-                    "prepare", interview, interview.date - timedelta(days=rules.prepare_days_before),
+                    "prepare", interview, add_days(interview.date, -rules.prepare_days_before),
                     f"Your interview with {name} on {_when(interview)} has no questions prepared yet."))
             if status == "scheduled":
                 actions.append(_action(
-                    "confirm", interview, interview.date - timedelta(days=rules.confirm_days_before),
+                    "confirm", interview, add_days(interview.date, -rules.confirm_days_before),
                     f"Confirm the interview with {name} on {_when(interview)}."))
         elif interview.status in UPCOMING and interview.date < today:
             actions.append(_action(
-                "record-outcome", interview, interview.date + timedelta(days=1),
+                "record-outcome", interview, add_days(interview.date, 1),
                 f"The interview with {name} on {interview.date.isoformat()} is still marked "
                 f"{interview.status}; record whether it happened: set `status: done` (or `no-show`), "
                 "or a new `date` if it moved."))
@@ -48,12 +49,20 @@ def interview_actions(history: History) -> list[Action]:
                 "record-notes", interview, interview.date,
                 f"You met {name} on {interview.date.isoformat()}; write down the takeaways while you remember them."))
         if interview.thank_you_sent is None and not _thanked(history, interview):
-            start = datetime.combine(interview.date, interview.time or time(0))
-            due = (start + timedelta(hours=rules.thank_you_hours)).date()
+            due = _after_hours(interview, rules.thank_you_hours)
             actions.append(_action(
                 "thank-you", interview, due,
                 f"You met {name} on {interview.date.isoformat()} and have not sent a thank-you yet."))
     return actions
+
+
+def _after_hours(interview: Interview, hours: int) -> date:
+    """The day `hours` after the interview began, or the last day there is."""
+    start = datetime.combine(interview.date, interview.time or time(0))
+    try:
+        return (start + timedelta(hours=hours)).date()
+    except OverflowError:
+        return add_days(interview.date, hours // 24)
 
 
 def _thanked(history: History, interview: Interview) -> bool:

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from ..actions import Action
+from ..dates import add_days
 from .history import History
 
 
@@ -20,7 +20,7 @@ def announce_landing(history: History) -> list[Action]:
         if not meetings or history.in_touch_since(path, landed.date):
             continue
         actions.append(Action(
-            "announce-landing", contact.name, landed.date + timedelta(days=history.rules.announce_days),
+            "announce-landing", contact.name, add_days(landed.date, history.rules.announce_days),
             f"You met {contact.name} on {meetings[-1].date.isoformat()}; tell them you landed: {job}.",
             path, contact_path=path, since=meetings[-1].date))
     return actions

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from ..actions import Action
+from ..dates import add_days
 from .history import History, person_key
 
 NO_NOTE, NOT_CONTACTED, REACHED_OUT, MET = "no note yet", "not contacted", "reached out", "met"
@@ -23,7 +23,7 @@ def reach_referral(history: History) -> list[Action]:
             name = history.vault.contacts[ref.path].name if ref.path else ref.name
             not_yet = "you have not reached out yet" if ref.path else "you have not reached out, and they have no note yet"
             actions.append(Action(
-                "reach-referral", name, interview.date + timedelta(days=days),
+                "reach-referral", name, add_days(interview.date, days),
                 f"{interview.contact.name} suggested {name} on {interview.date.isoformat()}; {not_yet}.",
                 interview.path, contact_path=ref.path, other=interview.contact.name, since=interview.date))
     return actions
@@ -42,7 +42,7 @@ def close_loop(history: History) -> list[Action]:
                 continue
             name = history.vault.contacts[referrer].name
             actions.append(Action(
-                "close-loop", name, meeting.date + timedelta(days=days),
+                "close-loop", name, add_days(meeting.date, days),
                 f"You met {meeting.contact.name} on {meeting.date.isoformat()}; tell {name}, "
                 "who put you in touch, how it went.",
                 meeting.path, contact_path=referrer, other=meeting.contact.name, since=meeting.date))
