@@ -6,6 +6,7 @@ import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from .errors import VaultkitError
@@ -13,6 +14,7 @@ from .errors import VaultkitError
 WRITTEN, UNCHANGED, WOULD_WRITE, KEPT = "written", "unchanged", "would write", "kept (you edited it)"
 _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]')
 MAX_NAME = 120
+MAX_NAME_BYTES = 200  # UTF-8; file systems allow 255, and the temp file written beside it needs room
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,10 +28,14 @@ class Output:
 
 def safe_name(text: str, suffix: str = ".md") -> str:
     """A file name safe on every OS from any text: no separators or reserved characters,
-    no leading dot, no `..`, length-capped."""
+    no leading dot, no `..`, at most MAX_NAME characters and MAX_NAME_BYTES bytes with `suffix`."""
     name = _UNSAFE.sub("-", text)
     name = re.sub(r"\.{2,}", ".", name).strip(" .-") or "untitled"
-    return name[: MAX_NAME - len(suffix)].rstrip(" .") + suffix
+    name = name[: MAX_NAME - len(suffix)]
+    room = MAX_NAME_BYTES - len(suffix.encode("utf-8"))
+    sizes = accumulate(len(c.encode("utf-8", "surrogatepass")) for c in name)
+    name = name[: sum(size <= room for size in sizes)]  # whole characters, within the bytes
+    return (name.rstrip(" .\u200d") or "untitled") + suffix  # no dangling joiner of a cut emoji
 
 
 def is_inside(path: str, folder: str) -> bool:
