@@ -4,8 +4,8 @@ Jinja2's SandboxedEnvironment with StrictUndefined: a template can only read
 the plain values it is given, and a misspelt name is an error, not a blank.
 User text is always passed as data, never as template source, so `{{ 7*7 }}`
 in a note comes out as written. A template in the vault's templates folder
-wins over the built-in one; if it is broken, the problem names its line and
-the built-in one is used instead.
+wins over the built-in one; if it is broken, or runs away (see sandbox.py),
+the problem names its line and the built-in one is used instead.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from .config import Config
 from .errors import ERROR, Problem
+from .sandbox import LimitedSandbox, TemplateLimit
 from .write import is_inside
 
 TEMPLATES = ("thank-you.md", "announce-landing.md", "contact.md", "interview.md")
@@ -39,11 +40,11 @@ def yaml_text(value) -> str:
     return json.dumps("" if value is None else str(value), ensure_ascii=False)
 
 
-def _environment(sources: dict[str, str]) -> SandboxedEnvironment:
+def _environment(sources: dict[str, str], limited: bool = False) -> SandboxedEnvironment:
     def load(name: str):
         return (sources[name], name, lambda: True) if name in sources else None
 
-    env = SandboxedEnvironment(
+    env = (LimitedSandbox if limited else SandboxedEnvironment)(
         loader=jinja2.FunctionLoader(load),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # Markdown, not HTML
@@ -92,7 +93,7 @@ class Templates:
             if source is not None:
                 user_sources[rel] = source
                 self._paths[name] = rel
-        env = _environment(user_sources)
+        env = self._limited = _environment(user_sources, limited=True)
         for name, rel in self._paths.items():
             try:
                 self._user[name] = env.get_template(rel)
@@ -104,13 +105,17 @@ class Templates:
         user = self._user.get(name)
         if user is not None:
             try:
-                return user.render(context)
+                return self._limited.render(user, context)
             except Exception as exc:  # any failure of the user's template: fall back, say where
                 rel = self._paths[name]
                 self._user.pop(name)
                 self.problems.append(Problem(rel, _template_line(exc, rel), ERROR,
-                                             f"template error: {_describe(exc)}; using the built-in {name} instead"))
+                                             f"template {_describe(exc)}; using the built-in {name} instead"))
         return self.builtin(name, context)
+
+    def own(self) -> list[str]:
+        """The names of the vault's own templates that compiled."""
+        return list(self._user)
 
     def builtin(self, name: str, context: dict) -> str:
         return self._builtin.get_template(f"builtin/{name}").render(context)
@@ -123,15 +128,42 @@ def _template_line(exc: BaseException, rel: str) -> int:
 
 
 def _describe(exc: BaseException) -> str:
+    if isinstance(exc, TemplateLimit):
+        return str(exc)  # "took longer than 2 s"
     if isinstance(exc, jinja2.UndefinedError):
-        return f"{exc.message} (see the list of names at the top of the built-in template)"
+        return f"error: {exc.message} (see the list of names at the top of the built-in template)"
     if isinstance(exc, jinja2.exceptions.SecurityError):
-        return f"not allowed: {exc}"
-    return f"{type(exc).__name__}: {exc}"
+        return f"error: not allowed: {exc}"
+    return f"error: {type(exc).__name__}: {exc}"
+
+
+_ME = {"name": "Sam Lee", "email": "sam@example.com", "phone": "+1 555 0100", "signature": "Sam"}
+_PERSON = {"name": "Ana Díaz", "first_name": "Ana", "company": "Northwind", "role": "UX Researcher",
+           "email": "ana@example.com", "phone": "+1 555 0101", "linkedin": "https://linkedin.com/in/ana",
+           "location": "Lisbon"}
+# What `check` renders each template with: every name the real context has, none empty.
+SAMPLES = {
+    "thank-you.md": {"me": _ME, "contact": _PERSON, "today": "2026-11-13", "interview": {
+        "date": "2026-11-12", "date_long": "12 November 2026", "time": "10:00", "mode": "video",
+        "location": "Lisbon", "field": "UX research", "company": "Northwind",
+        "takeaways": ["Research ops is a growing niche."], "referrals": ["Ben Okafor"]}},
+    "announce-landing.md": {"me": _ME, "contact": _PERSON, "met_on": "2026-11-12", "met_on_long": "12 November 2026",
+                            "today": "2026-12-01", "landed": {"role": "UX Researcher", "company": "Contoso",
+                                                              "email": "sam@contoso.com", "date": "2026-12-01",
+                                                              "date_long": "1 December 2026"}},
+    "contact.md": {"name": "Ana Díaz", "company": "Northwind", "role": "UX Researcher", "field": "UX research",
+                   "email": "ana@example.com", "referred_by": "[[Priya]]", "today": "2026-11-13"},
+    "interview.md": {"contact": {"name": "Ana Díaz", "link": "[[Ana Díaz]]"}, "date": "2026-11-24",
+                     "time": "15:00", "mode": "video", "location": "Lisbon", "status": "scheduled",
+                     "today": "2026-11-13"},
+}
 
 
 def check_templates(config: Config) -> list[Problem]:
-    """Problems with the vault's own templates, without rendering anything (for `vaultkit check`)."""
+    """Problems with the vault's own templates (for `vaultkit check`): each is rendered with
+    sample values, so a misspelt name or a runaway loop is found as `report` would find it."""
     problems: list[Problem] = []
-    Templates(config, problems)
+    templates = Templates(config, problems)
+    for name in templates.own():
+        templates.render(name, SAMPLES[name])
     return problems

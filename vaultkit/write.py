@@ -9,6 +9,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from .errors import ERROR, Problem, VaultkitError
@@ -22,6 +23,7 @@ TEMP_PREFIX, TEMP_SUFFIX = ".vaultkit-", ".tmp"  # .vaultkit-k3j4h5g6.tmp: plain
 _OWN_TEMP = re.compile(r"\.vaultkit-[a-z0-9_]+\.tmp")
 STALE_TEMP_SECONDS = 60  # a run writes its temp file in milliseconds; one this old was left by a killed run
 _GENERATED = re.compile(r"^generated:[ \t]*[\"']?vaultkit[\"']?[ \t]*$", re.M | re.I)
+MAX_NAME_BYTES = 200  # UTF-8; file systems allow 255, and the temp file written beside it needs room
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +37,14 @@ class Output:
 
 def safe_name(text: str, suffix: str = ".md") -> str:
     """A file name safe on every OS from any text: no separators or reserved characters,
-    no leading dot, no `..`, length-capped."""
+    no leading dot, no `..`, at most MAX_NAME characters and MAX_NAME_BYTES bytes with `suffix`."""
     name = _UNSAFE.sub("-", text)
     name = re.sub(r"\.{2,}", ".", name).strip(" .-") or "untitled"
-    return name[: MAX_NAME - len(suffix)].rstrip(" .") + suffix
+    name = name[: MAX_NAME - len(suffix)]
+    room = MAX_NAME_BYTES - len(suffix.encode("utf-8"))
+    sizes = accumulate(len(c.encode("utf-8", "surrogatepass")) for c in name)
+    name = name[: sum(size <= room for size in sizes)]  # whole characters, within the bytes
+    return (name.rstrip(" .\u200d") or "untitled") + suffix  # no dangling joiner of a cut emoji
 
 
 def is_inside(path: str, folder: str) -> bool:

@@ -20,7 +20,8 @@ def check(ctx: click.Context, vault_path: str | None, today, no_cache: bool) -> 
 
     Each problem is one line, PATH:LINE: SEVERITY: MESSAGE, sorted by path and
     line; a summary goes to stderr. Your own templates (Templates/vaultkit/) are
-    checked too. Exits 1 if any problem is an error, 0 if
+    checked too, rendered with sample values: one that is broken, uses a name
+    it is not given or runs away is an error. Exits 1 if any problem is an error, 0 if
     there are only warnings or none, 2 if the vault or its vaultkit.toml cannot
     be used. Changes no file, so it fits a git pre-commit hook. --today
     matters only for what depends on the day (an interview marked done before

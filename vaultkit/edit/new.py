@@ -72,10 +72,17 @@ def _render(templates: Templates, template: str, context: dict, rel: str) -> byt
     return text.encode("utf-8")
 
 
-def _unused(vault: Vault, folder: str, name: str) -> str:
-    folder_path = vault.config.root / folder
-    if any(p.name.casefold() == name.casefold() for p in folder_path.glob("*.md")):
+def _file_name(vault: Vault, folder: str, text: str) -> str:
+    """`text.md`, refused if it exists. When the file name cannot be `text` as written (too long, or
+    a character file names cannot hold), it is another person's or day's file that holds the name
+    first, so a free one is picked instead: `Shortened name (2).md`."""
+    taken = {p.name.casefold() for p in (vault.config.root / folder).glob("*.md")}
+    name, n = safe_name(text), 1
+    if name[:-3] == text and name.casefold() in taken:
         raise VaultkitError(f"{folder}/{name} already exists; vaultkit never overwrites a note")
+    while name.casefold() in taken:
+        n += 1
+        name = safe_name(text, f" ({n}).md")
     return name
 
 
@@ -94,11 +101,17 @@ def new_contact(vault: Vault, templates: Templates, name: str, *, company: str =
             guess = f"; did you mean {_listed(vault, close)}?" if close else ""
             warnings.append(f"--referred-by {referred_by!r} matches no contact; written as given{guess}")
     folder = vault.config.folders.contacts
-    filename = _unused(vault, folder, safe_name(name))
+    filename = _file_name(vault, folder, name)
     rel = f"{folder}/{filename}"
-    content = _render(templates, "contact.md", {
-        "name": name, "company": company, "role": role, "field": field, "email": email,
-        "referred_by": referrer, "today": today.isoformat()}, rel)
+    context = {"name": name, "company": company, "role": role, "field": field, "email": email,
+               "referred_by": referrer, "today": today.isoformat()}
+    content = _render(templates, "contact.md", context, rel)
+    if filename[:-3] != name and parse_note(rel, content).props.get("name") != name:
+        templates.problems.append(Problem(f"{templates.config.folders.templates}/contact.md", 1, ERROR,
+                                          "template does not write `name:` (`name: {{ name | yaml }}`), which "
+                                          f"keeps the name as written when the file is {filename!r}; "
+                                          "using the built-in one"))
+        content = templates.builtin("contact.md", context).encode("utf-8")
     return NewNote(rel, folder, filename, content, tuple(warnings))
 
 
@@ -109,7 +122,7 @@ def new_interview(vault: Vault, templates: Templates, name: str, *, day: date, a
     person = vault.contacts[path].name if path in vault.contacts else name
     link = link_to(vault, path) if path in vault.contacts else f"[[{note_stem(path)}]]"
     folder = vault.config.folders.interviews
-    filename = _unused(vault, folder, safe_name(f"{day.isoformat()} {person}"))
+    filename = _file_name(vault, folder, f"{day.isoformat()} {person}")
     rel = f"{folder}/{filename}"
     content = _render(templates, "interview.md", {
         "contact": {"name": person, "link": link}, "date": day.isoformat(),

@@ -106,11 +106,10 @@ def _named(drafts: list[tuple[str, bytes]]) -> list[Output]:
     """Safe, unique file names under Drafts/, the same for the same drafts every time."""
     outputs, used = [], set()
     for title, content in sorted(drafts, key=lambda d: d[0]):
-        base = safe_name(title)[:-3]  # capped with room for ".md"
-        name, n = f"{base}.md", 1
-        while name.casefold() in used:
+        name, n = safe_name(title), 1
+        while name.casefold() in used:  # also two long titles that are the same once shortened
             n += 1
-            name = f"{base[:100]} ({n}).md"
+            name = safe_name(title, f" ({n}).md")
         used.add(name.casefold())
         outputs.append(Output(f"{DRAFTS}/{name}", content, may_replace=untouched))
     return outputs
