@@ -201,19 +201,19 @@ class Daemon:
     def _guarded(self, work: Callable[[], Refresh], what: str, batch: Batch | None = None) -> None:
         try:
             refresh = work()
+            quiet = batch is not None and not batch and refresh.report is None and not refresh.problems
+            if not quiet:  # a reconcile that found nothing new is not worth a line
+                self.refreshes += 1
+                if self.on_refresh is not None:
+                    self.on_refresh(refresh)
+                for line in describe(refresh, batch, first=batch is None):
+                    self.log(line)
         except VaultkitError as exc:
             self.log(f"{what} failed: {exc}; waiting for the next change")
             return
         except Exception as exc:  # a bug must not end the daemon; say what happened
             self.log(f"{what} failed: internal error: {type(exc).__name__}: {exc}; waiting for the next change")
             return
-        quiet = batch is not None and not batch and refresh.report is None and not refresh.problems
-        if not quiet:  # a reconcile that found nothing new is not worth a line
-            self.refreshes += 1
-            if self.on_refresh is not None:
-                self.on_refresh(refresh)
-            for line in describe(refresh, batch, first=batch is None):
-                self.log(line)
         # While idle: collect this refresh's garbage, then exempt what lives on (100,000 notes) from
         # later collections, which would otherwise walk them all in the middle of a refresh.
         gc.collect()

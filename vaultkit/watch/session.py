@@ -108,6 +108,7 @@ class Session:
             refresh.note = "no note's content changed"
             refresh.seconds = time.perf_counter() - start
             return refresh
+        self.last_today = None  # until the outputs are written: a refresh that fails leaves them stale
         vault = assemble_vault(self.store.classified(), self.config, [*self.config.warnings, *self.walk_problems],
                                len(self.store.entries))
         refresh.vault = vault
