@@ -17,7 +17,7 @@ TODAY = dt.date(2026, 11, 20)
 
 
 def note_batch(*paths: str) -> Batch:
-    return Batch(paths=set(paths), events=len(paths))
+    return Batch(paths=set(paths), events=len(paths), arrived=True)
 
 
 # -- the debouncer ---------------------------------------------------------------------------
@@ -83,6 +83,20 @@ def test_ignored_events_neither_start_nor_prolong_a_burst():
     assert debouncer.ready(1.3)
 
 
+def test_a_stream_of_deletions_waits_until_it_ends():
+    # `rm -rf` of the vault: a refresh in the middle would write into the half-deleted
+    # folder (and make rm fail with "Directory not empty"), so deletions wait for a longer quiet
+    debouncer = Debouncer(quiet=0.3, max_wait=2.0, gone_quiet=0.5)
+    for i in range(100):
+        debouncer.add(Batch(paths={f"n{i}.md"}, events=1), now=i * 0.1)  # a delete every 0.1 s for 10 s
+        assert not debouncer.ready(i * 0.1 + 0.09)
+    assert not debouncer.ready(9.9 + 0.49) and debouncer.ready(9.9 + 0.5)
+    debouncer.take()
+    debouncer.add(Batch(paths={"gone.md"}, events=1), now=20.0)
+    debouncer.add(note_batch("saved.md"), now=20.01)  # something arrived too: the usual window
+    assert debouncer.ready(20.32)
+
+
 def test_max_wait_follows_the_quiet_window_by_default():
     assert Debouncer(quiet=0.3).max_wait == 3.0
     assert Debouncer(quiet=0.05).max_wait == 2.0
@@ -112,6 +126,14 @@ def test_an_atomic_save_counts_as_an_edit_of_the_note(sorter):
     assert batch.paths == {"Contacts/Ana.md"}
     vim = sorter.sort("moved", at(sorter, "Contacts/Ana.md"), at(sorter, "Contacts/Ana.md~"))
     assert vim.paths == {"Contacts/Ana.md"}  # vim moves the note away first: it is gone until re-created
+
+
+def test_only_a_deletion_counts_as_nothing_arrived(sorter):
+    assert not sorter.sort("deleted", at(sorter, "Contacts/Ana.md")).arrived
+    assert not sorter.sort("deleted", at(sorter, "Contacts"), is_dir=True).arrived
+    for kind in ("created", "modified", "closed"):
+        assert sorter.sort(kind, at(sorter, "Contacts/Ana.md")).arrived
+    assert sorter.sort("moved", at(sorter, "Contacts/Ana.md"), at(sorter, ".trash/Ana.md")).arrived
 
 
 def test_vaultkits_own_writes_are_ignored(sorter):

@@ -41,7 +41,9 @@ def watch(vault_path: str | None, today: dt.date | None, poll: bool, debounce: i
     of changes it re-reads only the notes that changed and rewrites only the
     outputs whose content changed, one line per refresh. Its own output
     folder, editor swap and backup files, .git and .obsidian are ignored. A
-    broken note or template is reported and the watch goes on.
+    broken note or template is reported and the watch goes on. If the vault's
+    folder is deleted or moved away, it writes nothing there and waits for it
+    to come back, then reads everything again.
 
     \b
     Examples:

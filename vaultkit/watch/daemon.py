@@ -5,7 +5,10 @@ worker (an exception in a handler would kill watchdog's dispatch thread). The
 worker waits for a quiet window, then refreshes in a try/except: a bad note, a
 broken template or a missing folder is logged and the daemon goes on. It also
 wakes to notice a new day and, every few minutes, to reconcile with the files
-in case the operating system dropped events.
+in case the operating system dropped events. If the vault's folder itself goes
+(deleted, moved away, replaced), nothing is written at its path: the worker
+stops the observer, looks for the path every VAULT_POLL_SECONDS, and when a
+folder is there again watches it and reads everything again.
 """
 from __future__ import annotations
 
@@ -22,20 +25,28 @@ from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 from ..errors import VaultkitError
-from .debounce import Batch, Debouncer
+from .debounce import GONE_MAX_WAIT, Batch, Debouncer
 from .events import EventSorter
 from .lines import describe
-from .session import Refresh, Session
+from .session import Refresh, Session, VaultGone, folder_identity
 
 RECONCILE_SECONDS = 600.0  # a full check against the files, in case events were lost
 DAY_CHECK_SECONDS = 30.0
 POLL_SECONDS = 1.0
+GONE_QUIET_SECONDS = 0.5  # deletions only (perhaps `rm -rf` of the vault): wait until they pause this long
+VAULT_POLL_SECONDS = 0.5  # while the vault is gone: how often to look for it (a stat)
+VAULT_CHECK_SECONDS = 2.0  # while idle: a vault moved away or replaced gives no event, so look (a stat)
 
 INOTIFY_HELP = (
     "the system's limit on inotify watches is reached ({}). Raise it, e.g. "
     "`sudo sysctl fs.inotify.max_user_watches=524288` (add it to /etc/sysctl.conf to keep it), "
     "or start with --poll. Falling back to polling for now."
 )
+
+
+def _gone_quiet(poll: bool) -> float:
+    """How long deletions must pause before a refresh: a poller sees a deletion only at its next look."""
+    return GONE_QUIET_SECONDS + (POLL_SECONDS if poll else 0.0)
 
 
 class _Handler(FileSystemEventHandler):
@@ -60,7 +71,7 @@ class Daemon:
         self.fixed_today = today
         self.poll = poll
         self.clock = clock
-        self.debouncer = Debouncer(quiet, max_wait)
+        self.debouncer = Debouncer(quiet, max_wait, gone_quiet=_gone_quiet(poll))
         self.sorter = EventSorter(session.config)
         self.on_refresh = on_refresh
         self.condition = threading.Condition()
@@ -93,6 +104,7 @@ class Daemon:
         """
         self._guarded(lambda: self.session.start(self._today(), progress), "first report")
         self.observer = self._observe(self.poll)
+        self.busy = True  # until the check after the first report is done
         self.worker = threading.Thread(target=self._run, name="vaultkit-refresh", daemon=True)
         self.worker.start()
 
@@ -100,11 +112,16 @@ class Daemon:
         with self.condition:
             self.stopping = True
             self.condition.notify()
-        if self.observer is not None and self.observer.is_alive():
-            self.observer.stop()
-            self.observer.join(timeout=5)
+        self._stop_observer()
         if self.worker is not None and self.worker is not threading.current_thread():
             self.worker.join(timeout=30)
+        self._stop_observer()  # one the worker may have started for a vault that came back meanwhile
+
+    def _stop_observer(self) -> None:
+        observer = self.observer
+        if observer is not None and observer.is_alive():
+            observer.stop()
+            observer.join(timeout=5)
 
     def _observe(self, poll: bool):
         observer = PollingObserver(timeout=POLL_SECONDS) if poll else Observer()
@@ -123,6 +140,7 @@ class Daemon:
                 pass
             self.log(INOTIFY_HELP.format(exc.strerror or exc))
             self.poll = True
+            self.debouncer.gone_quiet = max(self.debouncer.gone_quiet, _gone_quiet(True))
             return self._observe(True)
 
     def _folders(self) -> list[str]:
@@ -156,6 +174,10 @@ class Daemon:
                 if self.stopping:
                     return
                 folders, self.new_folders = self.new_folders, set()
+            if not self.session.vault_here():
+                self._wait_for_vault()
+                last_reconcile = self.clock()
+                continue
             for rel in sorted(folders):
                 self._guarded_watch(rel)
             if reconcile:
@@ -164,11 +186,81 @@ class Daemon:
             try:
                 self._guarded(lambda: self.session.refresh(batch, self._today(), reconcile=reconcile), "refresh",
                               batch)
-                if self.sorter.config is not self.session.config:  # vaultkit.toml changed what is a note
-                    with self.condition:
-                        self.sorter = EventSorter(self.session.config)
+                self._follow_config()
             finally:
                 self.busy = False
+
+    def _follow_config(self) -> None:
+        if self.sorter.config is not self.session.config:  # vaultkit.toml changed what is a note
+            with self.condition:
+                self.sorter = EventSorter(self.session.config)
+
+    def _wait_for_vault(self) -> None:
+        """The vault's folder is gone: write nothing, watch nothing, until a folder stands at its path again.
+
+        inotify's watches died with the old folder, so a new observer watches the
+        new one; once copying into it has paused, everything is read again, as at
+        the start (writing earlier would race a `cp -r` or `git clone` restoring it).
+        """
+        root = self.session.root
+        if folder_identity(root) is None:
+            self.log(f"vault {root} is gone; waiting for it to come back")
+            back = f"vault {root} is back; reading everything again"
+        else:
+            back = f"vault {root} is another folder now; reading everything again"
+        self._stop_observer()
+        if not self._watch_again(root):
+            return
+        self._settle()
+        with self.condition:
+            if self.stopping:
+                return
+            self.debouncer.take()  # everything is read now
+        self.log(back)
+        self.busy = True
+        try:
+            self._guarded(lambda: self.session.reopen(self._today()), "reading the vault again")
+            self._follow_config()
+        finally:
+            self.busy = False
+
+    def _watch_again(self, root) -> bool:
+        """Look for the vault's path until a folder is there and watched; False if stopped meanwhile."""
+        failed = False
+        while True:
+            with self.condition:
+                while not self.stopping and folder_identity(root) is None:
+                    self.condition.wait(VAULT_POLL_SECONDS)
+                if self.stopping:
+                    return False
+                self.debouncer.take()  # the old folder's events say nothing about the new one
+                self.new_folders = set()
+            try:
+                self.observer = self._observe(self.poll)
+                return True
+            except OSError as exc:  # e.g. gone again already, or not readable
+                if not failed:
+                    self.log(f"cannot watch {root} yet: {exc.strerror or exc}; trying again")
+                failed = True
+                with self.condition:
+                    self.condition.wait(VAULT_POLL_SECONDS)
+
+    def _settle(self) -> None:
+        """Wait until no note has changed for `gone_quiet` seconds, watching new top-level folders as they come."""
+        since = self.clock()
+        while True:
+            with self.condition:
+                if self.stopping:
+                    return
+                folders, self.new_folders = self.new_folders, set()
+                now = self.clock()
+                left = (self.debouncer.last_at or since) + self.debouncer.gone_quiet - now
+                if not folders and (left <= 0 or now - since >= GONE_MAX_WAIT):
+                    return
+                if not folders:
+                    self.condition.wait(left)
+            for rel in sorted(folders):
+                self._guarded_watch(rel)
 
     def _wait(self, last_reconcile: float) -> tuple[Batch, bool]:
         """Under the lock: sleep until a burst has settled, the day turns or a reconcile is due."""
@@ -176,11 +268,14 @@ class Daemon:
             now = self.clock()
             if self.debouncer.ready(now):
                 return self.debouncer.take(), False
+            if not self.session.vault_here():  # a stat: cheap enough for every wake
+                return Batch(), False
             new_day = self.fixed_today is None and self.local_date() != self.today
-            if new_day or now - last_reconcile >= RECONCILE_SECONDS:
+            if (new_day or now - last_reconcile >= RECONCILE_SECONDS) and self.debouncer.first_at is None:
                 return self.debouncer.take(), True
+            idle = min(DAY_CHECK_SECONDS, VAULT_CHECK_SECONDS)
             wait = self.debouncer.wait_time(now)
-            self.condition.wait(min(DAY_CHECK_SECONDS, wait if wait is not None else DAY_CHECK_SECONDS))
+            self.condition.wait(min(idle, wait) if wait is not None else idle)
         return Batch(), False
 
     def _today(self) -> dt.date:
@@ -201,19 +296,21 @@ class Daemon:
     def _guarded(self, work: Callable[[], Refresh], what: str, batch: Batch | None = None) -> None:
         try:
             refresh = work()
+            quiet = batch is not None and not batch and refresh.report is None and not refresh.problems
+            if not quiet:  # a reconcile that found nothing new is not worth a line
+                self.refreshes += 1
+                if self.on_refresh is not None:
+                    self.on_refresh(refresh)
+                for line in describe(refresh, batch, first=batch is None):
+                    self.log(line)
+        except VaultGone:
+            return  # the worker's next turn notices and waits for the vault
         except VaultkitError as exc:
             self.log(f"{what} failed: {exc}; waiting for the next change")
             return
         except Exception as exc:  # a bug must not end the daemon; say what happened
             self.log(f"{what} failed: internal error: {type(exc).__name__}: {exc}; waiting for the next change")
             return
-        quiet = batch is not None and not batch and refresh.report is None and not refresh.problems
-        if not quiet:  # a reconcile that found nothing new is not worth a line
-            self.refreshes += 1
-            if self.on_refresh is not None:
-                self.on_refresh(refresh)
-            for line in describe(refresh, batch, first=batch is None):
-                self.log(line)
         # While idle: collect this refresh's garbage, then exempt what lives on (100,000 notes) from
         # later collections, which would otherwise walk them all in the middle of a refresh.
         gc.collect()

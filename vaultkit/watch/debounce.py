@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+GONE_MAX_WAIT = 60.0  # seconds a stream of deletions may hold back a refresh
+
 
 @dataclass
 class Batch:
@@ -17,6 +19,7 @@ class Batch:
     config: bool = False  # vaultkit.toml changed
     templates: bool = False  # a template changed: render again, no note to read
     outputs: bool = False  # a generated file or the output folder vanished: write again
+    arrived: bool = False  # an event other than a deletion: False while only files are being removed
     events: int = 0
 
     def merge(self, other: Batch) -> None:
@@ -25,6 +28,7 @@ class Batch:
         self.config |= other.config
         self.templates |= other.templates
         self.outputs |= other.outputs
+        self.arrived |= other.arrived
         self.events += other.events
 
     def __bool__(self) -> bool:
@@ -38,12 +42,18 @@ class Debouncer:
     note) needs no long window: a batch naming a single note is ready after
     `settle` seconds of quiet, so the outputs follow a save at once while a
     checkout of many files still waits for its burst to end.
+
+    A burst of deletions only may be `rm -rf` of the whole vault: a refresh in
+    its middle would write into the folder being removed (and make rm fail),
+    so it waits for `gone_quiet` seconds of quiet, capped only by GONE_MAX_WAIT.
     """
 
-    def __init__(self, quiet: float = 0.3, max_wait: float | None = None, settle: float = 0.05):
+    def __init__(self, quiet: float = 0.3, max_wait: float | None = None, settle: float = 0.05,
+                 gone_quiet: float = 0.5):
         self.quiet = quiet
         self.settle = min(settle, quiet)
         self.max_wait = max_wait if max_wait is not None else max(2.0, 10 * quiet)
+        self.gone_quiet = max(gone_quiet, quiet)
         self.pending = Batch()
         self.first_at: float | None = None
         self.last_at: float | None = None
@@ -61,6 +71,9 @@ class Debouncer:
         if self.first_at is None:
             return None
         pending = self.pending
+        if not pending.arrived:
+            due = min(self.last_at + self.gone_quiet, self.first_at + max(self.max_wait, GONE_MAX_WAIT))
+            return max(0.0, due - now)
         single = len(pending.paths) == 1 and not (pending.folders or pending.config or pending.templates)
         due = min(self.last_at + (self.settle if single else self.quiet), self.first_at + self.max_wait)
         return max(0.0, due - now)

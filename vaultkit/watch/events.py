@@ -38,7 +38,7 @@ class EventSorter:
     def sort(self, kind: str, src: str | bytes | None, dest: str | bytes | None = None,
              is_dir: bool = False) -> Batch:
         """One watchdog event (kind: created, modified, deleted, moved, closed, opened...)."""
-        batch = Batch(events=1)
+        batch = Batch(events=1, arrived=kind != "deleted")
         if kind in ("opened", "closed_no_write") or (is_dir and kind not in ("created", "deleted", "moved")):
             return Batch()  # a folder is "modified" whenever a file in it comes or goes: the file's event says more
         gone = kind in ("deleted", "moved")

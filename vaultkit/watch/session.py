@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,19 @@ from ..model import Vault, assemble_vault
 from ..report import Report, run_report
 from ..store import NoteStore, Update
 from .debounce import Batch
+
+
+class VaultGone(Exception):
+    """The vault's folder was deleted, moved away or replaced: nothing may be written at its path."""
+
+
+def folder_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of a folder, or None if nothing, or no folder, is at `path`."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino) if stat.S_ISDIR(status.st_mode) else None
 
 
 @dataclass
@@ -39,6 +53,7 @@ class Refresh:
 class Session:
     def __init__(self, root: Path, use_cache: bool = True, warn: Callable[[str], None] = print):
         self.root = Path(root).resolve()
+        self.identity = folder_identity(self.root)  # the folder watched, not whatever later stands at its path
         self.use_cache = use_cache
         self.warn = warn
         self.config = load_config(self.root)
@@ -53,6 +68,21 @@ class Session:
         if self.cache is not None:
             self.store = NoteStore(self.config, cached_entries(self.cache, self.warn))
         return self._refresh(today, lambda: self._rescan(None, progress))
+
+    def vault_here(self) -> bool:
+        return self.identity is not None and folder_identity(self.root) == self.identity
+
+    def reopen(self, today: dt.date) -> Refresh:
+        """The vault came back (or another folder stands at its path): read the settings and every note again."""
+        self.identity = folder_identity(self.root)
+        try:
+            self.config = load_config(self.root)
+        except ConfigError as exc:
+            self.warn(f"{exc}; still using the settings it had before")
+        self.cache = NoteCache(self.config) if self.use_cache else None
+        self.store = NoteStore(self.config)
+        self.last_today = None
+        return self.start(today)
 
     def refresh(self, batch: Batch, today: dt.date, reconcile: bool = False) -> Refresh:
         """Bring outputs up to date with `batch`; `reconcile` walks and checks every note."""
@@ -108,6 +138,9 @@ class Session:
             refresh.note = "no note's content changed"
             refresh.seconds = time.perf_counter() - start
             return refresh
+        if not self.vault_here():  # a refresh must never make the vault's folder again
+            raise VaultGone(str(self.root))
+        self.last_today = None  # until the outputs are written: a refresh that fails leaves them stale
         vault = assemble_vault(self.store.classified(), self.config, [*self.config.warnings, *self.walk_problems],
                                len(self.store.entries))
         refresh.vault = vault
