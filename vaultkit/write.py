@@ -32,6 +32,20 @@ def safe_name(text: str, suffix: str = ".md") -> str:
     return name[: MAX_NAME - len(suffix)].rstrip(" .") + suffix
 
 
+def unique_names(titles: list[str]) -> list[str]:
+    """A safe `.md` name per title, in the given order; a name taken already (ignoring case) gets ` (2)`, ` (3)`..."""
+    names, used = [], set()
+    for title in titles:
+        base = safe_name(title)[:-3]  # capped with room for ".md"
+        name, n = f"{base}.md", 1
+        while name.casefold() in used:
+            n += 1
+            name = f"{base[:100]} ({n}).md"
+        used.add(name.casefold())
+        names.append(name)
+    return names
+
+
 def is_inside(path: str, folder: str) -> bool:
     """Whether a real path is the folder or lies under it."""
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
