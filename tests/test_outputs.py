@@ -49,6 +49,7 @@ def test_every_sample_output_matches_the_committed_one(sample_copy):
         shutil.copytree(sample_copy / "vaultkit", SAMPLE / "vaultkit")
         committed = produced
     assert sorted(produced) == [
+        "Briefs/2026-11-21 Chloé Martin.md", "Briefs/2026-11-26 Omar Shaikh.md", "Briefs/2026-12-03 Isabel Cruz.md",
         "Drafts/Landing - Ana Díaz.md", "Drafts/Landing - Ben Okafor.md", "Drafts/Landing - Jordan Kim.md",
         "Drafts/Landing - Omar Shaikh.md", "Drafts/Thank you - 2026-11-12 Ben Okafor.md",
         "Fields.md", "Follow-ups.ics", "Follow-ups.md", "Referrals.md",
@@ -61,7 +62,7 @@ def test_a_second_report_writes_nothing(sample_copy):
     report(sample_copy, "2026-11-25")
     before = {p: p.stat().st_mtime_ns for p in (sample_copy / "vaultkit").rglob("*") if p.is_file()}
     result = report(sample_copy, "2026-11-25")
-    assert result.stdout.endswith("0 files written, 9 unchanged.\n")
+    assert result.stdout.endswith("0 files written, 11 unchanged.\n")
     assert {p: p.stat().st_mtime_ns for p in before} == before
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from .errors import Problem
 from .model import Vault
 from .output_folder import output_folder_problem
+from .render.briefs import render_briefs
 from .render.drafts import render_drafts
 from .render.fields import render_fields
 from .render.followups import render_followups
@@ -40,6 +41,7 @@ def outputs(vault: Vault, the_plan: Plan, problems: list[Problem] | None = None)
         Output("Fields.md", render_fields(vault, the_plan).encode("utf-8")),
         Output("Follow-ups.ics", render_ics(vault, the_plan)),
         *render_drafts(vault, the_plan, templates),
+        *render_briefs(vault, the_plan),
     ]
 
 

@@ -47,6 +47,19 @@ def safe_name(text: str, suffix: str = ".md") -> str:
     return (name.rstrip(" .\u200d") or "untitled") + suffix  # no dangling joiner of a cut emoji
 
 
+def unique_names(titles: list[str]) -> list[str]:
+    """A safe `.md` name per title, in the given order; a name taken already (ignoring case) gets ` (2)`, ` (3)`..."""
+    names, used = [], set()
+    for title in titles:
+        name, n = safe_name(title), 1
+        while name.casefold() in used:  # also two long titles that are the same once shortened
+            n += 1
+            name = safe_name(title, f" ({n}).md")
+        used.add(name.casefold())
+        names.append(name)
+    return names
+
+
 def is_inside(path: str, folder: str) -> bool:
     """Whether a real path is the folder or lies under it."""
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)

@@ -65,6 +65,7 @@ class Interview:
     has_questions: bool = False
     has_takeaways: bool = False
     has_reflection: bool = False
+    questions: tuple[str, ...] = ()
     takeaways: tuple[str, ...] = ()
     reflection: tuple[str, ...] = ()
     next_steps: tuple[tuple[str, bool], ...] = ()  # (task text, done)

@@ -89,6 +89,7 @@ def read_interview(note: Note, problems: list[Problem]) -> Interview | None:
         has_questions=bool(sections["questions"] and sections["questions"].has_content),
         has_takeaways=bool(sections["takeaways"] and sections["takeaways"].has_content),
         has_reflection=bool(sections["reflection"] and sections["reflection"].has_content),
+        questions=points("questions"),
         takeaways=points("takeaways"),
         reflection=points("reflection"),
         next_steps=next_steps,

@@ -15,7 +15,7 @@ from ..model import Contact, Interview, Vault
 from ..rules import Plan
 from ..links import note_stem
 from ..templating import Templates, yaml_text
-from ..write import Output, safe_name
+from ..write import Output, unique_names
 from .text import note_link, wikilink
 
 DRAFTS = "Drafts"
@@ -104,12 +104,6 @@ def render_drafts(vault: Vault, plan: Plan, templates: Templates) -> list[Output
 
 def _named(drafts: list[tuple[str, bytes]]) -> list[Output]:
     """Safe, unique file names under Drafts/, the same for the same drafts every time."""
-    outputs, used = [], set()
-    for title, content in sorted(drafts, key=lambda d: d[0]):
-        name, n = safe_name(title), 1
-        while name.casefold() in used:  # also two long titles that are the same once shortened
-            n += 1
-            name = safe_name(title, f" ({n}).md")
-        used.add(name.casefold())
-        outputs.append(Output(f"{DRAFTS}/{name}", content, may_replace=untouched))
-    return outputs
+    ordered = sorted(drafts, key=lambda d: d[0])
+    names = unique_names([title for title, _ in ordered])
+    return [Output(f"{DRAFTS}/{name}", content, may_replace=untouched) for name, (_, content) in zip(names, ordered)]

@@ -5,13 +5,13 @@ from ..rules import Plan
 from ..rules.network import Network, Person, connectors, person_key
 from ..rules.referrals import MET, NO_NOTE, NOT_CONTACTED, REACHED_OUT
 from .mermaid import LEGEND, render_graph
-from .text import dashboard_head, note_link, plural, wikilink
+from .text import dashboard_head, note_link, person_link, plural
 
 STATES = (MET, REACHED_OUT, NOT_CONTACTED, NO_NOTE)
 
 
 def _person(person: Person, contacts_folder: str) -> str:
-    return wikilink(person.path or f"{contacts_folder}/{person.name}.md", person.name)
+    return person_link(person.path, person.name, contacts_folder)
 
 
 def _cell(link: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from ..links import note_stem
+from ..links import WIKILINK, link_target, note_stem
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~=$%^])")
 _LINK_BREAKERS = set("[]|#^")
@@ -13,6 +13,14 @@ _LINK_BREAKERS = set("[]|#^")
 def md_text(text: str) -> str:
     """User text as literal Markdown: no link, tag, emphasis or HTML can come out of it."""
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def plain_text(text: str) -> str:
+    """Text with its wikilinks read as words: `[[Ana Díaz|Ana]]` is `Ana`, `[[Contacts/Ben]]` is `Ben`."""
+    def label(m) -> str:
+        inner = m.group(1).replace("\\|", "|")
+        return inner.split("|", 1)[1].strip() if "|" in inner else note_stem(link_target(inner))
+    return WIKILINK.sub(label, text)
 
 
 def wikilink(path: str, label: str) -> str:
@@ -27,6 +35,11 @@ def wikilink(path: str, label: str) -> str:
 def note_link(path: str) -> str:
     """A link to a note, shown by its file name: `[[Interviews/2026-11-12 Ben|2026-11-12 Ben]]`."""
     return wikilink(path, note_stem(path))
+
+
+def person_link(path: str | None, name: str, contacts_folder: str) -> str:
+    """A link to a person's note; for someone with no note, to where it would go, so one click creates it."""
+    return wikilink(path or f"{contacts_folder}/{name}.md", name)
 
 
 def front_matter(pairs: dict) -> str:

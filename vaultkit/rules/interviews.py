@@ -11,6 +11,11 @@ from .history import History
 UPCOMING = ("requested", "scheduled", "confirmed")
 
 
+def upcoming(interview: Interview, today) -> bool:
+    """Still to happen: requested, scheduled or confirmed, dated today or later."""
+    return interview.status_on(today) in UPCOMING and interview.date >= today
+
+
 def _when(interview: Interview) -> str:
     at = f" at {interview.time.strftime('%H:%M')}" if interview.time else ""
     return f"{interview.date.isoformat()}{at}"
@@ -27,7 +32,7 @@ def interview_actions(history: History) -> list[Action]:
     for interview in history.vault.interviews:
         status = interview.status_on(today)
         name = interview.contact.name
-        if status in UPCOMING and interview.date >= today:
+        if upcoming(interview, today):
             if not interview.has_questions:
                 actions.append(_action(
                     "prepare", interview, add_days(interview.date, -rules.prepare_days_before),

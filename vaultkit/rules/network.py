@@ -32,6 +32,10 @@ class Network:
     def chain(self, key: str) -> tuple[Person, ...]:
         return tuple(self.people[k] for k in self.chains.get(key, (key,)))
 
+    def referred_through(self, key: str) -> tuple[Person, ...]:
+        """The people between you and this person, first step first; empty when nobody referred them."""
+        return self.chain(key)[:-1] if key in self.people else ()
+
 
 @dataclass(frozen=True, slots=True)
 class Connector:
