@@ -50,8 +50,12 @@ def test_every_sample_output_matches_the_committed_one(sample_copy):
         committed = produced
     assert sorted(produced) == [
         "Briefs/2026-11-21 Chloé Martin.md", "Briefs/2026-11-26 Omar Shaikh.md", "Briefs/2026-12-03 Isabel Cruz.md",
+        "Drafts/Check-in - Nadia Haddad.md", "Drafts/Confirm - 2026-11-21 Chloé Martin.md",
+        "Drafts/Follow-up - Dev Patel.md", "Drafts/Introduction - Hiroshi Tanaka.md",
+        "Drafts/Introduction - Lena Fischer.md", "Drafts/Introduction - Sofia Rossi.md",
         "Drafts/Landing - Ana Díaz.md", "Drafts/Landing - Ben Okafor.md", "Drafts/Landing - Jordan Kim.md",
         "Drafts/Landing - Omar Shaikh.md", "Drafts/Thank you - 2026-11-12 Ben Okafor.md",
+        "Drafts/Update for Ana Díaz - Ben Okafor.md",
         "Fields.md", "Follow-ups.ics", "Follow-ups.md", "Referrals.md",
     ]
     for name, content in produced.items():
@@ -62,7 +66,7 @@ def test_a_second_report_writes_nothing(sample_copy):
     report(sample_copy, "2026-11-25")
     before = {p: p.stat().st_mtime_ns for p in (sample_copy / "vaultkit").rglob("*") if p.is_file()}
     result = report(sample_copy, "2026-11-25")
-    assert result.stdout.endswith("0 files written, 11 unchanged.\n")
+    assert result.stdout.endswith("0 files written, 17 unchanged.\n")
     assert {p: p.stat().st_mtime_ns for p in before} == before
 
 

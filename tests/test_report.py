@@ -39,7 +39,7 @@ def test_sample_followups_match_the_committed_file(sample_copy):
     assert result.stdout == (
         "Follow-ups for 2026-11-20: 8 overdue, 1 today, 7 upcoming, 2 later; 1 gone quiet.\n"
         "  written: vaultkit/Follow-ups.md\n"
-        "1 file written, 11 unchanged.\n"
+        "1 file written, 18 unchanged.\n"
     )
 
 
@@ -64,7 +64,7 @@ def test_sample_json_matches_and_shows_every_kind(sample_copy):
 def test_the_committed_sample_output_is_up_to_date(sample_copy):
     """The README's first command on a fresh clone writes nothing: the committed file is current."""
     result = run("report", "--vault", str(sample_copy), "--today", TODAY)
-    assert "0 files written, 12 unchanged." in result.stdout
+    assert "0 files written, 19 unchanged." in result.stdout
 
 
 def test_a_second_run_writes_nothing(sample_copy):
@@ -73,7 +73,7 @@ def test_a_second_run_writes_nothing(sample_copy):
     before = target.stat().st_mtime_ns
     result = run("report", "--vault", str(sample_copy), "--today", "2026-11-21")
     assert target.stat().st_mtime_ns == before
-    assert result.stdout.endswith("\n0 files written, 12 unchanged.\n")
+    assert result.stdout.endswith("\n0 files written, 19 unchanged.\n")
 
 
 def test_report_changes_no_byte_of_any_user_note(sample_copy, messy_vault):
@@ -98,7 +98,7 @@ def test_dry_run_writes_nothing(vault):
     assert result.exit_code == 0
     assert not (vault.root / "vaultkit").exists()
     assert "  would write: vaultkit/Follow-ups.md" in result.stdout
-    assert "Dry run: nothing written (4 files would change, 0 unchanged)." in result.stdout
+    assert "Dry run: nothing written (5 files would change, 0 unchanged)." in result.stdout
 
 
 def test_json_prints_only_json(messy_vault):

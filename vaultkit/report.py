@@ -7,10 +7,10 @@ from datetime import date
 from .errors import Problem
 from .model import Vault
 from .output_folder import output_folder_problem
-from .render.briefs import render_briefs
+from .render.briefs import brief_names, render_briefs
 from .render.drafts import render_drafts
 from .render.fields import render_fields
-from .render.followups import render_followups
+from .render.followups import Links, render_followups
 from .render.ics import render_ics
 from .render.referrals import render_referrals
 from .rules import Plan, plan
@@ -35,12 +35,20 @@ def outputs(vault: Vault, the_plan: Plan, problems: list[Problem] | None = None)
     Problems met on the way (a user template that fails) are added to `problems`.
     """
     templates = Templates(vault.config, problems if problems is not None else [])
+    drafts = render_drafts(vault, the_plan, templates)
+    folder = vault.config.folders.output
+    briefs = brief_names(vault)
+    links = {d.action: Links(draft=f"{folder}/{d.output.name}", mailto=d.mailto()) for d in drafts}
+    for action in the_plan.actions:
+        if action.kind in ("prepare", "confirm") and action.interview in briefs:
+            found = links.get(action, Links())
+            links[action] = Links(found.draft, found.mailto, f"{folder}/{briefs[action.interview]}")
     return [
-        Output("Follow-ups.md", render_followups(vault, the_plan).encode("utf-8")),
+        Output("Follow-ups.md", render_followups(vault, the_plan, links).encode("utf-8")),
         Output("Referrals.md", render_referrals(the_plan, vault.config.folders.contacts).encode("utf-8")),
         Output("Fields.md", render_fields(vault, the_plan).encode("utf-8")),
         Output("Follow-ups.ics", render_ics(vault, the_plan)),
-        *render_drafts(vault, the_plan, templates),
+        *(d.output for d in drafts),
         *render_briefs(vault, the_plan),
     ]
 

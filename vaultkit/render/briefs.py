@@ -14,7 +14,7 @@ from ..rules import Plan
 from ..rules.briefs import Brief, briefs
 from ..templating import yaml_text
 from ..write import Output, unique_names
-from .drafts import long_date
+from .sentences import long_date
 from .text import dashboard_head, md_text, note_link, person_link, plain_text, plural, wikilink
 
 BRIEFS = "Briefs"

@@ -1,53 +1,44 @@
-"""Drafts/: a thank-you per interview that owes one, and a landing note per person owed one.
+"""Drafts/: a ready-to-edit message for every open action that means writing to someone.
 
 Each draft records a hash of what vaultkit wrote. A draft whose content no
 longer matches (you edited it) is never overwritten; a draft no longer owed
-is left where it is.
+is left where it is. A draft opens with `Subject: ...`; the rest is the body,
+which is what the dashboard's email link carries.
 """
 from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date
+from dataclasses import dataclass
+from datetime import timedelta
+from urllib.parse import quote
 
-from ..config import Config
-from ..model import Contact, Interview, Vault
+from ..actions import Action
+from ..model import Vault
 from ..rules import Plan
-from ..links import note_stem
 from ..templating import Templates, yaml_text
 from ..write import Output, unique_names
+from .draft_context import KINDS, context_for
 from .text import note_link, wikilink
 
 DRAFTS = "Drafts"
 _HASH_LINE = re.compile(r"^vaultkit_hash: \"sha256:([0-9a-f]{64})\"\n", re.MULTILINE)
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
 
 
-def long_date(day: date) -> str:
-    """`12 November 2026`, the same in every locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+@dataclass(frozen=True)
+class Draft:
+    action: Action
+    output: Output  # named inside the output folder: `Drafts/Thank you - 2026-11-12 Ben Okafor.md`
+    to: str  # the person's email, or ""
+    subject: str
+    body: str
 
-
-def _me(config: Config) -> dict:
-    me = config.me
-    return {"name": me.name, "email": me.email, "phone": me.phone, "signature": me.signature}
-
-
-def _person(name: str, contact: Contact | None) -> dict:
-    fields = ("company", "role", "email", "phone", "linkedin", "location")
-    info = {f: getattr(contact, f) if contact else "" for f in fields}
-    return {"name": name, "first_name": name.split()[0] if name.split() else name, **info}
-
-
-def _interview(interview: Interview, vault: Vault) -> dict:
-    referrals = [vault.contacts[r.path].name if r.path else r.name for r in interview.referrals]
-    return {
-        "date": interview.date.isoformat(), "date_long": long_date(interview.date),
-        "time": interview.time.strftime("%H:%M") if interview.time else "",
-        "mode": interview.mode, "location": interview.location, "field": interview.field,
-        "company": interview.company, "takeaways": list(interview.takeaways), "referrals": referrals,
-    }
+    def mailto(self) -> str | None:
+        """The draft as a `mailto:` link (RFC 6068): every character percent-encoded, lines as CRLF."""
+        if not self.to:
+            return None
+        body = self.body.strip("\n").replace("\r\n", "\n").replace("\n", "\r\n")
+        return f"mailto:{quote(self.to, safe='@')}?subject={quote(self.subject, safe='')}&body={quote(body, safe='')}"
 
 
 def seal(front: dict, body: str) -> bytes:
@@ -71,39 +62,36 @@ def untouched(existing: bytes) -> bool:
     return hashlib.sha256(unsealed.encode("utf-8")).hexdigest() == m.group(1)
 
 
-def render_drafts(vault: Vault, plan: Plan, templates: Templates) -> list[Output]:
-    config = vault.config
-    interviews = {i.path: i for i in vault.interviews}
-    drafts: list[tuple[str, bytes]] = []
+def split_subject(text: str) -> tuple[str, str]:
+    """`Subject: Hello\\n\\nHi Ana, ...` -> ("Hello", "Hi Ana, ..."); no subject line gives ""."""
+    first, _, rest = text.lstrip("\n").partition("\n")
+    if first.lower().startswith("subject:"):
+        return first[len("subject:"):].strip(), rest.lstrip("\n")
+    return "", text.lstrip("\n")
+
+
+def render_drafts(vault: Vault, plan: Plan, templates: Templates) -> list[Draft]:
+    """A draft per open action that means writing to someone, due within `horizon_days`
+    (a check-in three months out would be stale by the time it is sent)."""
+    made = []
+    horizon = plan.today + timedelta(days=plan.horizon_days)
     for action in plan.actions:
-        if action.kind == "thank-you":
-            interview = interviews[action.interview]
-            contact = vault.contacts.get(interview.contact.path) if interview.contact.path else None
-            body = templates.render("thank-you.md", {
-                "me": _me(config), "contact": _person(action.contact, contact),
-                "interview": _interview(interview, vault), "today": plan.today.isoformat()})
-            front = {"generated": "vaultkit", "draft": "thank-you",
-                     "contact": yaml_text(wikilink(contact.path, contact.name) if contact else action.contact),
-                     "interview": yaml_text(note_link(interview.path)),
-                     "to": yaml_text(contact.email if contact else "")}
-            drafts.append((f"Thank you - {note_stem(interview.path)}", seal(front, body)))
-        elif action.kind == "announce-landing" and config.landed:
-            contact = vault.contacts[action.contact_path]
-            met = max(i.date for i in vault.interviews_with(contact.path) if i.status_on(plan.today) == "done")
-            landed = config.landed
-            body = templates.render("announce-landing.md", {
-                "me": _me(config), "contact": _person(contact.name, contact),
-                "landed": {"role": landed.role, "company": landed.company, "email": landed.email,
-                           "date": landed.date.isoformat(), "date_long": long_date(landed.date)},
-                "met_on": met.isoformat(), "met_on_long": long_date(met), "today": plan.today.isoformat()})
-            front = {"generated": "vaultkit", "draft": "announce-landing",
-                     "contact": yaml_text(wikilink(contact.path, contact.name)), "to": yaml_text(contact.email)}
-            drafts.append((f"Landing - {contact.name}", seal(front, body)))
-    return _named(drafts)
-
-
-def _named(drafts: list[tuple[str, bytes]]) -> list[Output]:
-    """Safe, unique file names under Drafts/, the same for the same drafts every time."""
-    ordered = sorted(drafts, key=lambda d: d[0])
-    names = unique_names([title for title, _ in ordered])
-    return [Output(f"{DRAFTS}/{name}", content, may_replace=untouched) for name, (_, content) in zip(names, ordered)]
+        if action.kind not in KINDS or action.due > horizon:
+            continue
+        found = context_for(action, vault, plan)
+        if found is None:
+            continue
+        title, context, contact, interview = found
+        text = templates.render(f"{action.kind}.md", context)
+        subject, body = split_subject(text)
+        to = contact.email if contact else ""
+        front = {"generated": "vaultkit", "draft": action.kind,
+                 "contact": yaml_text(wikilink(contact.path, contact.name) if contact else action.contact)}
+        if interview is not None:
+            front["interview"] = yaml_text(note_link(interview.path))
+        front["to"] = yaml_text(to)
+        made.append((title, action, to, subject, body, seal(front, text)))
+    made.sort(key=lambda d: d[0])
+    names = unique_names([d[0] for d in made])
+    return [Draft(action, Output(f"{DRAFTS}/{name}", content, may_replace=untouched), to, subject, body)
+            for name, (_, action, to, subject, body, content) in zip(names, made)]

@@ -46,13 +46,14 @@ class MarkdownStyle(Style):
         return f"`{text}`"
 
 
-def _line(action: Action, vault: Vault, plan: Plan, style: MarkdownStyle, links: Links) -> str:
+def _line(action: Action, vault: Vault, plan: Plan, style: MarkdownStyle, links: Links, mail: list[str]) -> str:
     interview = vault.interview(action.interview) if action.interview else None
     parts = [f"**{due_words(action.due, plan.today)}**"]
     if links.draft:
         parts.append(wikilink(links.draft, "draft"))
-    if links.mailto:
-        parts.append(f"[email](<{links.mailto}>)")
+    if links.mailto:  # a reference link: the long URL waits at the end of the page, the line stays readable
+        mail.append(links.mailto)
+        parts.append(f"[email][mail-{len(mail)}]")
     if links.brief:
         parts.append(wikilink(links.brief, "brief"))
     if action.source and action.source != action.contact_path:
@@ -63,8 +64,8 @@ def _line(action: Action, vault: Vault, plan: Plan, style: MarkdownStyle, links:
     return f"- [ ] {headline(action, interview, plan.today, style)} · " + " · ".join(parts)
 
 
-def _lines(actions, vault, plan, style, links: Mapping[Action, Links]) -> str:
-    return "\n".join(_line(a, vault, plan, style, links.get(a, Links())) for a in actions) + "\n"
+def _lines(actions, vault, plan, style, links: Mapping[Action, Links], mail: list[str]) -> str:
+    return "\n".join(_line(a, vault, plan, style, links.get(a, Links()), mail) for a in actions) + "\n"
 
 
 def _wrap_up(vault: Vault, plan: Plan, announcements: list[Action]) -> str:
@@ -78,6 +79,7 @@ def _wrap_up(vault: Vault, plan: Plan, announcements: list[Action]) -> str:
 
 def render_followups(vault: Vault, plan: Plan, links: Mapping[Action, Links] | None = None) -> str:
     links = links or {}
+    mail: list[str] = []  # mailto URLs, in the order their lines appear
     today = plan.today
     style = MarkdownStyle(vault.config.folders.contacts)
     groups = plan.groups()
@@ -93,7 +95,7 @@ def render_followups(vault: Vault, plan: Plan, links: Mapping[Action, Links] | N
         out.append(_wrap_up(vault, plan, announcements))
         if announcements:
             out.append(f"## Tell people where you landed ({len(announcements)})\n")
-            out.append(_lines(announcements, vault, plan, style, links))
+            out.append(_lines(announcements, vault, plan, style, links, mail))
     rest = set(announcements)
     now = sorted((a for a in now if a not in rest), key=urgency_key)
     out.append(f"## Do now ({len(now)})\n")
@@ -103,11 +105,11 @@ def render_followups(vault: Vault, plan: Plan, links: Mapping[Action, Links] | N
         tier = [a for a in now if a.kind in kinds]
         if tier:
             out.append(f"### {title}\n")
-            out.append(_lines(tier, vault, plan, style, links))
+            out.append(_lines(tier, vault, plan, style, links, mail))
     for group, title in (("upcoming", f"Coming up in the next {plural(plan.horizon_days, 'day')}"), ("later", "Later")):
         actions = [a for a in groups[group] if a not in rest]
         out.append(f"## {title} ({len(actions)})\n")
-        out.append(_lines(actions, vault, plan, style, links) if actions else "Nothing here.\n")
+        out.append(_lines(actions, vault, plan, style, links, mail) if actions else "Nothing here.\n")
     out.append(f"## Gone quiet ({len(plan.gone_quiet)})\n")
     if plan.gone_quiet:
         limit = vault.config.rules.max_unanswered
@@ -127,6 +129,8 @@ def render_followups(vault: Vault, plan: Plan, links: Mapping[Action, Links] | N
         out.append("\n".join(
             f"- {wikilink(p.path, p.path) if p.path.endswith('.md') else md_text(p.path)} "
             f"line {p.line}, {p.severity}: {md_text(p.message)}" for p in problems) + "\n")
+    if mail:
+        out.append("\n".join(f"[mail-{n}]: {url}" for n, url in enumerate(mail, 1)) + "\n")
     out.append(f"---\nWritten by vaultkit from {plural(vault.note_count, 'note')}. Ticking a box here "
                "changes nothing: record what you did in the person's Log, and the next report "
                "moves on.\n")

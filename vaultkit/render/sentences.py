@@ -29,6 +29,11 @@ def long_day(day: date) -> str:
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {months[day.month - 1]} {day.year}"
 
 
+def long_date(day: date) -> str:
+    """`12 November 2026`."""
+    return long_day(day).split(" ", 1)[1]
+
+
 def _days(count: int) -> str:
     return f"{count:,} day{'' if count == 1 else 's'}"
 

@@ -68,3 +68,15 @@ def check_in(history: History, busy: set[str]) -> list[Action]:
             f"(every {describe(cadence)}).",
             path, contact_path=path, since=last))
     return actions
+
+
+def something_to_share(fields, contact) -> str:
+    """For a check-in: the latest point learned from someone else in the contact's field, if any."""
+    key = contact.field.casefold()
+    for field in fields:
+        if field.name.casefold() != key:
+            continue
+        for interview in reversed(field.done):  # newest first
+            if interview.contact.path != contact.path and interview.takeaways:
+                return interview.takeaways[0]
+    return ""
