@@ -5,6 +5,10 @@ warning says so). A linked folder inside the vault is not walked either: its
 notes are read where they really are, so nothing is read twice and a link
 back to a parent cannot loop. A linked note inside the vault is read under its
 own name only when its target would not be read anyway.
+
+A note whose path is not valid UTF-8 (a Latin-1 `caf\\xe9.md` from an old
+archive) is an error and is not read: no link can name it, and its name
+could not be stored in the cache or written into an output.
 """
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .config import CONFIG_NAME, Config
-from .errors import WARNING, Problem, VaultNotFound
+from .errors import ERROR, WARNING, Problem, VaultNotFound
 from .write import is_inside
 
 ENV_VAR = "VAULTKIT_VAULT"
@@ -78,6 +82,31 @@ def glob_regex(pattern: str) -> re.Pattern:
     return re.compile(prefix + "".join(out) + "(?:/.*)?")
 
 
+def is_utf8(rel: str) -> bool:
+    """False for a name decoded with surrogateescape from bytes that are not UTF-8."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable(rel: str) -> str:
+    """`rel` with each byte that is not UTF-8 shown as \\xNN, so it can be printed and stored."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def not_utf8_problem(rel: str) -> Problem:
+    *folders, name = rel.split("/")
+    bad_folder = next((f for f in folders if not is_utf8(f)), None)
+    if bad_folder is None:
+        message = "file name is not UTF-8; rename it (vaultkit cannot link to it); skipped"
+    else:
+        message = (f"folder name '{printable(bad_folder)}' is not UTF-8; rename it "
+                   "(vaultkit cannot link to its notes); skipped")
+    return Problem(printable(rel), 1, ERROR, message)
+
+
 class NoteFilter:
     """Decides which paths are notes, from the SPEC's exclusions and the config."""
 
@@ -98,7 +127,9 @@ class NoteFilter:
         return not any(rx.fullmatch(rel) for rx in self.ignores)
 
     def takes_path(self, rel: str) -> bool:
-        """Whether a walk would reach `rel` (used for a symlink's target)."""
+        """Whether a walk would read `rel` (used for a symlink's target, and by `watch`)."""
+        if not is_utf8(rel):
+            return False
         parts = rel.split("/")
         for i in range(1, len(parts)):
             if self.skips_folder("/".join(parts[:i]), parts[i - 1]):
@@ -129,7 +160,10 @@ def walk_notes(config: Config) -> tuple[list[str], list[Problem]]:
                 if not keep.skips_folder(rel, name):
                     stack.append((entry.path, rel))
             elif keep.takes_file(rel, name) and entry.is_file(follow_symlinks=False):
-                notes.append(rel)
+                if is_utf8(rel):
+                    notes.append(rel)
+                else:
+                    problems.append(not_utf8_problem(rel))
     notes.sort()
     problems.sort()
     return notes, problems
@@ -161,4 +195,7 @@ def _symlink(entry: os.DirEntry, rel: str, root: str, keep: NoteFilter, notes: l
             problems.append(Problem(rel, 1, WARNING, f"symlink loop (points back to {target_rel or 'the vault root'}); skipped"))
         return  # its notes are read where they really are
     if not keep.takes_path(target_rel) and os.path.isfile(target):
-        notes.append(rel)
+        if is_utf8(rel):
+            notes.append(rel)
+        else:
+            problems.append(not_utf8_problem(rel))
