@@ -93,11 +93,14 @@ def is_utf8(rel: str) -> bool:
 
 def printable(rel: str) -> str:
     """`rel` with each byte that is not UTF-8 shown as \\xNN, so it can be printed and stored."""
-    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    try:
+        return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that no byte made (Windows names can hold one)
+        return rel.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def not_utf8_problem(rel: str) -> Problem:
-    *folders, name = rel.split("/")
+    *folders, _ = rel.split("/")
     bad_folder = next((f for f in folders if not is_utf8(f)), None)
     if bad_folder is None:
         message = "file name is not UTF-8; rename it (vaultkit cannot link to it); skipped"
@@ -160,12 +163,12 @@ def walk_notes(config: Config) -> tuple[list[str], list[Problem]]:
                 if not keep.skips_folder(rel, name):
                     stack.append((entry.path, rel))
             elif keep.takes_file(rel, name) and entry.is_file(follow_symlinks=False):
-                if is_utf8(rel):
-                    notes.append(rel)
-                else:
-                    problems.append(not_utf8_problem(rel))
+                notes.append(rel)
+    if not is_utf8("\0".join(notes)):  # one check for the whole vault: a big one has 100,000 names
+        problems += [not_utf8_problem(rel) for rel in notes if not is_utf8(rel)]
+        notes = [rel for rel in notes if is_utf8(rel)]
     notes.sort()
-    problems.sort()
+    problems = sorted(Problem(printable(p.path), p.line, p.severity, printable(p.message)) for p in problems)
     return notes, problems
 
 
@@ -195,7 +198,4 @@ def _symlink(entry: os.DirEntry, rel: str, root: str, keep: NoteFilter, notes: l
             problems.append(Problem(rel, 1, WARNING, f"symlink loop (points back to {target_rel or 'the vault root'}); skipped"))
         return  # its notes are read where they really are
     if not keep.takes_path(target_rel) and os.path.isfile(target):
-        if is_utf8(rel):
-            notes.append(rel)
-        else:
-            problems.append(not_utf8_problem(rel))
+        notes.append(rel)
