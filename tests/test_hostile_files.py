@@ -80,6 +80,13 @@ def test_a_folder_name_that_is_not_utf8_skips_its_notes(vault):
     assert result.stderr.startswith("Checked 1 note (1 contact")
 
 
+def test_a_broken_symlink_whose_name_is_not_utf8_is_a_printable_warning(vault):
+    vault.write("Contacts/Ana.md", ANA)
+    os.symlink(b"nowhere.md", os.path.join(os.fsencode(vault.root), b"Contacts/caf\xe9.md"))
+    result = run("check", "--vault", str(vault.root))
+    assert (result.exit_code, result.stdout) == (0, "Contacts/caf\\xe9.md:1: warning: broken symlink; skipped\n")
+
+
 def test_watch_leaves_a_name_that_is_not_utf8_to_the_next_walk(vault):
     from vaultkit.watch.debounce import Batch
     from vaultkit.watch.events import EventSorter
@@ -161,12 +168,14 @@ def vault_of_3000(tmp_path_factory) -> Path:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux") or len(os.sched_getaffinity(0)) < 2,
                     reason="reads /proc, and needs two CPUs for report to start workers")
-@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP], ids=["KILL", "TERM", "HUP"])
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP, signal.SIGINT],
+                         ids=["KILL", "TERM", "HUP", "Ctrl-C"])
 def test_workers_die_with_their_parent(vault_of_3000, tmp_path, signum):
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
     with open(tmp_path / "out", "wb") as out:  # a pipe would keep the test waiting on a live worker
         parent = subprocess.Popen([sys.executable, "-m", "vaultkit", "report", "--no-cache", "--vault",
-                                   str(vault_of_3000)], stdout=out, stderr=out, env=environment)
+                                   str(vault_of_3000)], stdout=out, stderr=out, env=environment,
+                                  start_new_session=True)
     workers: list[int] = []
     try:
         deadline = time.monotonic() + 20
@@ -174,8 +183,14 @@ def test_workers_die_with_their_parent(vault_of_3000, tmp_path, signum):
             workers = _children(parent.pid)
             time.sleep(0.002)
         assert len(workers) >= 2, "report ended before its workers were seen"
-        parent.send_signal(signum)
-        assert parent.wait(10) == -signum
+        if signum == signal.SIGINT:
+            os.killpg(parent.pid, signum)  # Ctrl-C reaches every process of the terminal's group
+            assert parent.wait(10) == 1
+            said = (tmp_path / "out").read_text()
+            assert "Aborted!" in said and "Traceback" not in said and "Exception ignored" not in said
+        else:
+            parent.send_signal(signum)
+            assert parent.wait(10) == -signum
         deadline = time.monotonic() + 2
         while any(map(_alive, workers)) and time.monotonic() < deadline:
             time.sleep(0.02)
