@@ -28,11 +28,10 @@ from .store import Entry, check_note, gc_paused
 CHUNK = 500
 FORK_IS_SAFE = sys.platform.startswith("linux")
 
-_worker: dict = {}
-
-
 PR_SET_PDEATHSIG = 1
 WATCH_PARENT_SECONDS = 0.2
+
+_worker: dict = {}
 
 
 def _die_with(parent: int) -> None:
@@ -41,8 +40,8 @@ def _die_with(parent: int) -> None:
     if sys.platform.startswith("linux"):
         try:
             libc = ctypes.CDLL(None, use_errno=True)
-            # the kernel's signal fires when the thread that forked us ends, which is the parent's
-            # thread reading the notes; a pool outlives no read, so that is soon enough
+            # it fires when the parent's *thread* that started us ends: the one reading the notes,
+            # which the pool never outlives
             armed = libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
         except (OSError, AttributeError):
             armed = False
@@ -54,8 +53,14 @@ def _die_with(parent: int) -> None:
 
 
 def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(WATCH_PARENT_SECONDS)
+    # an orphan gets a new parent pid on POSIX; on Windows it keeps the old one, so wait on the
+    # parent's handle too
+    process = multiprocessing.parent_process()
+    while os.getppid() == parent and (process is None or process.is_alive()):
+        if process is None:
+            time.sleep(WATCH_PARENT_SECONDS)
+        else:
+            process.join(WATCH_PARENT_SECONDS)
     os._exit(1)
 
 
