@@ -164,7 +164,8 @@ def walk_notes(config: Config) -> tuple[list[str], list[Problem]]:
                     stack.append((entry.path, rel))
             elif keep.takes_file(rel, name) and entry.is_file(follow_symlinks=False):
                 notes.append(rel)
-    if not is_utf8("\0".join(notes)):  # one check for the whole vault: a big one has 100,000 names
+    every_name = "\0".join(notes)  # one check for the whole vault: a big one has 100,000 names
+    if not every_name.isascii() and not is_utf8(every_name):
         problems += [not_utf8_problem(rel) for rel in notes if not is_utf8(rel)]
         notes = [rel for rel in notes if is_utf8(rel)]
     notes.sort()
