@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .config import Config
+from .discover import printable
 from .note import Note
 from .store import Entry
 
@@ -95,7 +96,7 @@ class NoteCache:
 
     def __init__(self, config: Config, environ=os.environ):
         self.path = cache_file(config.root, environ)
-        self.vault = str(config.root.resolve())
+        self.vault = printable(str(config.root.resolve()))  # sqlite takes only UTF-8
         self.fingerprint = fingerprint(config)
 
     def _connect(self) -> sqlite3.Connection:

@@ -5,6 +5,10 @@ warning says so). A linked folder inside the vault is not walked either: its
 notes are read where they really are, so nothing is read twice and a link
 back to a parent cannot loop. A linked note inside the vault is read under its
 own name only when its target would not be read anyway.
+
+A note whose path is not valid UTF-8 (a Latin-1 `caf\\xe9.md` from an old
+archive) is an error and is not read: no link can name it, and its name
+could not be stored in the cache or written into an output.
 """
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .config import CONFIG_NAME, Config
-from .errors import WARNING, Problem, VaultNotFound
+from .errors import ERROR, WARNING, Problem, VaultNotFound
 from .write import is_inside
 
 ENV_VAR = "VAULTKIT_VAULT"
@@ -78,6 +82,34 @@ def glob_regex(pattern: str) -> re.Pattern:
     return re.compile(prefix + "".join(out) + "(?:/.*)?")
 
 
+def is_utf8(rel: str) -> bool:
+    """False for a name decoded with surrogateescape from bytes that are not UTF-8."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable(rel: str) -> str:
+    """`rel` with each byte that is not UTF-8 shown as \\xNN, so it can be printed and stored."""
+    try:
+        return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that no byte made (Windows names can hold one)
+        return rel.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def not_utf8_problem(rel: str) -> Problem:
+    *folders, _ = rel.split("/")
+    bad_folder = next((f for f in folders if not is_utf8(f)), None)
+    if bad_folder is None:
+        message = "file name is not UTF-8; rename it (vaultkit cannot link to it); skipped"
+    else:
+        message = (f"folder name '{printable(bad_folder)}' is not UTF-8; rename it "
+                   "(vaultkit cannot link to its notes); skipped")
+    return Problem(printable(rel), 1, ERROR, message)
+
+
 class NoteFilter:
     """Decides which paths are notes, from the SPEC's exclusions and the config."""
 
@@ -98,7 +130,9 @@ class NoteFilter:
         return not any(rx.fullmatch(rel) for rx in self.ignores)
 
     def takes_path(self, rel: str) -> bool:
-        """Whether a walk would reach `rel` (used for a symlink's target)."""
+        """Whether a walk would read `rel` (used for a symlink's target, and by `watch`)."""
+        if not is_utf8(rel):
+            return False
         parts = rel.split("/")
         for i in range(1, len(parts)):
             if self.skips_folder("/".join(parts[:i]), parts[i - 1]):
@@ -130,8 +164,12 @@ def walk_notes(config: Config) -> tuple[list[str], list[Problem]]:
                     stack.append((entry.path, rel))
             elif keep.takes_file(rel, name) and entry.is_file(follow_symlinks=False):
                 notes.append(rel)
+    every_name = "\0".join(notes)  # one check for the whole vault: a big one has 100,000 names
+    if not every_name.isascii() and not is_utf8(every_name):
+        problems += [not_utf8_problem(rel) for rel in notes if not is_utf8(rel)]
+        notes = [rel for rel in notes if is_utf8(rel)]
     notes.sort()
-    problems.sort()
+    problems = sorted(Problem(printable(p.path), p.line, p.severity, printable(p.message)) for p in problems)
     return notes, problems
 
 

@@ -53,6 +53,9 @@ for command in (report, watch, check, init, new, log):
 
 def main() -> None:
     """Console entry point: no traceback reaches the user unless VAULTKIT_DEBUG is set."""
+    for stream in (sys.stdout, sys.stderr):  # a name the terminal's encoding lacks prints as \uXXXX
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         cli.main(prog_name="vaultkit")
     except BrokenPipeError:  # `vaultkit check | head`
