@@ -155,3 +155,18 @@ def test_landing_announcements_name_each_person_met_once(linked):
     assert sorted(announced) == ["Ben Okafor", "Omar Haddad", "Priya Rossi"]
     drafts = sorted(nfc(p.name) for p in (linked.root / "vaultkit" / "Drafts").glob("Landing - *.md"))
     assert drafts == ["Landing - Ben Okafor.md", "Landing - Omar Haddad.md", "Landing - Priya Rossi.md"]
+
+
+def test_a_link_with_no_name_in_it_is_ignored_with_a_warning(vault):
+    """`[[| pipe | table |]]` (a table cell gone wrong) names nobody: no reach-referral for an empty name."""
+    vault.contact("Ana", "")
+    vault.interview("2026-11-12 Ana", "contact: '[[Ana]]'\ndate: 2026-11-12\n"
+                    "referrals:\n  - '[[| pipe | table |]]'\n  - Omar Ali\n")
+    vault.contact("Ben", "referred_by: '[[|x]]'\n")
+    data = report_json(vault.root)
+    referred = [a["contact"] for a in data["actions"] if a["kind"] == "reach-referral"]
+    assert referred == ["Omar Ali"]
+    assert all(r["from"] and r["to"] for r in data["referrals"])
+    messages = {(p["path"], p["line"], p["message"]) for p in data["problems"]}
+    assert ("Interviews/2026-11-12 Ana.md", 5, "referral '[[| pipe | table |]]' names nobody; ignored") in messages
+    assert ("Contacts/Ben.md", 2, "referred_by '[[|x]]' names nobody; ignored") in messages
