@@ -41,10 +41,13 @@ class VaultBuilder:
         return self.write(f"Interviews/{rel}.md", f"---\n{front}---\n{body}")
 
 
+SIGNED = '[me]\nname = "Sam Test"\n'  # drafts are signed; an empty name is a warning of its own
+
+
 @pytest.fixture
 def vault(tmp_path) -> VaultBuilder:
     builder = VaultBuilder(tmp_path / "vault")
-    builder.config("")
+    builder.config(SIGNED)
     return builder
 
 

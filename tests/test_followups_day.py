@@ -101,3 +101,34 @@ def test_an_interview_marked_done_before_its_date_is_a_warning_not_a_meeting(vau
     result = CliRunner().invoke(cli, ["report", "--vault", str(vault.root), "--today", TODAY, "--format", "json"])
     assert '"kind": "thank-you"' not in result.stdout and "You met" not in result.stdout
     assert "status is done, but the interview is dated" in result.stdout
+
+
+def test_log_warns_about_a_tag_that_is_no_touch_kind_and_a_future_date_and_still_writes(vault):
+    vault.contact("Ana", "")
+    result = CliRunner().invoke(cli, ["log", "Ana", "#thx sent a note", "--date", "2999-01-01",
+                                      "--vault", str(vault.root)])
+    assert result.exit_code == 0, result.output
+    assert "Warning: #thx is not a kind of touch (#outreach, #reply, #thanks, #checkin, #update)" in result.stderr
+    assert "Warning: 2999-01-01 is after today; the touch counts from that day" in result.stderr
+    assert "- 2999-01-01 #thx sent a note" in (vault.root / "Contacts" / "Ana.md").read_text(encoding="utf-8")
+    quiet = CliRunner().invoke(cli, ["log", "Ana", "#thanks sent a note", "--vault", str(vault.root)])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
+def test_drafts_due_without_a_name_to_sign_with_are_a_warning(vault):
+    vault.config("[me]\nemail = 'sam@example.org'\n")
+    vault.contact("Ana", "")
+    vault.interview("2026-11-12 Ana", "contact: '[[Ana]]'\ndate: 2026-11-12\n")
+    check = CliRunner().invoke(cli, ["check", "--vault", str(vault.root), "--today", TODAY])
+    assert check.stdout == ('vaultkit.toml:1: warning: [me] has no name, so 1 draft would end unsigned; '
+                            'add name = "Your Name" under [me]\n')
+    vault.config("[me]\nname = 'Sam'\n")
+    assert CliRunner().invoke(cli, ["check", "--vault", str(vault.root), "--today", TODAY]).stdout == ""
+
+
+def test_init_signs_with_the_name_given(tmp_path):
+    result = CliRunner().invoke(cli, ["init", str(tmp_path / "v"), "--name", "Sam Rivera"])
+    assert result.exit_code == 0, result.output
+    assert '\nname = "Sam Rivera"' in (tmp_path / "v" / "vaultkit.toml").read_text(encoding="utf-8")
+    unnamed = CliRunner().invoke(cli, ["init", str(tmp_path / "w")])
+    assert "Your drafts are signed with [me] name in vaultkit.toml" in unnamed.stdout

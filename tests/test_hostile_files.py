@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from vaultkit.cli import cli
+from .conftest import SIGNED
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD_NAME = "file name is not UTF-8; rename it (vaultkit cannot link to it); skipped"
@@ -107,7 +108,7 @@ def test_watch_leaves_a_name_that_is_not_utf8_to_the_next_walk(vault):
 def test_a_vault_inside_a_folder_whose_name_is_not_utf8(tmp_path):
     root = os.path.join(os.fsencode(tmp_path), b"caf\xe9", b"vault")
     write_raw(Path(os.fsdecode(root)), b"Contacts/Ana.md", ANA)
-    write_raw(Path(os.fsdecode(root)), b"vaultkit.toml", "")
+    write_raw(Path(os.fsdecode(root)), b"vaultkit.toml", SIGNED)
     for _ in range(2):  # writes the cache, then reads it
         result = run("check", "--vault", os.fsdecode(root))
         assert (result.exit_code, result.stdout, result.stderr) == (
@@ -156,7 +157,7 @@ def vault_of_3000(tmp_path_factory) -> Path:
     """Enough notes for `report` to read them in worker processes."""
     root = tmp_path_factory.mktemp("big") / "vault"
     root.mkdir()
-    (root / "vaultkit.toml").write_text("")
+    (root / "vaultkit.toml").write_text(SIGNED)
     for i in range(3000):
         folder = root / ("Contacts" if i % 3 == 0 else f"Notes/{i % 30}")
         folder.mkdir(parents=True, exist_ok=True)

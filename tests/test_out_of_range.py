@@ -149,7 +149,7 @@ def test_the_largest_settings_allowed_still_plan_around_the_last_day_allowed(ana
     ana.config("[rules]\n" + "".join(f"{k} = 3650\n" for k in (
         "prepare_days_before", "confirm_days_before", "referral_days", "close_loop_days", "nudge_days",
         "announce_days", "horizon_days")) + 'thank_you_hours = 87600\nstay_in_touch = "10y"\n'
-               "[landed]\ndate = 9000-12-31\n")
+               "[landed]\ndate = 9000-12-31\n[me]\nname = \"Sam\"\n")
     ana.contact("Late", 'type: contact\nstay_in_touch: 120m\nsnooze_until: 9000-12-31\n',
                 "## Log\n- 9000-12-31 #outreach hi\n- 1000-01-01 #reply hi\n")
     ana.interview("Late", "type: interview\ncontact: Late\ndate: 9000-12-31 23:59:00\nduration: 10080\n"

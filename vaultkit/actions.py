@@ -11,6 +11,8 @@ KINDS = (
     "prepare", "confirm", "record-outcome", "record-notes", "thank-you", "reach-referral",
     "close-loop", "nudge", "check-in", "announce-landing", "broaden-field", "grow-pipeline",
 )
+# The kinds that mean writing to someone: each gets a draft.
+MESSAGE_KINDS = ("reach-referral", "nudge", "confirm", "thank-you", "close-loop", "check-in", "announce-landing")
 INTERVIEW_KINDS = ("prepare", "confirm", "record-outcome", "record-notes", "thank-you")
 GROUPS = ("overdue", "today", "upcoming", "later")
 # What costs most if late comes first among what is due now: the 24-hour and day-before

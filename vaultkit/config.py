@@ -77,6 +77,7 @@ class Config:
     rules: Rules = Rules()
     landed: Landed | None = None
     warnings: tuple[Problem, ...] = ()
+    me_line: int = 1  # where [me] name is set (or [me] opens), for a warning about it
 
 
 def default_config(root: Path) -> Config:
@@ -279,7 +280,8 @@ def parse_config(root: Path, data: dict, text: str = "") -> Config:
             raise ConfigError(CONFIG_NAME, _key_line(text, "landed", ""), "[landed] needs a date, like date = 2026-12-01")
         values[table] = cls(**kwargs)
 
-    config = replace(default_config(root), **values, warnings=tuple(sorted(warnings)))
+    me_line = _key_line(text, "me", "name" if "name" in data.get("me", {}) else "")
+    config = replace(default_config(root), **values, warnings=tuple(sorted(warnings)), me_line=me_line)
     _check_folders(config, text)
     return config
 

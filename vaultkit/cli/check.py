@@ -5,7 +5,7 @@ import click
 
 from ..errors import ERROR
 from ..render.text import plural
-from ..rules import dated_problems
+from ..rules import plan
 from ..templating import check_templates
 from .options import cache_option, open_vault, today_option, vault_option
 
@@ -25,7 +25,7 @@ def check(ctx: click.Context, vault_path: str | None, today, no_cache: bool) -> 
     there are only warnings or none, 2 if the vault or its vaultkit.toml cannot
     be used. Changes no file, so it fits a git pre-commit hook. --today
     matters only for what depends on the day (an interview marked done before
-    its date).
+    its date, drafts due that would go out unsigned).
 
     \b
     Examples:
@@ -33,7 +33,7 @@ def check(ctx: click.Context, vault_path: str | None, today, no_cache: bool) -> 
       vaultkit check --vault ~/notes
     """
     vault = open_vault(vault_path, no_cache)
-    problems = sorted([*vault.problems, *dated_problems(vault, today), *check_templates(vault.config)])
+    problems = sorted([*vault.problems, *plan(vault, today).problems, *check_templates(vault.config)])
     for problem in problems:
         click.echo(str(problem))
     errors = sum(p.severity == ERROR for p in problems)

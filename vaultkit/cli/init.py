@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..config import CONFIG_NAME, Me
 from ..edit.init import CREATED, init_vault
 from ..errors import VaultkitError
 
@@ -14,8 +15,10 @@ from ..errors import VaultkitError
 @click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--vault", "vault_path", metavar="PATH", type=click.Path(file_okay=False, path_type=Path),
               help="The same as PATH.")
+@click.option("--name", default="", help="Your name, to sign drafts with ([me] name in vaultkit.toml).")
+@click.option("--email", default="", help="Your email, under the signature ([me] email).")
 @click.option("--dry-run", is_flag=True, help="Create nothing; say what would be created.")
-def init(path: Path | None, vault_path: Path | None, dry_run: bool) -> None:
+def init(path: Path | None, vault_path: Path | None, name: str, email: str, dry_run: bool) -> None:
     """Set up a vault: vaultkit.toml, the folders, and templates you can edit.
 
     PATH is the vault's folder (default: the current one); it is created if
@@ -26,7 +29,7 @@ def init(path: Path | None, vault_path: Path | None, dry_run: bool) -> None:
     \b
     Examples:
       vaultkit init
-      vaultkit init ~/notes/job-search
+      vaultkit init ~/notes/job-search --name "Sam Rivera" --email sam@example.org
     """
     if path and vault_path and path.resolve() != vault_path.resolve():
         raise VaultkitError("give the vault either as PATH or as --vault, not both")
@@ -35,12 +38,15 @@ def init(path: Path | None, vault_path: Path | None, dry_run: bool) -> None:
         raise VaultkitError(f"{root} is a file, not a folder")
     if not dry_run:
         root.mkdir(parents=True, exist_ok=True)
-    results = init_vault(root, dry_run=dry_run)
+    results = init_vault(root, dry_run=dry_run, me=Me(name=" ".join(name.split()), email=email.strip()))
     verb = "would create" if dry_run else "created"
     for rel, status in results:
         click.echo(f"  {verb if status == CREATED else status}: {rel}")
     made = sum(s == CREATED for _, s in results)
     where = os.path.relpath(root) if not root.is_absolute() else str(root)
+    if (CONFIG_NAME, CREATED) in results and not name.strip() and not dry_run:
+        click.echo("Your drafts are signed with [me] name in vaultkit.toml: add yours there "
+                   "(or run init with --name next time).")
     if made:
         click.echo(f"{'Would set up' if dry_run else 'Set up'} {where}: {made} created, "
                    f"{len(results) - made} already there. Next: vaultkit new contact \"Someone\" --vault {where}")

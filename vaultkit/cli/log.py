@@ -11,7 +11,21 @@ from ..edit.log import add_touch
 from ..edit.new import resolve_one
 from ..errors import VaultkitError
 from ..write import is_inside, write_atomic
-from .options import cache_option, complete_contact, date_value, open_vault, vault_option
+from ..links import tags_in
+from ..model.touches import KIND_TAGS, touch_kind
+from .options import cache_option, complete_contact, date_value, open_vault, vault_option, warn
+
+
+def _doubts(text: str, day: dt.date | None, today: dt.date) -> list[str]:
+    """What is written all the same but may not be what was meant: the line still goes in."""
+    found = []
+    tags = tags_in(text)
+    if tags and touch_kind(tags) is None:
+        kinds = ", ".join(f"#{k}" for k in dict.fromkeys(KIND_TAGS.values()))
+        found.append(f"#{tags[0]} is not a kind of touch ({kinds}), so this counts as a plain touch")
+    if day is not None and day > today:
+        found.append(f"{day.isoformat()} is after today; the touch counts from that day")
+    return found
 
 
 @click.command()
@@ -42,7 +56,10 @@ def log(name: str, text: str, day: dt.date | None, dry_run: bool, vault_path: st
     entry = " ".join(text.split())
     if not entry:
         raise VaultkitError("the text of the touch is empty")
-    entry = f"{(day or dt.date.today()).isoformat()} {entry}"
+    today = dt.date.today()
+    for message in _doubts(entry, day, today):
+        warn(message)
+    entry = f"{(day or today).isoformat()} {entry}"
     real = os.path.realpath(vault.config.root / path)  # a linked note is edited where it really is
     if not is_inside(real, os.path.realpath(vault.config.root)):
         raise VaultkitError(f"{path} leads outside the vault; not editing it")

@@ -45,8 +45,8 @@ def _value(value) -> str:
     return str(value)
 
 
-def config_text() -> str:
-    """Every setting with its default and what it does; [landed] ready to uncomment."""
+def config_text(me: Me = Me()) -> str:
+    """Every setting with its default and what it does, `me` filled in; [landed] ready to uncomment."""
     lines = ["# vaultkit settings. Every value below is the default: change what you like,",
              "# delete what you do not need. The note format: docs/notes.md in vaultkit.", ""]
     defaults = Config(root=Path("."))
@@ -57,7 +57,8 @@ def config_text() -> str:
         lines += [f"# {_EXPLAIN[table]}", f"[{table}]"]
         for f in fields(cls):
             note = f"  # {_EXPLAIN[f.name]}" if f.name in _EXPLAIN else ""
-            lines.append(f"{f.name} = {_value(getattr(cls(), f.name))}{note}")
+            value = getattr(me if cls is Me else cls(), f.name)
+            lines.append(f"{f.name} = {_value(value)}{note}")
         lines.append("")
     lines += ["# Once you accept an offer, uncomment these lines: vaultkit then drafts a note telling",
               "# each person you met where you landed.",
@@ -66,7 +67,7 @@ def config_text() -> str:
     return "\n".join(lines) + "\n"
 
 
-def init_vault(root: Path, dry_run: bool = False) -> list[tuple[str, str]]:
+def init_vault(root: Path, dry_run: bool = False, me: Me = Me()) -> list[tuple[str, str]]:
     """Create what is missing; returns (vault-relative path, CREATED or EXISTS) for each item."""
     results = []
     config_path = root / CONFIG_NAME
@@ -75,7 +76,7 @@ def init_vault(root: Path, dry_run: bool = False) -> list[tuple[str, str]]:
         folders = load_config(root).folders  # an invalid file stops here, with its line
     else:
         if not dry_run:
-            write_atomic(config_path, config_text().encode("utf-8"), replace=False)
+            write_atomic(config_path, config_text(me).encode("utf-8"), replace=False)
         results.append((CONFIG_NAME, CREATED))
         folders = Folders()
     for name in ("contacts", "interviews", "daily", "output", "templates"):

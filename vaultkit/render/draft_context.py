@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..actions import Action
+from ..actions import MESSAGE_KINDS as KINDS, Action
 from ..config import Config
 from ..links import note_stem
 from ..model import Contact, Interview, Vault
@@ -15,7 +15,6 @@ from ..rules import Plan
 from ..rules.cadence import something_to_share
 from .sentences import long_date
 
-KINDS = ("reach-referral", "nudge", "confirm", "thank-you", "close-loop", "check-in", "announce-landing")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 

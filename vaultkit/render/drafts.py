@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import timedelta
 from urllib.parse import quote
 
 from ..actions import Action
+from ..dates import add_days
 from ..model import Vault
 from ..rules import Plan
 from ..templating import Templates, yaml_text
@@ -74,7 +74,7 @@ def render_drafts(vault: Vault, plan: Plan, templates: Templates) -> list[Draft]
     """A draft per open action that means writing to someone, due within `horizon_days`
     (a check-in three months out would be stale by the time it is sent)."""
     made = []
-    horizon = plan.today + timedelta(days=plan.horizon_days)
+    horizon = add_days(plan.today, plan.horizon_days)
     for action in plan.actions:
         if action.kind not in KINDS or action.due > horizon:
             continue

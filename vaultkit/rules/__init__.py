@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..actions import Action, grouped
+from ..actions import MESSAGE_KINDS, Action, grouped
+from ..config import CONFIG_NAME
+from ..dates import add_days
 from ..errors import WARNING, Problem
 from ..links import name_key
 from ..model import DONE_AHEAD, Vault
@@ -63,8 +65,19 @@ def plan(vault: Vault, today: date) -> Plan:
         referrals=tuple(edges),
         fields=tuple(explored),
         network=network(history, edges),
-        problems=tuple(dated_problems(vault, today)),
+        problems=tuple(dated_problems(vault, today) + _unsigned(vault, today, actions)),
     )
+
+
+def _unsigned(vault: Vault, today: date, actions: list[Action]) -> list[Problem]:
+    """Drafts sign with `[me] name`; say so once when some are due and it is empty."""
+    horizon = add_days(today, vault.config.rules.horizon_days)
+    count = sum(a.kind in MESSAGE_KINDS and a.due <= horizon for a in actions)
+    if vault.config.me.name.strip() or not count:
+        return []
+    return [Problem(CONFIG_NAME, vault.config.me_line, WARNING,
+                    f"[me] has no name, so {count} draft{'' if count == 1 else 's'} would end unsigned; "
+                    'add name = "Your Name" under [me]')]
 
 
 def dated_problems(vault: Vault, today: date) -> list[Problem]:
