@@ -87,7 +87,7 @@ def test_once_landed_there_are_no_pipeline_or_field_actions_and_announcements_le
     assert "broaden-field" not in kinds and "grow-pipeline" not in kinds and "announce-landing" in kinds
     page = followups(vault)
     body = page.split("# Follow-ups\n", 1)[1]
-    assert "> [!tip] You landed: UX Researcher at Northwind, on Monday 16 November 2026." in body
+    assert "> [!TIP] You landed: UX Researcher at Northwind, on Monday 16 November 2026." in body
     assert body.index("## Tell people where you landed") < body.index("## Do now")
     assert "so the search keeps moving" not in page
 

@@ -73,7 +73,7 @@ def _wrap_up(vault: Vault, plan: Plan, announcements: list[Action]) -> str:
     job = " at ".join(md_text(part) for part in (landed.role, landed.company) if part) or "a new job"
     left = f"tell the {plural(len(announcements), 'person', 'people')} you met" if announcements \
         else "everyone you met has heard"
-    return (f"> [!tip] You landed: {job}, on {long_day(landed.date)}.\n"
+    return (f"> [!TIP] You landed: {job}, on {long_day(landed.date)}.\n"
             f"> The search is over: {left}, then close what is still open below.\n")
 
 
