@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
-from .links import WIKILINK, blank_code_spans, link_target, tags_in
+from ..links import WIKILINK, blank_code_spans, link_target, tags_in
 
 _MD = MarkdownIt("commonmark", {"typographer": False}).disable("inline")
 _CHECKBOX = re.compile(r"\[(.)\][ \t]+|\[(.)\]$")
