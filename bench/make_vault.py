@@ -5,7 +5,7 @@
 
 Deterministic for a given --seed. About 1.2 KB a note, so 100,000 notes is
 about 120 MB, the size of a large real vault. With --short the ordinary notes
-are a few lines under a small front-matter (about 0.25 KB), like most notes
+are a few lines under a small front-matter (about 0.16 KB), like most notes
 in real vaults.
 """
 from __future__ import annotations
