@@ -1,9 +1,12 @@
 """Build a synthetic vault: mostly ordinary notes, a few hundred contacts and interviews.
 
     python bench/make_vault.py /tmp/big-vault --notes 100000
+    python bench/make_vault.py /tmp/light-vault --notes 100000 --short
 
 Deterministic for a given --seed. About 1.2 KB a note, so 100,000 notes is
-about 120 MB, the size of a large real vault.
+about 120 MB, the size of a large real vault. With --short the ordinary notes
+are a few lines under a small front-matter (about 0.16 KB), like most notes
+in real vaults.
 """
 from __future__ import annotations
 
@@ -63,7 +66,13 @@ def interview(rng: random.Random, name: str, day: dt.date, others: list[str]) ->
             f"## Takeaways\n- {sentence(rng, [])}\n\n## Reflection\n{sentence(rng, [])}\n")
 
 
-def build(root: Path, notes: int, seed: int = 1, contacts: int = 300, interviews: int = 300, daily: int = 1000) -> None:
+def short(rng: random.Random, i: int, names: list[str]) -> str:
+    front = f"created: 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\ntags: [{rng.choice(TAG_WORDS)}]"
+    return f"---\n{front}\n---\n# Note {i}\n\n{sentence(rng, names)}\n"
+
+
+def build(root: Path, notes: int, seed: int = 1, contacts: int = 300, interviews: int = 300, daily: int = 1000,
+          short_notes: bool = False) -> None:
     rng = random.Random(seed)
     if root.exists():
         shutil.rmtree(root)
@@ -83,7 +92,8 @@ def build(root: Path, notes: int, seed: int = 1, contacts: int = 300, interviews
     ordinary_count = max(0, notes - contacts - interviews - daily)
     note_names = [f"Note {i}" for i in range(ordinary_count)]
     for i in range(ordinary_count):
-        write(root / f"Notes/{i % 100:02d}" / f"Note {i}.md", ordinary(rng, i, note_names[: i + 1][-500:]))
+        make = short if short_notes else ordinary
+        write(root / f"Notes/{i % 100:02d}" / f"Note {i}.md", make(rng, i, note_names[: i + 1][-500:]))
 
 
 def write(path: Path, text: str) -> None:
@@ -96,8 +106,9 @@ def main() -> None:
     parser.add_argument("root", type=Path)
     parser.add_argument("--notes", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--short", action="store_true", help="ordinary notes of a few lines")
     args = parser.parse_args()
-    build(args.root, args.notes, args.seed)
+    build(args.root, args.notes, args.seed, short_notes=args.short)
     size = sum(p.stat().st_size for p in args.root.rglob("*.md"))
     print(f"built {args.root}: {args.notes:,} notes, {size / 1e6:.0f} MB")
 

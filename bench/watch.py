@@ -55,7 +55,7 @@ def main() -> None:
     daemon.start()
     while not refreshes:
         time.sleep(0.01)
-    print(f"vault: {root} ({len(session.store.entries):,} notes); first report {time.perf_counter() - start:.1f} s")
+    print(f"vault: {root} ({len(session.index.store.entries):,} notes); first report {time.perf_counter() - start:.1f} s")
     time.sleep(3)  # let the catch-up check after the first report finish
     contacts = sorted((root / "Contacts").glob("*.md"))
     followups = root / "vaultkit" / "Follow-ups.md"

@@ -2,12 +2,37 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample-vault"
+UPDATE_GOLDEN = os.environ.get("VAULTKIT_UPDATE_GOLDEN") == "1"
+
+
+def check_golden(files: dict[Path, bytes], folder: Path | None = None) -> None:
+    """Each produced file must equal the committed one at its path.
+
+    With VAULTKIT_UPDATE_GOLDEN=1 the committed files are rewritten instead (all of
+    `folder`, when given), and the test fails: a run that updates cannot also be the
+    run that checks, so an update never passes silently.
+    """
+    if not UPDATE_GOLDEN:
+        for path, produced in files.items():
+            assert path.is_file(), f"{path} is missing"
+            assert produced == path.read_bytes(), f"{path} differs from what was produced"
+        return
+    changed = [path for path, produced in files.items() if not path.is_file() or path.read_bytes() != produced]
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+    for path, produced in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(produced)
+    names = ", ".join(str(p.relative_to(SAMPLE.parent)) for p in changed) or "nothing changed"
+    pytest.fail(f"VAULTKIT_UPDATE_GOLDEN=1: golden files rewritten ({names}); run the tests again without it "
+                "to check them", pytrace=False)
 
 
 @pytest.fixture(autouse=True)

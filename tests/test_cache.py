@@ -13,12 +13,13 @@ import pytest
 from click.testing import CliRunner
 
 from vaultkit import load_config, load_vault, plan
-from vaultkit.cache import NoteCache, cache_file
+from vaultkit.index.cache import NoteCache, cache_file
 from vaultkit.cli import cli
-from vaultkit.load import load_store
+from vaultkit.index import open_index
 from vaultkit.render.json_report import render_json
 from vaultkit.report import outputs
-from vaultkit.store import RACY_NS, NoteStore
+from vaultkit.index.read import RACY_NS
+from vaultkit.index.store import NoteStore
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -97,8 +98,8 @@ def test_an_edit_that_keeps_size_and_mtime_right_after_a_run_is_seen(sample_copy
 def test_a_note_old_enough_is_trusted_without_being_read(sample_copy):
     age_vault(sample_copy)
     config = load_config(sample_copy)
-    load_store(config, use_cache=True)
-    store, _ = load_store(config, use_cache=True)
+    open_index(config, use_cache=True)
+    store = open_index(config, use_cache=True).store
     entries = NoteCache(config).load()
     assert entries and all(e.mtime_ns + RACY_NS < e.checked_ns for e in entries.values())
     again = NoteStore(config, entries)
@@ -138,15 +139,15 @@ def test_a_change_of_folders_in_the_config_gives_a_fresh_cache(vault):
 
 @pytest.mark.parametrize("fork", [True, False], ids=["fork", "spawn"])
 def test_parallel_read_gives_the_same_notes_as_a_serial_one(messy_vault, monkeypatch, fork):
-    monkeypatch.setattr("vaultkit.parallel.FORK_IS_SAFE", fork)
+    monkeypatch.setattr("vaultkit.index.parallel.FORK_IS_SAFE", fork)
     for i in range(30):
         messy_vault.write(f"Notes/n{i}.md", f"---\ntags: [x]\n---\nNote {i} about [[Ana]].\n")
     config = load_config(messy_vault.root)
     paths = sorted(p.relative_to(messy_vault.root).as_posix() for p in messy_vault.root.rglob("*.md"))
     serial = NoteStore(config, workers=1)
     serial.update(paths)
-    monkeypatch.setattr("vaultkit.store.PARALLEL_MIN", 1)
-    monkeypatch.setattr("vaultkit.parallel.CHUNK", 7)
+    monkeypatch.setattr("vaultkit.index.store.PARALLEL_MIN", 1)
+    monkeypatch.setattr("vaultkit.index.parallel.CHUNK", 7)
     parallel = NoteStore(config, workers=2)
     parallel.update(paths)
     assert parallel.notes() == serial.notes()
@@ -226,7 +227,7 @@ def test_every_reading_command_takes_no_cache(command):
 def test_a_locked_cache_only_costs_speed(sample_copy, monkeypatch):
     run(["check", "--vault", str(sample_copy)])
     (sample_copy / "Contacts" / "Zoe.md").write_text("---\nfield: X\n---\n")
-    monkeypatch.setattr("vaultkit.cache.LOCK_TIMEOUT", 0.1)
+    monkeypatch.setattr("vaultkit.index.cache.LOCK_TIMEOUT", 0.1)
     holder = sqlite3.connect(cache_file(sample_copy), isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:

@@ -4,7 +4,7 @@ import os
 import pytest
 
 from vaultkit.config import load_config
-from vaultkit.discover import find_vault, glob_regex, walk_notes
+from vaultkit.index.discover import find_vault, glob_regex, walk_notes
 from vaultkit.errors import VaultNotFound
 
 

@@ -42,7 +42,7 @@ def test_readme_excerpt_is_from_the_committed_dashboard():
 
 
 def test_docs_exist_and_are_linked():
-    for doc in ("docs/notes.md", "docs/actions.md", "docs/outputs.md", "docs/performance.md", "docs/watch.md"):
+    for doc in ("docs/notes.md", "docs/actions.md", "docs/outputs.md", "docs/performance.md", "docs/watch.md", "docs/cli.md"):
         assert (ROOT / doc).is_file() and f"]({doc})" in README
 
 

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from vaultkit.frontmatter import clean_value, normalise_key, read_front_matter, split_front_matter
+from vaultkit.index.frontmatter import clean_value, normalise_key, read_front_matter, split_front_matter
 
 BOMB = """a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
 b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
@@ -112,7 +112,7 @@ def test_nesting_that_would_crash_libyaml_is_refused(block):
     # libyaml's C composer overflows the stack near 50,000 levels. Run in a child
     # process, so a regression fails this test instead of killing the whole run.
     code = (
-        "import sys; from vaultkit.frontmatter import read_front_matter; "
+        "import sys; from vaultkit.index.frontmatter import read_front_matter; "
         "r = read_front_matter('n.md', sys.stdin.read()); print(r.problems[0].message)"
     )
     out = subprocess.run([sys.executable, "-c", code], input="---\n" + block + "\n---\n",

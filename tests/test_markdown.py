@@ -1,5 +1,5 @@
 """The body: sections at any level, list items, tasks, links and tags outside code."""
-from vaultkit.markdown import parse_body
+from vaultkit.index.markdown import parse_body
 
 BODY = """# Ana
 

@@ -2,7 +2,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vaultkit.note import Note, parse_note
+from vaultkit.index.note import Note, parse_note
 
 LF = b"---\nname: Ana\ntags: [contact]\n---\n# Ana\n\n## Log\n- 2026-11-02 #outreach hi [[Ben]]\n"
 

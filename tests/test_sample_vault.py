@@ -3,7 +3,8 @@ import datetime as dt
 
 import yaml
 
-from vaultkit import frontmatter, load_vault
+from vaultkit import load_vault
+from vaultkit.index import frontmatter
 
 from .conftest import SAMPLE
 

@@ -218,7 +218,7 @@ def outputs_of(root) -> dict[str, bytes]:
 
 
 def first_contact(session: Session) -> str:
-    return sorted(rel for rel in session.paths if rel.startswith("Contacts/"))[0]
+    return sorted(rel for rel in session.index.paths if rel.startswith("Contacts/"))[0]
 
 
 def test_one_edit_rereads_only_that_note(session, tmp_path):
@@ -289,7 +289,7 @@ def test_a_folder_moved_is_rescanned(session, tmp_path):
     (session.root / "Contacts").rename(session.root / "Contacts moved")
     refresh = session.refresh(Batch(folders={"Contacts", "Contacts moved"}), TODAY)
     assert refresh.update.dropped and refresh.update.parsed
-    assert all(not p.startswith("Contacts/") for p in session.paths)
+    assert all(not p.startswith("Contacts/") for p in session.index.paths)
     assert outputs_of(session.root) == fresh_report(session.root, tmp_path)
 
 

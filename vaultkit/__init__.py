@@ -12,7 +12,7 @@ from .config import Config, load_config
 from .errors import ConfigError, Problem, VaultkitError, VaultNotFound
 from .load import load_vault
 from .model import Contact, Interview, PersonRef, Touch, Vault, build_vault
-from .note import Note, parse_note
+from .index.note import Note, parse_note
 from .rules import Plan, plan
 
 __version__ = "0.1.0"

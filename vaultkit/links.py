@@ -66,12 +66,3 @@ def tag_values(value) -> list[str]:
         return []
     tags = (name_of(str(item)).lstrip("#").strip().lower().rstrip("/") for item in items)
     return [tag for tag in tags if tag]
-
-
-def type_from_tags(tags) -> str | None:
-    """`contact` or `interview` if a tag says so (nested tags like `contact/alumni` count)."""
-    for tag in tags:
-        head = tag.split("/", 1)[0]
-        if head in ("contact", "interview"):
-            return head
-    return None

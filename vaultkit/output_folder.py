@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 
 from .config import Config
-from .discover import NoteFilter
 from .errors import ERROR, Problem
-from .model.classify import Classifier
-from .note import parse_note
-from .write import is_inside, made_by_vaultkit
+from .index.discover import NoteFilter
+from .index.kind import Classifier
+from .index.note import parse_note
+from .paths import is_inside
+from .write import made_by_vaultkit
 
 _HEAD = 4096  # enough to see `generated: vaultkit` in a front-matter
 _FIX = 'set [folders] output in vaultkit.toml to a folder of its own, like "vaultkit"'

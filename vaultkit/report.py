@@ -7,14 +7,7 @@ from datetime import date
 from .errors import Problem
 from .model import Vault
 from .output_folder import output_folder_problem
-from .render.briefs import brief_names, render_briefs
-from .render.drafts import render_drafts
-from .render.fields import render_fields
-from .render.followups import Links, render_followups
-from .render.ics import render_ics
-from .render.referrals import render_referrals
 from .rules import Plan, plan
-from .templating import Templates
 from .write import NOT_WRITTEN, Output, write_outputs
 
 
@@ -34,6 +27,15 @@ def outputs(vault: Vault, the_plan: Plan, problems: list[Problem] | None = None)
 
     Problems met on the way (a user template that fails) are added to `problems`.
     """
+    # imported here, not above: a command that renders nothing (check) never loads Jinja2 or icalendar
+    from .render.briefs import brief_names, render_briefs
+    from .render.drafts import render_drafts
+    from .render.fields import render_fields
+    from .render.followups import Links, render_followups
+    from .render.ics import render_ics
+    from .render.referrals import render_referrals
+    from .templating import Templates
+
     templates = Templates(vault.config, problems if problems is not None else [])
     drafts = render_drafts(vault, the_plan, templates)
     folder = vault.config.folders.output

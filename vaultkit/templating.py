@@ -20,8 +20,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from .config import Config
 from .errors import ERROR, Problem
+from .paths import is_inside
 from .sandbox import LimitedSandbox, TemplateLimit
-from .write import is_inside
 
 DRAFT_TEMPLATES = ("reach-referral.md", "nudge.md", "confirm.md", "thank-you.md", "close-loop.md", "check-in.md",
                    "announce-landing.md")

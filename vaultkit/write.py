@@ -13,7 +13,8 @@ from itertools import accumulate
 from pathlib import Path
 
 from .errors import ERROR, Problem, VaultkitError
-from .frontmatter import split_front_matter
+from .index.frontmatter import split_front_matter
+from .paths import is_inside
 
 WRITTEN, UNCHANGED, WOULD_WRITE, KEPT = "written", "unchanged", "would write", "kept (you edited it)"
 NOT_WRITTEN = "not written"
@@ -58,11 +59,6 @@ def unique_names(titles: list[str]) -> list[str]:
         used.add(name.casefold())
         names.append(name)
     return names
-
-
-def is_inside(path: str, folder: str) -> bool:
-    """Whether a real path is the folder or lies under it."""
-    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def output_folder_path(root: Path, folder_name: str) -> str:

@@ -10,7 +10,8 @@ import click
 from ..edit.log import add_touch
 from ..edit.new import resolve_one
 from ..errors import VaultkitError
-from ..write import is_inside, write_atomic
+from ..paths import is_inside
+from ..write import write_atomic
 from ..links import tags_in
 from ..model.touches import KIND_TAGS, touch_kind
 from .options import cache_option, complete_contact, date_value, open_vault, vault_option, warn

@@ -10,10 +10,10 @@ from pathlib import Path
 import click
 import click.shell_completion
 
-from ..cache import cached_paths_of_kind
 from ..config import load_config
 from ..dates import in_range, range_problem
-from ..discover import find_vault
+from ..index.cache import cached_paths_of_kind
+from ..index.discover import find_vault
 from ..links import name_key, note_stem
 from ..load import load_vault
 from ..model import Vault

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from ..discover import find_vault
+from ..index.discover import find_vault
 from .options import DelayedBar, cache_option, date_value, vault_option, warn
 
 

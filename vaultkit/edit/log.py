@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..markdown import Body, Section
-from ..note import parse_note
+from ..index.markdown import Body, Section
+from ..index.note import parse_note
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _MARKER = re.compile(r"^([ \t>]*)(?:([-*+])|(\d+)([.)]))[ \t]")

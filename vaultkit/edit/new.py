@@ -8,7 +8,7 @@ from datetime import date, time
 from ..errors import ERROR, Problem, VaultkitError
 from ..links import note_stem
 from ..model import Vault
-from ..note import parse_note
+from ..index.note import parse_note
 from ..templating import Templates
 from ..write import safe_name
 

@@ -1,9 +1,8 @@
 """The vault model: contacts, interviews and touches built from parsed notes."""
-from .classify import Classifier
 from .entities import CONTACT_STATUSES, DONE_AHEAD, INTERVIEW_STATUSES, TOUCH_KINDS, Contact, Interview, PersonRef, Touch
 from .vault import Vault, assemble_vault, build_vault
 
 __all__ = [
     "CONTACT_STATUSES", "DONE_AHEAD", "INTERVIEW_STATUSES", "TOUCH_KINDS",
-    "Classifier", "Contact", "Interview", "PersonRef", "Touch", "Vault", "assemble_vault", "build_vault",
+    "Contact", "Interview", "PersonRef", "Touch", "Vault", "assemble_vault", "build_vault",
 ]

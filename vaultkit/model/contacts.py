@@ -6,7 +6,7 @@ import unicodedata
 from ..dates import parse_cadence
 from ..errors import Problem, WARNING, shown
 from ..links import name_of
-from ..note import Note
+from ..index.note import Note
 from .entities import CONTACT_STATUSES, Contact, PersonRef
 from .props import Props
 

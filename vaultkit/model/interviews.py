@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..dates import MAX_DURATION, in_range, parse_date_time, parse_duration, parse_time, range_problem
 from ..errors import ERROR, WARNING, Problem, shown
 from ..links import name_of
-from ..note import Note
+from ..index.note import Note
 from .entities import INTERVIEW_STATUSES, Interview, PersonRef
 from .props import Props, enum_value
 

@@ -7,7 +7,7 @@ from datetime import date
 from ..dates import in_range, parse_date, range_problem
 from ..errors import ERROR, WARNING, Problem, shown
 from ..links import name_of
-from ..note import Note
+from ..index.note import Note
 
 
 def _as_text(value) -> str | None:

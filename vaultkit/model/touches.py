@@ -8,7 +8,7 @@ from datetime import date
 from ..dates import DailyFormat, ISO_DAILY, in_range, parse_date, range_problem
 from ..errors import WARNING, Problem
 from ..links import link_target
-from ..note import Note
+from ..index.note import Note
 from .entities import Touch
 
 KIND_TAGS = {

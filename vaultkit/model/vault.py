@@ -8,8 +8,8 @@ from dataclasses import dataclass, field, replace
 from ..config import Config
 from ..errors import ERROR, WARNING, Problem
 from ..links import name_key, note_stem
-from ..note import Note
-from .classify import Classifier
+from ..index.kind import Classifier
+from ..index.note import Note
 from .contacts import read_contact
 from .entities import Contact, Interview, PersonRef, Touch
 from .interviews import read_interview

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 from ..config import Config
-from ..discover import NoteFilter
+from ..index.discover import NoteFilter
 from .debounce import Batch
 
 CONFIG_FILE = "vaultkit.toml"

@@ -18,9 +18,9 @@ from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from .config import CONFIG_NAME, Config
-from .errors import ERROR, WARNING, Problem, VaultNotFound
-from .write import is_inside
+from ..config import CONFIG_NAME, Config
+from ..errors import ERROR, WARNING, Problem, VaultNotFound
+from ..paths import is_inside, is_utf8, printable
 
 ENV_VAR = "VAULTKIT_VAULT"
 MARKERS = (CONFIG_NAME, ".obsidian/")
@@ -80,23 +80,6 @@ def glob_regex(pattern: str) -> re.Pattern:
             i += 1
     prefix = "" if anchored else "(?:.*/)?"
     return re.compile(prefix + "".join(out) + "(?:/.*)?")
-
-
-def is_utf8(rel: str) -> bool:
-    """False for a name decoded with surrogateescape from bytes that are not UTF-8."""
-    try:
-        rel.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def printable(rel: str) -> str:
-    """`rel` with each byte that is not UTF-8 shown as \\xNN, so it can be printed and stored."""
-    try:
-        return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:  # a lone surrogate that no byte made (Windows names can hold one)
-        return rel.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def not_utf8_problem(rel: str) -> Problem:

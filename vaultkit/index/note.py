@@ -7,17 +7,16 @@ has an inline `#contact` / `#interview` tag that could make it one.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .errors import ERROR, WARNING, Problem
+from ..errors import ERROR, WARNING, Problem
+from ..links import note_stem, tag_values
 from .frontmatter import read_front_matter
-from .links import name_of, note_stem, tag_values, type_from_tags
+from .kind import declared_type, has_inline_hint, type_from_tags
 from .markdown import Body, parse_body
 
 MAX_BODY = 1_000_000  # characters; a body past this is not parsed
-_INLINE_TYPE_HINT = re.compile(r"(?<![^\s(])#(?:contact|interview)(?:/|(?![\w\-]))", re.I)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
@@ -64,23 +63,6 @@ def decode(path: str, data: bytes) -> tuple[str | None, Problem | None]:
     return text, None
 
 
-def _has_type_hint(body: str) -> bool:
-    """A possible inline #contact / #interview; a plain substring test first, as most notes have none."""
-    lowered = body.lower()
-    if "#contact" not in lowered and "#interview" not in lowered:
-        return False
-    return _INLINE_TYPE_HINT.search(body) is not None
-
-
-def _type_prop(value) -> str | None:
-    if isinstance(value, list):
-        names = [name_of(v).lower() for v in value if isinstance(v, str)]
-        return next((n for n in names if n in ("contact", "interview")), names[0] if names else None)
-    if isinstance(value, str) and value.strip():
-        return name_of(value).lstrip("#").lower()
-    return None
-
-
 def parse_note(path: str, data: bytes, wants_body: Callable[[Note], bool] | None = None) -> Note:
     """Parse one note; never raises on any bytes.
 
@@ -97,7 +79,7 @@ def parse_note(path: str, data: bytes, wants_body: Callable[[Note], bool] | None
         props=fm.data,
         key_lines=fm.key_lines,
         item_lines=fm.item_lines,
-        type_prop=_type_prop(fm.data.get("type")),
+        type_prop=declared_type(fm.data.get("type")),
         tag_type=type_from_tags(tags),
         tags=tags,
         body_line=fm.body_line,
@@ -107,7 +89,7 @@ def parse_note(path: str, data: bytes, wants_body: Callable[[Note], bool] | None
     if not fm.readable:
         return note  # vaultkit cannot tell what it was meant to be: the error is all it yields
     body_text = text[fm.body_start:]
-    hinted = note.type_prop is None and note.tag_type is None and _has_type_hint(body_text)
+    hinted = note.type_prop is None and note.tag_type is None and has_inline_hint(body_text)
     if not hinted and not (wants_body is None or wants_body(note)):
         return note
     if len(body_text) > MAX_BODY:

@@ -22,20 +22,20 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from .config import Config
-from .discover import printable
+from ..config import Config
+from ..paths import printable
 from .note import Note
-from .store import Entry
+from .read import Entry
 
-SCHEMA = 1
+SCHEMA = 2  # 2: the note classes moved to vaultkit.index
 LOCK_TIMEOUT = 10.0  # seconds to wait for another process's save
 # The modules whose code decides what a parsed note holds; editing one invalidates every cache.
-_PARSE_MODULES = ("note.py", "frontmatter.py", "markdown.py", "links.py", "dates.py", "errors.py",
-                  "store.py", "model/classify.py")
+_PARSE_MODULES = ("index/note.py", "index/frontmatter.py", "index/markdown.py", "index/kind.py", "index/read.py",
+                  "links.py", "dates.py", "errors.py")
 _ALLOWED = {
-    "vaultkit.note": {"Note"},
+    "vaultkit.index.note": {"Note"},
     "vaultkit.errors": {"Problem"},
-    "vaultkit.markdown": {"Body", "Section", "Item", "Link"},
+    "vaultkit.index.markdown": {"Body", "Section", "Item", "Link"},
     "datetime": {"date", "datetime", "time", "timedelta", "timezone"},
 }
 
@@ -60,7 +60,7 @@ def cache_file(root: Path, environ=os.environ) -> Path:
 def fingerprint(config: Config) -> str:
     parts = [str(SCHEMA), config.folders.contacts, config.folders.interviews,
              config.daily_format.pattern]
-    here = Path(__file__).parent
+    here = Path(__file__).parent.parent  # vaultkit/
     for module in _PARSE_MODULES:
         parts.append(hashlib.sha256((here / module).read_bytes()).hexdigest())
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()

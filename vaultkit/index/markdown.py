@@ -9,12 +9,19 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from markdown_it import MarkdownIt
+from ..links import WIKILINK, blank_code_spans, link_target, tags_in
 
-from .links import WIKILINK, blank_code_spans, link_target, tags_in
 
-_MD = MarkdownIt("commonmark", {"typographer": False}).disable("inline")
+@lru_cache(maxsize=1)
+def _parser():
+    """Made on first use: a run that parses no body (a warm report) never imports markdown-it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"typographer": False}).disable("inline")
+
+
 _CHECKBOX = re.compile(r"\[(.)\][ \t]+|\[(.)\]$")
 
 
@@ -81,7 +88,7 @@ def _links(text: str, first_line: int) -> list[Link]:
 
 def parse_body(text: str, first_line: int = 1) -> Body:
     """Parse Markdown `text` whose first line is line `first_line` of the file."""
-    tokens = _MD.parse(text)
+    tokens = _parser().parse(text)
     lines = text.split("\n")
     last_line = len(lines) - (1 if text.endswith("\n") else 0)
     headings: list[tuple[int, str, int, int]] = []  # level, title, heading line0, content line0

@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from .config import Config
-from .model import Classifier
-from .store import Entry, check_note, gc_paused
+from ..config import Config
+from .kind import Classifier
+from .read import Entry, check_note, gc_paused
 
 CHUNK = 500
 FORK_IS_SAFE = sys.platform.startswith("linux")

@@ -5,39 +5,20 @@ whose size and mtime_ns match what was recorded is trusted, unless its mtime
 is not safely older than the moment its bytes were read ("racily clean": an
 edit in the same clock tick could keep size and mtime); then, and whenever
 size or mtime differ, the bytes are read and their hash decides. Both the
-on-disk cache (`cache.py`) and the `watch` daemon keep notes this way.
+on-disk cache (cache.py) and the `watch` daemon keep notes this way.
 """
 from __future__ import annotations
 
-import gc
-import hashlib
 import os
-import time
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from .config import Config
-from .errors import ERROR, Problem
-from .model import Classifier
-from .note import Note, parse_note
+from ..config import Config
+from .kind import Classifier
+from .note import Note
+from .read import Entry, check_note, gc_paused
 
-# An mtime this close to the read is not proof: filesystems tick coarsely (FAT: 2 s).
-RACY_NS = 2_000_000_000
 PARALLEL_MIN = 2000  # notes to read before a second process pays for its start-up
-
-
-@dataclass(slots=True)
-class Entry:
-    size: int
-    mtime_ns: int
-    checked_ns: int  # wall clock when the bytes were read and hashed
-    digest: bytes
-    kind: str | None  # the Classifier's verdict: contact, interview, daily or None
-    note: Note | None  # None: a note with nothing but its path (most of a vault), kept small
-
-    def trusted(self, size: int, mtime_ns: int) -> bool:
-        return size == self.size and mtime_ns == self.mtime_ns and mtime_ns + RACY_NS < self.checked_ns
 
 
 @dataclass
@@ -51,67 +32,6 @@ class Update:
     @property
     def changed(self) -> bool:
         return bool(self.parsed or self.dropped)
-
-
-def digest_of(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
-
-
-def slim(note: Note) -> Note:
-    """What the model needs of a note that is none of vaultkit's business: its type hints and problems."""
-    return Note(note.path, type_prop=note.type_prop, tag_type=note.tag_type, inline_type=note.inline_type,
-                readable=note.readable, problems=note.problems)
-
-
-def is_bare(note: Note) -> bool:
-    return (note.body is None and not note.props and not note.problems and note.readable
-            and note.type_prop is None and note.tag_type is None and note.inline_type is None)
-
-
-def check_note(root: str, rel: str, classifier: Classifier, old: Entry | None) -> Entry | None:
-    """Read `rel`; reuse `old`'s note when the bytes hash the same. None when the file is gone."""
-    path = f"{root}/{rel}"
-    checked_ns = time.time_ns()
-    try:
-        with open(path, "rb") as handle:
-            stat = os.fstat(handle.fileno())
-            data = handle.read()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        if isinstance(exc, (NotADirectoryError, IsADirectoryError)):
-            return None
-        problem = Problem(rel, 1, ERROR, f"cannot read: {exc.strerror or exc}")
-        return Entry(-1, -1, 0, b"", None, Note(rel, readable=False, problems=(problem,)))  # never trusted
-    digest = digest_of(data)
-    if old is not None and old.digest == digest:
-        return Entry(stat.st_size, stat.st_mtime_ns, checked_ns, digest, old.kind, old.note)
-    verdicts = []
-
-    def wants_body(bare: Note) -> bool:
-        verdicts.append(classifier.kind(bare))
-        return verdicts[-1] is not None
-
-    note = parse_note(rel, data, wants_body)
-    # The verdict on the note without its body stands unless the body was read for an inline tag.
-    kind = verdicts[0] if verdicts else classifier.kind(note)
-    if kind is None:
-        note = slim(note)
-        if is_bare(note):
-            note = None
-    return Entry(stat.st_size, stat.st_mtime_ns, checked_ns, digest, kind, note)
-
-
-@contextmanager
-def gc_paused():
-    """Parsing makes no reference cycles worth collecting; the collector only slows a bulk read."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class NoteStore:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .errors import ERROR, WARNING, Problem
+from ..errors import ERROR, WARNING, Problem
 
 def make_loader(base: type) -> type:
     """The safe loader `base`, except that a value YAML cannot build stays text.

@@ -1,0 +1,26 @@
+"""Small facts about paths that the reader, the templates and the writer all need."""
+from __future__ import annotations
+
+import os
+
+
+def is_inside(path: str, folder: str) -> bool:
+    """Whether a real path is the folder or lies under it."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def is_utf8(rel: str) -> bool:
+    """False for a name decoded with surrogateescape from bytes that are not UTF-8."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable(rel: str) -> str:
+    """`rel` with each byte that is not UTF-8 shown as \\xNN, so it can be printed and stored."""
+    try:
+        return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that no byte made (Windows names can hold one)
+        return rel.encode("utf-8", "backslashreplace").decode("utf-8")
