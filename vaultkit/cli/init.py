@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..edit.init import CREATED, init_vault
-from ..errors import VaultkitError
+from ..errors import UsageProblem
 
 
 @click.command()
@@ -29,10 +29,10 @@ def init(path: Path | None, vault_path: Path | None, dry_run: bool) -> None:
       vaultkit init ~/notes/job-search
     """
     if path and vault_path and path.resolve() != vault_path.resolve():
-        raise VaultkitError("give the vault either as PATH or as --vault, not both")
+        raise UsageProblem("give the vault either as PATH or as --vault, not both")
     root = (path or vault_path or Path(".")).expanduser()
     if root.exists() and not root.is_dir():
-        raise VaultkitError(f"{root} is a file, not a folder")
+        raise UsageProblem(f"{root} is a file, not a folder")
     if not dry_run:
         root.mkdir(parents=True, exist_ok=True)
     results = init_vault(root, dry_run=dry_run)

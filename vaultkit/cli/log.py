@@ -9,7 +9,7 @@ import click
 
 from ..edit.log import add_touch
 from ..edit.new import resolve_one
-from ..errors import VaultkitError
+from ..errors import UsageProblem, VaultkitError
 from ..write import is_inside, write_atomic
 from .options import cache_option, complete_contact, date_value, open_vault, vault_option
 
@@ -41,7 +41,7 @@ def log(name: str, text: str, day: dt.date | None, dry_run: bool, vault_path: st
     path = resolve_one(vault, name)
     entry = " ".join(text.split())
     if not entry:
-        raise VaultkitError("the text of the touch is empty")
+        raise UsageProblem("the text of the touch is empty")
     entry = f"{(day or dt.date.today()).isoformat()} {entry}"
     real = os.path.realpath(vault.config.root / path)  # a linked note is edited where it really is
     if not is_inside(real, os.path.realpath(vault.config.root)):
