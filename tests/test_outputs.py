@@ -20,7 +20,7 @@ from .conftest import SAMPLE, UPDATE_GOLDEN, check_golden
 
 TODAY = "2026-11-20"
 ROOT = Path(__file__).resolve().parent.parent
-MERMAID = ROOT.parent / "shared" / "tools" / "mermaid"
+MERMAID = ROOT / "tools" / "mermaid"  # the real Mermaid, set up by tools/mermaid/setup.sh
 
 
 def run(*args):
@@ -126,7 +126,8 @@ def test_a_big_graph_shows_a_connected_core_and_says_what_it_left_out():
 
 
 @pytest.mark.skipif(not (MERMAID / "node_modules").is_dir() or shutil.which("node") is None,
-                    reason="the Mermaid checker is not set up (bash ../shared/tools/mermaid/setup.sh)")
+                    reason="the Mermaid checker is not set up: run `bash tools/mermaid/setup.sh` "
+                    "(needs Node.js 18.19+ and npm; see tools/mermaid/README.md)")
 @pytest.mark.parametrize("count", [len(HOSTILE), 500])
 def test_hostile_graphs_parse_with_the_real_mermaid(tmp_path, count):
     graph, _ = render_graph(_hostile_network(count))

@@ -31,10 +31,11 @@ def test_sample_followups_match_the_committed_file(sample_copy):
     (sample_copy / "vaultkit" / "Follow-ups.md").unlink()
     result = run("report", "--vault", str(sample_copy), "--today", TODAY)
     assert result.exit_code == 0, result.output
-    assert result.stdout == (
+    dashboard = sample_copy.resolve() / "vaultkit" / "Follow-ups.md"
+    assert result.stdout == (  # a short summary: the written file is listed only under -v
         "Follow-ups for 2026-11-20: 8 overdue, 1 today, 7 upcoming, 2 later; 1 gone quiet.\n"
-        "  written: vaultkit/Follow-ups.md\n"
         "1 file written, 18 unchanged.\n"
+        f"Dashboard: {dashboard}\n"
     )
     check_golden({GOLDEN_MD: (sample_copy / "vaultkit" / "Follow-ups.md").read_bytes()})
 
@@ -59,7 +60,7 @@ def test_a_second_run_writes_nothing(sample_copy):
     before = {p: p.stat().st_mtime_ns for p in (sample_copy / "vaultkit").rglob("*") if p.is_file()}
     result = run("report", "--vault", str(sample_copy), "--today", "2026-11-21")
     assert {p: p.stat().st_mtime_ns for p in before} == before
-    assert result.stdout.endswith("\n0 files written, 19 unchanged.\n")
+    assert "\n0 files written, 19 unchanged.\nDashboard: " in result.stdout
 
 
 def test_report_changes_no_byte_of_any_user_note(sample_copy, messy_vault):
@@ -83,8 +84,11 @@ def test_dry_run_writes_nothing(vault):
     result = run("report", "--vault", str(vault.root), "--today", TODAY, "--dry-run")
     assert result.exit_code == 0
     assert not (vault.root / "vaultkit").exists()
-    assert "  would write: vaultkit/Follow-ups.md" in result.stdout
-    assert "Dry run: nothing written (5 files would change, 0 unchanged)." in result.stdout
+    assert "would write" not in result.stdout  # each file only under -v
+    assert "Dry run: nothing written; 5 files would change (1 draft), 0 unchanged." in result.stdout
+    assert "Dashboard" not in result.stdout  # there is none yet
+    listed = run("report", "--vault", str(vault.root), "--today", TODAY, "--dry-run", "-v")
+    assert "  would write: vaultkit/Follow-ups.md" in listed.stdout
 
 
 def test_json_prints_only_json(messy_vault):

@@ -17,6 +17,16 @@ from .watch import watch
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C
+
+
+def interrupted() -> click.exceptions.Exit:
+    """Ctrl-C: no `Aborted!`; on a terminal, a newline so the prompt does not follow the `^C` echo."""
+    if sys.stderr.isatty():
+        click.echo(err=True)
+    return click.exceptions.Exit(INTERRUPTED)
+
+
 class VaultkitGroup(click.Group):
     """Turns library errors into `Error: ...` and the error's exit code: one error path."""
 
@@ -27,11 +37,14 @@ class VaultkitGroup(click.Group):
             error = click.ClickException(str(exc))
             error.exit_code = exc.exit_code
             raise error from None
+        except KeyboardInterrupt:
+            raise interrupted() from None
 
 
-@click.group(cls=VaultkitGroup, context_settings=CONTEXT_SETTINGS)
+@click.group(cls=VaultkitGroup, context_settings=CONTEXT_SETTINGS, invoke_without_command=True)
 @click.version_option(package_name="vaultkit", message="vaultkit %(version)s")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Read a job-search vault of Markdown notes and tell you what to do next.
 
     \b
@@ -44,7 +57,12 @@ def cli() -> None:
       vaultkit report --vault ~/notes              write the dashboards and drafts
       vaultkit watch --vault ~/notes               keep them fresh as you edit
       vaultkit check --vault ~/notes               list broken notes (exit 1 on errors)
+
+    Exit status: 0 done, 1 errors in the notes or an output not written, 2 a
+    usage or vaultkit.toml error, 70 a bug in vaultkit, 130 stopped by Ctrl-C.
     """
+    if ctx.invoked_subcommand is None:  # a bare `vaultkit` asks what there is: help, and success
+        click.echo(ctx.get_help())
 
 
 for command in (report, watch, check, init, new, log):
@@ -58,6 +76,8 @@ def main() -> None:
             stream.reconfigure(errors="backslashreplace")
     try:
         cli.main(prog_name="vaultkit")
+    except KeyboardInterrupt:  # before or after click's own handling
+        sys.exit(INTERRUPTED)
     except BrokenPipeError:  # `vaultkit check | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)

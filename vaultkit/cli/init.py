@@ -8,7 +8,7 @@ import click
 
 from ..config import CONFIG_NAME, Me
 from ..edit.init import CREATED, init_vault
-from ..errors import VaultkitError
+from ..errors import UsageProblem
 
 
 @click.command()
@@ -32,10 +32,10 @@ def init(path: Path | None, vault_path: Path | None, name: str, email: str, dry_
       vaultkit init ~/notes/job-search --name "Sam Rivera" --email sam@example.org
     """
     if path and vault_path and path.resolve() != vault_path.resolve():
-        raise VaultkitError("give the vault either as PATH or as --vault, not both")
+        raise UsageProblem("give the vault either as PATH or as --vault, not both")
     root = (path or vault_path or Path(".")).expanduser()
     if root.exists() and not root.is_dir():
-        raise VaultkitError(f"{root} is a file, not a folder")
+        raise UsageProblem(f"{root} is a file, not a folder")
     if not dry_run:
         root.mkdir(parents=True, exist_ok=True)
     results = init_vault(root, dry_run=dry_run, me=Me(name=" ".join(name.split()), email=email.strip()))

@@ -9,7 +9,7 @@ import click
 
 from ..edit.log import add_touch
 from ..edit.new import resolve_one
-from ..errors import VaultkitError
+from ..errors import UsageProblem, VaultkitError
 from ..paths import is_inside
 from ..write import write_atomic
 from ..links import tags_in
@@ -56,7 +56,7 @@ def log(name: str, text: str, day: dt.date | None, dry_run: bool, vault_path: st
     path = resolve_one(vault, name)
     entry = " ".join(text.split())
     if not entry:
-        raise VaultkitError("the text of the touch is empty")
+        raise UsageProblem("the text of the touch is empty")
     today = dt.date.today()
     for message in _doubts(entry, day, today):
         warn(message)

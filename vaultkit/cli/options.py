@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
-import time
 from pathlib import Path
 
 import click
@@ -17,6 +15,7 @@ from ..index.discover import find_vault
 from ..links import name_key, note_stem
 from ..load import load_vault
 from ..model import Vault
+from .progress import DelayedBar, echo_lines, read_lines
 
 def vault_option(command):
     return click.option(
@@ -94,50 +93,42 @@ def cache_option(command):
     )(command)
 
 
-class DelayedBar:
-    """A progress bar on stderr that appears only on a terminal, and only once a read has taken a second."""
-
-    DELAY = 1.0
-
-    def __init__(self, label: str = "Reading notes"):
-        self.label = label
-        self.bar = None
-
-    def __call__(self, total: int):
-        if not sys.stderr.isatty():
-            return None
-        start = time.monotonic()
-        done = 0
-
-        def tick(count: int) -> None:
-            nonlocal done
-            done += count
-            if self.bar is None:
-                if time.monotonic() - start < self.DELAY or done >= total:
-                    return
-                self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
-                self.bar.__enter__()
-                self.bar.update(done)
-            else:
-                self.bar.update(count)
-
-        return tick
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
-
-
 def warn(message: str) -> None:
     click.echo(f"Warning: {message}", err=True)
 
 
-def open_vault(vault_path: str | None, no_cache: bool = False) -> Vault:
-    """Find and read the vault; a progress bar shows if the read turns out slow."""
+QUIET, NORMAL, VERBOSE = -1, 0, 1
+
+
+def _verbosity(ctx: click.Context, param, value: bool) -> bool:
+    if value and ctx.params.get("quiet" if param.name == "verbose" else "verbose"):
+        raise click.UsageError("-q/--quiet and -v/--verbose cannot be used together", ctx)
+    return value
+
+
+def verbosity_options(command=None, *, verbose_help: str = "Also say which notes were read from their files and "
+                      "why, and list every file written."):
+    """-q and -v, on each command that reports (they go after the command: `vaultkit report -q`)."""
+    def add(command):
+        command = click.option("-v", "--verbose", is_flag=True, callback=_verbosity,
+                               help=verbose_help)(command)
+        return click.option("-q", "--quiet", is_flag=True, callback=_verbosity,
+                            help="Print nothing unless something is wrong: errors only (for cron and hooks).")(command)
+    return add(command) if command is not None else add
+
+
+def verbosity(quiet: bool, verbose: bool) -> int:
+    return QUIET if quiet else VERBOSE if verbose else NORMAL
+
+
+def open_vault(vault_path: str | None, no_cache: bool = False, level: int = NORMAL) -> Vault:
+    """Find and read the vault; a progress bar shows if the read turns out slow. -v says what was read."""
     root = find_vault(vault_path, os.environ, Path.cwd())
-    bar = DelayedBar()
+    bar = DelayedBar(quiet=level == QUIET)
     try:
-        return load_vault(root, progress=bar, use_cache=not no_cache, warn=warn)
+        vault = load_vault(root, progress=bar, use_cache=not no_cache, warn=warn)
     finally:
         bar.close()
+    if level == VERBOSE:
+        echo_lines(read_lines(bar.update, vault.note_count, no_cache, bar.seconds))
+    return vault

@@ -9,9 +9,12 @@ from ..actions import GROUPS
 from ..errors import ERROR
 from ..render.json_report import render_json
 from ..render.text import plural
-from ..report import run_report
+from ..report import Report, run_report
 from ..write import KEPT, NOT_WRITTEN, UNCHANGED, WOULD_WRITE, WRITTEN
-from .options import cache_option, open_vault, today_option, vault_option
+from .options import (QUIET, VERBOSE, cache_option, open_vault, today_option, vault_option, verbosity,
+                      verbosity_options)
+
+DASHBOARD = "Follow-ups.md"
 
 
 @click.command()
@@ -21,7 +24,9 @@ from .options import cache_option, open_vault, today_option, vault_option
               help="md: write the outputs and print a summary. json: write them and print every fact as JSON.")
 @click.option("--dry-run", is_flag=True, help="Write nothing; say what would be written.")
 @cache_option
-def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: bool, no_cache: bool) -> None:
+@verbosity_options
+def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: bool, no_cache: bool,
+           quiet: bool, verbose: bool) -> None:
     """Work out what is due and write the dashboards, calendar and drafts.
 
     Writes into the vault's output folder (vaultkit/ by default): Follow-ups.md,
@@ -29,8 +34,10 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
     interview that owes one (and, once [landed] is set, a note for each person
     to tell), and Briefs/ with a page per upcoming interview. A file is written
     only when its content changes, and a draft you have edited is never
-    overwritten. Prints counts per group: overdue, today,
-    upcoming (within horizon_days) and later. Your notes are never changed.
+    overwritten. Prints counts per group (overdue, today, upcoming within
+    horizon_days, later), how many files were written, and the dashboard's
+    path; -v lists every file written, -q prints only errors. Your notes are
+    never changed.
 
     A file in the way that vaultkit did not make is left alone and reported as
     an error; the other files are still written, and the exit status is 1.
@@ -41,34 +48,61 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
       vaultkit report --vault ~/notes --today 2026-11-20
       vaultkit report --format json | jq '.actions[] | select(.group == "overdue")'
       vaultkit report --dry-run
+      vaultkit report -q                 # from cron: silent unless something is wrong
     """
-    vault = open_vault(vault_path, no_cache)
+    level = verbosity(quiet, verbose)
+    vault = open_vault(vault_path, no_cache, level)
     result = run_report(vault, today, dry_run=dry_run)
     if output_format == "json":
         click.echo(render_json(vault, result.plan, result.problems), nl=False)
-    else:
-        counts = result.plan.counts()
-        groups = ", ".join(f"{counts[g]} {g}" for g in GROUPS)
-        click.echo(f"Follow-ups for {today.isoformat()}: {groups}; {counts['gone_quiet']} gone quiet.")
-        for rel, status in result.results:
-            if status != UNCHANGED:
-                click.echo(f"  {status}: {rel}")
-        count = {s: sum(status == s for _, status in result.results)
-                 for s in (WRITTEN, UNCHANGED, WOULD_WRITE, KEPT, NOT_WRITTEN)}
-        kept = f", {count[KEPT]} kept because you edited {'it' if count[KEPT] == 1 else 'them'}" if count[KEPT] else ""
-        if count[NOT_WRITTEN]:
-            kept += f", {count[NOT_WRITTEN]} not written (see the errors)"
-        if dry_run:
-            click.echo(f"Dry run: nothing written ({plural(count[WOULD_WRITE], 'file')} would change, "
-                       f"{count[UNCHANGED]} unchanged{kept}).")
-        else:
-            click.echo(f"{plural(count[WRITTEN], 'file')} written, {count[UNCHANGED]} unchanged{kept}.")
+    elif level != QUIET:
+        for line in summary(vault, result, today, dry_run, level == VERBOSE):
+            click.echo(line)
     for problem in result.problems:
-        click.echo(str(problem), err=True)
+        if level != QUIET or problem.severity == ERROR:
+            click.echo(str(problem), err=True)
     noted = [*vault.problems, *result.plan.problems]
-    if noted:
-        errors = sum(p.severity == ERROR for p in noted)
+    errors = sum(p.severity == ERROR for p in noted)
+    if noted and (level != QUIET or errors):
         click.echo(f"Notes have {plural(errors, 'error')} and {plural(len(noted) - errors, 'warning')}; "
                    "run `vaultkit check` to see them.", err=True)
     if result.not_written:
         raise SystemExit(1)
+
+
+def _kinds(rels: list[str], folder: str) -> str:
+    """`(12 drafts, 2 briefs)` for the files among `rels` in Drafts/ and Briefs/."""
+    counts = [(sum(rel.startswith(f"{folder}/{sub}/") for rel in rels), noun)
+              for sub, noun in (("Drafts", "draft"), ("Briefs", "brief"))]
+    named = [plural(n, noun) for n, noun in counts if n]
+    return f" ({', '.join(named)})" if named else ""
+
+
+def summary(vault, result: Report, today: dt.date, dry_run: bool, verbose: bool) -> list[str]:
+    """The counts per group, one line on the files, and where the dashboard is.
+
+    Each file is listed only under -v, or when it needs a look: a draft kept
+    because you edited it, a file not written.
+    """
+    counts = result.plan.counts()
+    groups = ", ".join(f"{counts[g]} {g}" for g in GROUPS)
+    lines = [f"Follow-ups for {today.isoformat()}: {groups}; {counts['gone_quiet']} gone quiet."]
+    lines += [f"  {status}: {rel}" for rel, status in result.results
+              if status in (KEPT, NOT_WRITTEN) or (verbose and status != UNCHANGED)]
+    by_status = {s: [rel for rel, status in result.results if status == s]
+                 for s in (WRITTEN, UNCHANGED, WOULD_WRITE, KEPT, NOT_WRITTEN)}
+    count = {s: len(rels) for s, rels in by_status.items()}
+    folder = vault.config.folders.output
+    kept = f", {count[KEPT]} kept because you edited {'it' if count[KEPT] == 1 else 'them'}" if count[KEPT] else ""
+    if count[NOT_WRITTEN]:
+        kept += f", {count[NOT_WRITTEN]} not written (see the errors)"
+    if dry_run:
+        lines.append(f"Dry run: nothing written; {plural(count[WOULD_WRITE], 'file')} would change"
+                     f"{_kinds(by_status[WOULD_WRITE], folder)}, {count[UNCHANGED]} unchanged{kept}.")
+    else:
+        lines.append(f"{plural(count[WRITTEN], 'file')} written{_kinds(by_status[WRITTEN], folder)}, "
+                     f"{count[UNCHANGED]} unchanged{kept}.")
+    dashboard = vault.config.root / folder / DASHBOARD
+    if f"{folder}/{DASHBOARD}" not in by_status[NOT_WRITTEN] and dashboard.is_file():
+        lines.append(f"Dashboard: {dashboard}")  # absolute: most terminals make it a link to open
+    return lines

@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from ..index.discover import find_vault
-from .options import DelayedBar, cache_option, date_value, vault_option, warn
+from .options import (QUIET, DelayedBar, cache_option, date_value, vault_option, verbosity, verbosity_options,
+                      warn)
 
 
 def _stop_on_term(signum, frame) -> None:
@@ -33,13 +34,17 @@ def _log(line: str) -> None:
               "`git checkout` gives one refresh (a save of one note waits only 50 ms). A steady stream "
               "of changes still refreshes every max(2 s, 10 x MS).")
 @cache_option
-def watch(vault_path: str | None, today: dt.date | None, poll: bool, debounce: int, no_cache: bool) -> None:
+@verbosity_options(verbose_help="Name every note read and every file written, on each refresh.")
+def watch(vault_path: str | None, today: dt.date | None, poll: bool, debounce: int, no_cache: bool,
+          quiet: bool, verbose: bool) -> None:
     """Report once, then rewrite the outputs whenever notes change, until Ctrl-C.
 
     Catches up first (a full report, reading only notes changed since the
     last run when the cache has them), then watches the vault. After a burst
     of changes it re-reads only the notes that changed and rewrites only the
-    outputs whose content changed, one line per refresh. Its own output
+    outputs whose content changed, one line per refresh that says what
+    moved (`2 overdue -> 1 overdue; wrote Follow-ups.md`); -v names every
+    note read and file written, -q prints only errors. Its own output
     folder, editor swap and backup files, .git and .obsidian are ignored. A
     broken note or template is reported and the watch goes on. If the vault's
     folder is deleted or moved away, it writes nothing there and waits for it
@@ -57,10 +62,12 @@ def watch(vault_path: str | None, today: dt.date | None, poll: bool, debounce: i
 
     root = find_vault(vault_path, os.environ, Path.cwd())
     session = Session(root, use_cache=not no_cache, warn=warn)
-    daemon = Daemon(session, _log, today=today, poll=poll, quiet=debounce / 1000)
-    _log(f"Watching {root}{' by polling' if poll else ''}. Press Ctrl-C to stop.")
+    level = verbosity(quiet, verbose)
+    daemon = Daemon(session, _log, today=today, poll=poll, quiet=debounce / 1000, verbosity=level)
+    if level != QUIET:
+        _log(f"Watching {root}{' by polling' if poll else ''}. Press Ctrl-C to stop.")
     signal.signal(signal.SIGTERM, _stop_on_term)
-    bar = DelayedBar()
+    bar = DelayedBar(quiet=level == QUIET)
     try:
         try:
             daemon.start(progress=bar)
@@ -68,8 +75,9 @@ def watch(vault_path: str | None, today: dt.date | None, poll: bool, debounce: i
             bar.close()
         while daemon.worker.is_alive():
             daemon.worker.join(0.5)
-    except KeyboardInterrupt:  # Ctrl-C is how a watch ends: not an error
+    except KeyboardInterrupt:  # Ctrl-C is how a watch ends: not an error, so status 0, not 130
         pass
     finally:
         daemon.stop()
-    _log(f"Stopped after {daemon.refreshes} refresh{'es' if daemon.refreshes != 1 else ''}.")
+    if level != QUIET:
+        _log(f"Stopped after {daemon.refreshes} refresh{'es' if daemon.refreshes != 1 else ''}.")

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
-from ..errors import ERROR, Problem, VaultkitError
+from ..errors import ERROR, Problem, UsageProblem, VaultkitError
 from ..links import note_stem
 from ..model import Vault
 from ..index.note import parse_note
@@ -26,13 +26,13 @@ def check_name(name: str, what: str = "name") -> str:
     """A person's name, refusing what would make a path instead of a file."""
     name = " ".join(name.split())
     if not name:
-        raise VaultkitError(f"the {what} is empty")
+        raise UsageProblem(f"the {what} is empty")
     if "/" in name or "\\" in name:
-        raise VaultkitError(f"the {what} {name!r} contains a slash, which would make a folder; leave it out")
+        raise UsageProblem(f"the {what} {name!r} contains a slash, which would make a folder; leave it out")
     if ".." in name or name.startswith("."):
-        raise VaultkitError(f"the {what} {name!r} starts with a dot or contains '..'; leave those out")
+        raise UsageProblem(f"the {what} {name!r} starts with a dot or contains '..'; leave those out")
     if re.search(r"[\x00-\x1f]", name):
-        raise VaultkitError(f"the {what} {name!r} contains control characters")
+        raise UsageProblem(f"the {what} {name!r} contains control characters")
     return name
 
 

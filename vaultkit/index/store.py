@@ -98,6 +98,9 @@ class NoteStore:
             same = old is not None and old.digest == entry.digest and old.note is entry.note
             (update.confirmed if same else update.parsed).append(rel)
             self.entries[rel] = entry
+        finished = getattr(progress, "finished", None)  # a progress that wants it is told what was read (-v)
+        if finished is not None:
+            finished(update)
         return update
 
     def _read(self, paths: list[str], tick: Callable[[int], None] | None):

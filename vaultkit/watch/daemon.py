@@ -65,8 +65,10 @@ class Daemon:
     def __init__(self, session: Session, log: Callable[[str], None], today: dt.date | None = None,
                  poll: bool = False, quiet: float = 0.3, max_wait: float | None = None,
                  clock: Callable[[], float] = time.monotonic, on_refresh: Callable[[Refresh], None] | None = None,
-                 local_date: Callable[[], dt.date] = dt.date.today):
+                 local_date: Callable[[], dt.date] = dt.date.today, verbosity: int = 0):
         self.session = session
+        self.verbosity = verbosity  # -1 quiet, 0, 1 verbose: what describe() prints
+        self.counts: dict | None = None  # per group after the last refresh, so a line can say what moved
         self.log = log
         self.fixed_today = today
         self.poll = poll
@@ -301,8 +303,11 @@ class Daemon:
                 self.refreshes += 1
                 if self.on_refresh is not None:
                     self.on_refresh(refresh)
-                for line in describe(refresh, batch, first=batch is None):
+                for line in describe(refresh, batch, first=batch is None, before=self.counts,
+                                     verbosity=self.verbosity):
                     self.log(line)
+                if refresh.report is not None:
+                    self.counts = refresh.report.plan.counts()
         except VaultGone:
             return  # the worker's next turn notices and waits for the vault
         except VaultkitError as exc:

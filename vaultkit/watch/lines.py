@@ -1,17 +1,23 @@
-"""One short line per refresh: what changed, what was written, how long it took."""
+"""One short line per refresh: what changed for you, what was written, how long it took."""
 from __future__ import annotations
 
 from ..actions import GROUPS
 from ..errors import ERROR
+from ..links import note_stem
 from ..render.text import plural
 from ..write import KEPT, NOT_WRITTEN, WRITTEN
 from .debounce import Batch
 from .session import Refresh
 
+# A line and the `HH:MM:SS ` before it fit a 100-column terminal; a problem line is as long as it is.
+WIDTH = 100 - len("00:00:00 ")
+QUIET, NORMAL, VERBOSE = -1, 0, 1  # as in cli.options (watch/ does not import the CLI)
 
-def _names(paths: list[str], noun: str) -> str:
-    if len(paths) <= 3:
-        return ", ".join(paths)
+
+def _names(paths: list[str], noun: str, full: bool | str = True) -> str:
+    """Up to three paths (full="stem": just the file names, `Ben Okafor`), else a count."""
+    if full and len(paths) <= 3:
+        return ", ".join(note_stem(p) if full == "stem" else p for p in paths)
     return plural(len(paths), noun)
 
 
@@ -19,49 +25,100 @@ def _took(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.1f} s"
 
 
-def describe(refresh: Refresh, batch: Batch | None, first: bool = False) -> list[str]:
-    lines = []
+def _counts(counts: dict) -> str:
+    groups = ", ".join(f"{counts[g]} {g}" for g in GROUPS)
+    return f"{groups}; {counts['gone_quiet']} gone quiet"
+
+
+def _moves(before: dict | None, after: dict, short: bool = False) -> list[str]:
+    """`2 overdue -> 1 overdue` for each count that moved (short: `overdue 2 -> 1`)."""
+    if before is None:
+        return []
+    moved = []
+    for group in (*GROUPS, "gone_quiet"):
+        old, new = before.get(group, 0), after[group]
+        if old != new:
+            label = group.replace("_", " ")
+            moved.append(f"{label} {old} -> {new}" if short else f"{old} {label} -> {new} {label}")
+    return moved
+
+
+def _fit(candidates: list[str]) -> str:
+    """The first (most detailed) candidate that fits WIDTH, else the last."""
+    return next((line for line in candidates if len(line) <= WIDTH), candidates[-1])
+
+
+def _what_changed(refresh: Refresh, batch: Batch | None, full: bool | str) -> str:
     update = refresh.update
-    if first:
-        total = refresh.vault.note_count if refresh.vault is not None else len(update.parsed)
-        parsed = len(update.parsed)
-        what = (f"read {plural(total, 'note')}" if parsed >= total else
-                f"{plural(total, 'note')}, all from the cache" if parsed == 0 else
-                f"{plural(total, 'note')}, {parsed} read and the rest from the cache")
+    parts = []
+    if update.parsed:
+        parts.append(f"{_names(update.parsed, 'note', full)} changed")
+    if update.dropped:
+        parts.append(f"{_names(update.dropped, 'note', full)} gone")
+    if batch is not None and batch.config:
+        parts.append("vaultkit.toml changed")
+    if batch is not None and batch.templates:
+        parts.append("a template changed")
+    if batch is not None and batch.outputs:
+        parts.append("an output file was deleted")
+    return "; ".join(parts) or "checked"
+
+
+def _what_was_read(refresh: Refresh) -> str:
+    update = refresh.update
+    total = refresh.vault.note_count if refresh.vault is not None else len(update.parsed)
+    parsed = len(update.parsed)
+    return (f"read {plural(total, 'note')}" if parsed >= total else
+            f"{plural(total, 'note')}, all from the cache" if parsed == 0 else
+            f"{plural(total, 'note')}, {parsed} read and the rest from the cache")
+
+
+def describe(refresh: Refresh, batch: Batch | None, first: bool = False, before: dict | None = None,
+             verbosity: int = NORMAL) -> list[str]:
+    """The lines for one refresh. `before`: the counts per group after the previous refresh, so
+    the line can say what moved. QUIET keeps only what is wrong: errors and files not written."""
+    lines = []
+    report = refresh.report
+    took = f" ({_took(refresh.seconds)})"
+    full = verbosity == VERBOSE
+    if report is None:
+        what = _what_was_read(refresh) if first else _what_changed(refresh, batch, True)
+        if verbosity != QUIET:
+            lines.append(f"{what}: {refresh.note or 'nothing to do'}{took}")
     else:
-        parts = []
-        if update.parsed:
-            parts.append(f"{_names(update.parsed, 'note')} changed")
-        if update.dropped:
-            parts.append(f"{_names(update.dropped, 'note')} gone")
-        if batch is not None and batch.config:
-            parts.append("vaultkit.toml changed")
-        if batch is not None and batch.templates:
-            parts.append("a template changed")
-        if batch is not None and batch.outputs:
-            parts.append("an output file was deleted")
-        what = "; ".join(parts) or "checked"
-    if refresh.report is None:
-        lines.append(f"{what}: {refresh.note or 'nothing to do'} ({_took(refresh.seconds)})")
-    else:
-        written = [rel.split("/", 1)[-1] for rel, status in refresh.report.results if status == WRITTEN]
-        kept = sum(status == KEPT for _, status in refresh.report.results)
-        result = f"wrote {_names(written, 'file')}" if written else "outputs already up to date"
-        if kept:
-            result += f"; kept {plural(kept, 'draft')} you edited"
-        failed = sum(status == NOT_WRITTEN for _, status in refresh.report.results)
-        if failed:
-            result += f"; {plural(failed, 'file')} not written (`vaultkit report` says why)"
+        results = report.results
+        written = [rel.split("/", 1)[-1] for rel, status in results if status == WRITTEN]
+        kept = sum(status == KEPT for _, status in results)
+        failed = sum(status == NOT_WRITTEN for _, status in results)
+        extra = (f"; kept {plural(kept, 'draft')} you edited" if kept else "") + \
+                (f"; {plural(failed, 'file')} not written (`vaultkit report` says why)" if failed else "")
+        counts = report.plan.counts()
         if first:
-            counts = refresh.report.plan.counts()
-            groups = ", ".join(f"{counts[g]} {g}" for g in GROUPS)
-            result = f"follow-ups for {refresh.report.plan.today.isoformat()}: {groups}; " \
-                     f"{counts['gone_quiet']} gone quiet; {result}"
-        lines.append(f"{what}: {result} ({_took(refresh.seconds)})")
+            what = [_what_was_read(refresh)]
+            moves = [[]]
+        else:
+            what = [_what_changed(refresh, batch, level) for level in (True, "stem", False)]
+            moves = [_moves(before, counts), _moves(before, counts, short=True)]
+        candidates = []  # most detailed first: note names, then long counts, then file names give way
+        for said in what:
+            for move in moves:
+                for wrote_full in (True, False):
+                    names = ", ".join(written) if full else _names(written, "file", wrote_full)
+                    result = (f"wrote {names}" if written else "outputs already up to date") + extra
+                    candidates.append(f"{said}: {'; '.join(filter(None, [', '.join(move), result]))}{took}")
+        line = candidates[0] if full else _fit(candidates)
+        if verbosity != QUIET or failed:
+            lines.append(line)
+        if first and verbosity != QUIET:
+            lines.append(f"  follow-ups for {report.plan.today.isoformat()}: {_counts(counts)}")
+    if full and not first:  # the first read says how many; naming 20,000 notes helps nobody
+        lines += [f"  read {rel}" for rel in refresh.update.parsed]
     if first and refresh.vault is not None and refresh.vault.problems:
         errors = sum(p.severity == ERROR for p in refresh.vault.problems)
-        lines.append(f"  notes have {plural(errors, 'error')} and "
-                     f"{plural(len(refresh.vault.problems) - errors, 'warning')}; `vaultkit check` lists them")
+        if verbosity != QUIET or errors:
+            lines.append(f"  notes have {plural(errors, 'error')} and "
+                         f"{plural(len(refresh.vault.problems) - errors, 'warning')}; `vaultkit check` lists them")
     else:
-        lines += [f"  {problem}" for problem in refresh.problems]
+        lines += [f"  {problem}" for problem in refresh.problems
+                  if verbosity != QUIET or problem.severity == ERROR]
     return lines
