@@ -39,7 +39,7 @@ def test_sample_followups_match_the_committed_file(sample_copy):
     assert result.stdout == (
         "Follow-ups for 2026-11-20: 8 overdue, 1 today, 7 upcoming, 2 later; 1 gone quiet.\n"
         "  written: vaultkit/Follow-ups.md\n"
-        "1 file written, 18 unchanged.\n"
+        "1 file written, 19 unchanged.\n"
     )
 
 
@@ -51,7 +51,7 @@ def test_sample_json_matches_and_shows_every_kind(sample_copy):
         GOLDEN_JSON.write_text(result.stdout, encoding="utf-8")
     assert result.stdout == GOLDEN_JSON.read_text(encoding="utf-8")
     data = json.loads(result.stdout)
-    assert list(data) == ["today", "counts", "actions", "referrals", "fields", "gone_quiet", "problems"]
+    assert list(data) == ["today", "counts", "actions", "referrals", "fields", "gone_quiet", "problems", "progress"]
     # landed, the sample shows every kind but the two that stop then (SPEC); without [landed], those too
     assert {a["kind"] for a in data["actions"]} == set(KINDS) - {"broaden-field", "grow-pipeline"}
     toml = sample_copy / "vaultkit.toml"
@@ -64,7 +64,7 @@ def test_sample_json_matches_and_shows_every_kind(sample_copy):
 def test_the_committed_sample_output_is_up_to_date(sample_copy):
     """The README's first command on a fresh clone writes nothing: the committed file is current."""
     result = run("report", "--vault", str(sample_copy), "--today", TODAY)
-    assert "0 files written, 19 unchanged." in result.stdout
+    assert "0 files written, 20 unchanged." in result.stdout
 
 
 def test_a_second_run_writes_nothing(sample_copy):
@@ -73,7 +73,7 @@ def test_a_second_run_writes_nothing(sample_copy):
     before = target.stat().st_mtime_ns
     result = run("report", "--vault", str(sample_copy), "--today", "2026-11-21")
     assert target.stat().st_mtime_ns == before
-    assert result.stdout.endswith("\n0 files written, 19 unchanged.\n")
+    assert result.stdout.endswith("\n0 files written, 20 unchanged.\n")
 
 
 def test_report_changes_no_byte_of_any_user_note(sample_copy, messy_vault):
@@ -98,7 +98,7 @@ def test_dry_run_writes_nothing(vault):
     assert result.exit_code == 0
     assert not (vault.root / "vaultkit").exists()
     assert "  would write: vaultkit/Follow-ups.md" in result.stdout
-    assert "Dry run: nothing written (5 files would change, 0 unchanged)." in result.stdout
+    assert "Dry run: nothing written (6 files would change, 0 unchanged)." in result.stdout
 
 
 def test_json_prints_only_json(messy_vault):
@@ -131,7 +131,7 @@ def test_broken_notes_are_reported_and_the_rest_still_planned(messy_vault):
 def test_output_is_atomic_and_leaves_no_temp_files(vault):
     run("report", "--vault", str(vault.root), "--today", TODAY)
     names = sorted(p.name for p in (vault.root / "vaultkit").rglob("*"))
-    assert names == ["Fields.md", "Follow-ups.ics", "Follow-ups.md", "Referrals.md"]
+    assert names == ["Fields.md", "Follow-ups.ics", "Follow-ups.md", "Progress.md", "Referrals.md"]
     mode = (vault.root / "vaultkit" / "Follow-ups.md").stat().st_mode & 0o777
     assert mode == 0o666 & ~_umask()
 

@@ -12,6 +12,7 @@ from .render.drafts import render_drafts
 from .render.fields import render_fields
 from .render.followups import Links, render_followups
 from .render.ics import render_ics
+from .render.progress import render_progress
 from .render.referrals import render_referrals
 from .rules import Plan, plan
 from .templating import Templates
@@ -47,7 +48,8 @@ def outputs(vault: Vault, the_plan: Plan, problems: list[Problem] | None = None)
         Output("Follow-ups.md", render_followups(vault, the_plan, links).encode("utf-8")),
         Output("Referrals.md", render_referrals(the_plan, vault.config.folders.contacts).encode("utf-8")),
         Output("Fields.md", render_fields(vault, the_plan).encode("utf-8")),
-        Output("Follow-ups.ics", render_ics(vault, the_plan)),
+        Output("Progress.md", render_progress(the_plan).encode("utf-8")),
+        Output("Follow-ups.ics", render_ics(vault, the_plan, briefs)),
         *(d.output for d in drafts),
         *render_briefs(vault, the_plan),
     ]
