@@ -16,6 +16,7 @@ from vaultkit.cli import cli
 from vaultkit.config import load_config
 from vaultkit.errors import Problem
 from vaultkit.load import load_vault
+from vaultkit.render.briefs import brief_names
 from vaultkit.render.ics import render_ics
 from vaultkit.rules import plan
 from vaultkit.watch.debounce import Batch
@@ -173,10 +174,11 @@ def test_rules_and_calendar_never_overflow_whatever_the_values(ana):
     rules = replace(vault.config.rules, horizon_days=huge, nudge_days=huge, thank_you_hours=huge,
                     referral_days=huge, close_loop_days=huge, prepare_days_before=huge,
                     stay_in_touch=replace(vault.config.rules.stay_in_touch, amount=huge))
-    vault = replace(vault, config=replace(vault.config, rules=rules))
+    me = replace(vault.config.me, timezone="America/New_York")  # a VTIMEZONE up to the last year
+    vault = replace(vault, config=replace(vault.config, rules=rules, me=me))
     for today in (dt.date(9000, 12, 20), dt.date.max, dt.date.min):
         result = plan(vault, today)
-        render_ics(vault, result)
+        render_ics(vault, result, brief_names(vault))
         result.groups()
 
 

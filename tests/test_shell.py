@@ -119,7 +119,7 @@ def test_the_first_report_prints_a_short_summary_with_the_dashboards_path(sample
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
         "Follow-ups for 2026-11-20: 8 overdue, 1 today, 7 upcoming, 2 later; 1 gone quiet.",
-        "19 files written (12 drafts, 3 briefs), 0 unchanged.",
+        "20 files written (12 drafts, 3 briefs), 0 unchanged.",
         f"Dashboard: {sample_copy.resolve() / 'vaultkit' / 'Follow-ups.md'}",  # absolute: a terminal link
     ]
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 
-from .dates import MAX_DAYS, MAX_DURATION, Cadence, DailyFormat, in_range, parse_cadence, parse_date, range_problem
+from .dates import (MAX_DAYS, MAX_DURATION, Cadence, DailyFormat, in_range, parse_cadence, parse_date, range_problem,
+                    zone_name)
 from .errors import WARNING, ConfigError, Problem, shown
 
 if sys.version_info >= (3, 11):
@@ -30,6 +31,7 @@ class Me:
     email: str = ""
     phone: str = ""
     signature: str = ""
+    timezone: str = ""  # IANA name; the zone of interview times that give none
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,15 @@ def _date(value: object) -> date:
     return day
 
 
+def _zone(value: object) -> str:
+    if _text(value).strip() == "":
+        return ""  # not set: interview times float unless an interview gives its zone
+    name = zone_name(value)
+    if name is None:
+        raise _Bad(f"expected a time zone name like \"America/New_York\" or \"Europe/Paris\", got {value!r}")
+    return name
+
+
 def _daily_format(value: object) -> DailyFormat:
     try:
         return DailyFormat.compile(_text(value))
@@ -168,7 +179,7 @@ def _folder(value: object) -> str:
 
 
 _TABLES = {
-    "me": (Me, {f.name: _text for f in fields(Me)}),
+    "me": (Me, {f.name: _zone if f.name == "timezone" else _text for f in fields(Me)}),
     "folders": (Folders, {f.name: _folder for f in fields(Folders)}),
     "rules": (Rules, {f.name: {"stay_in_touch": _cadence, **_RULE_LIMITS}.get(f.name, _days) for f in fields(Rules)}),
     "landed": (Landed, {"date": _date, "company": _text, "role": _text, "email": _text}),

@@ -34,6 +34,7 @@ def outputs(vault: Vault, the_plan: Plan, problems: list[Problem] | None = None)
     from .render.followups import Links, render_followups
     from .render.ics import render_ics
     from .render.referrals import render_referrals
+    from .render.progress import render_progress
     from .templating import Templates
 
     templates = Templates(vault.config, problems if problems is not None else [])
@@ -49,7 +50,8 @@ def outputs(vault: Vault, the_plan: Plan, problems: list[Problem] | None = None)
         Output("Follow-ups.md", render_followups(vault, the_plan, links).encode("utf-8")),
         Output("Referrals.md", render_referrals(the_plan, vault.config.folders.contacts).encode("utf-8")),
         Output("Fields.md", render_fields(vault, the_plan).encode("utf-8")),
-        Output("Follow-ups.ics", render_ics(vault, the_plan)),
+        Output("Progress.md", render_progress(the_plan).encode("utf-8")),
+        Output("Follow-ups.ics", render_ics(vault, the_plan, briefs)),
         *(d.output for d in drafts),
         *render_briefs(vault, the_plan),
     ]

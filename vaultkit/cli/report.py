@@ -30,9 +30,9 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
     """Work out what is due and write the dashboards, calendar and drafts.
 
     Writes into the vault's output folder (vaultkit/ by default): Follow-ups.md,
-    Referrals.md, Fields.md, Follow-ups.ics, Drafts/ with a thank-you per
-    interview that owes one (and, once [landed] is set, a note for each person
-    to tell), and Briefs/ with a page per upcoming interview. A file is written
+    Referrals.md, Progress.md, Fields.md, Follow-ups.ics, Drafts/ with a
+    ready-to-edit message for each action due within horizon_days that means
+    writing to someone, and Briefs/ with a page per upcoming interview. A file is written
     only when its content changes, and a draft you have edited is never
     overwritten. Prints counts per group (overdue, today, upcoming within
     horizon_days, later), how many files were written, and the dashboard's

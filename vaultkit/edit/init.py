@@ -19,6 +19,7 @@ _EXPLAIN = {
     "log_headings": "Headings whose dated list items are touches (any heading level, any case)",
     "daily_format": 'How daily notes are named, in moment.js tokens as in Obsidian, e.g. "DD.MM.YYYY"',
     "me": "You: used to sign the drafts. signature may span lines, e.g. \"Thanks again,\\nSam\"",
+    "timezone": 'e.g. "Europe/Paris": the calendar puts interview times in it, unless an interview gives its own',
     "folders": "Where notes go (subfolders count) and where vaultkit writes; all inside the vault",
     "rules": "When things are due, in days unless said otherwise",
     "prepare_days_before": "prepare questions this many days before an interview",

@@ -53,6 +53,7 @@ class Interview:
     date: dt.date
     date_line: int = 1  # where `date` is written, for problems found as of a day
     time: dt.time | None = None
+    timezone: str | None = None  # IANA name; None: not written ([me] timezone applies); "": unknown, so floating
     duration: int = 30
     mode: str = ""
     location: str = ""

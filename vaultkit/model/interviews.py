@@ -1,7 +1,7 @@
 """An interview note -> Interview (or None when it lacks a contact or a date)."""
 from __future__ import annotations
 
-from ..dates import MAX_DURATION, in_range, parse_date_time, parse_duration, parse_time, range_problem
+from ..dates import MAX_DURATION, in_range, parse_date_time, parse_duration, parse_time, range_problem, zone_name
 from ..errors import ERROR, WARNING, Problem, shown
 from ..links import name_of
 from ..index.note import Note
@@ -41,6 +41,13 @@ def read_interview(note: Note, problems: list[Problem]) -> Interview | None:
         at = parse_time(p.data["time"])
         if at is None:
             p.report("time", WARNING, f"time: {shown(p.data['time'])} is not a time like 14:30")
+    zone = None
+    if p.has("timezone"):
+        zone = zone_name(p.data["timezone"]) or ""
+        if not zone:
+            p.report("timezone", WARNING, f"timezone: {shown(p.data['timezone'])} is not a time zone name like "
+                     "America/New_York or Europe/Paris; the calendar shows this interview at its time "
+                     "in whatever zone the calendar is in")
     duration = 30
     if p.has("duration"):
         duration = parse_duration(p.data["duration"]) or 0
@@ -77,6 +84,7 @@ def read_interview(note: Note, problems: list[Problem]) -> Interview | None:
         date=day,
         date_line=p.line("date"),
         time=at,
+        timezone=zone,
         duration=duration,
         mode=enum_value(mode) if mode else "",
         location=p.text("location"),

@@ -65,6 +65,8 @@ def _when(b: Brief) -> list[str]:
     when = long_date(i.date)
     if i.time:
         when += f", {_clock(i.date, i.time)} to {_clock(i.date, i.time, i.duration)}"
+        if i.timezone:  # the zone it was agreed in, which may not be yours: `New York time`
+            when += f" {md_text(i.timezone.rsplit('/', 1)[-1].replace('_', ' '))} time"
     lines = [f"- {when} ({plural(i.duration, 'minute')})"]
     if i.mode or i.location:
         how = _MODES.get(i.mode, md_text(i.mode.capitalize()))

@@ -1,28 +1,41 @@
 """Follow-ups.ics: a calendar a phone or desktop app can subscribe to.
 
 An event per upcoming interview (at its time, for its duration, with an alarm
-`alarm_minutes` before) and an all-day event per open action due within
-`horizon_days`; an overdue action sits on today, marked overdue, so it is not
-lost in the past. UIDs are derived from what the event is about, so a
-re-import updates events instead of duplicating them. Times are floating
-(local wall-clock time, as written in the notes), and DTSTAMP is the report's
-day, never the clock: the same vault and day give the same bytes.
+`alarm_minutes` before, and the path of its brief), an all-day event per open
+action due from today to `horizon_days` ahead, and one all-day event on today
+that lists every overdue action, so a bad week is one reminder, not a pile.
+Summaries and descriptions are the dashboard's own sentences, in plain text,
+with the vault-relative path of the dashboard (an `obsidian://` link would name
+the vault's folder, and a copy of the vault must give the same bytes).
+
+UIDs are derived from what an event is about, so a re-import updates events
+instead of duplicating them. A timed interview is in its time zone (the plan
+says which), with a VTIMEZONE that the icalendar library derives from the time
+zone database over the years the events span; with no zone it floats. DTSTAMP
+is the report's day, never the clock: the same vault and day give the same bytes.
 """
 from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, Timezone
 
-from ..actions import Action
+from ..actions import Action, urgency_key
 from ..dates import add_days
-from ..model import Contact, Interview, Vault
-from ..rules import Plan
-from ..rules.interviews import UPCOMING
+from ..model import Vault
+from ..rules import Plan, Upcoming
+from .sentences import due_words, headline
+from .text import plural
 
 PRODID = "-//vaultkit//Follow-ups//EN"
+DASHBOARD = "Follow-ups.md"
+ZONE_YEARS = 10  # a VTIMEZONE spells out this many years of changes at most; calendars carry the last one on
+_STATES = {"requested": "requested, not agreed yet", "scheduled": "scheduled, not confirmed yet",
+           "confirmed": "confirmed"}
+_MODES = {"in-person": "In person", "video": "Video call", "phone": "Phone call"}
 
 
 def uid(*parts: str) -> str:
@@ -30,86 +43,136 @@ def uid(*parts: str) -> str:
     return f"{digest}@vaultkit"
 
 
+def _zone(name: str):
+    try:
+        return ZoneInfo(name) if name else None
+    except (ValueError, OSError):  # checked when read; a time zone database gone since is floating time
+        return None
+
+
+def _start(item: Upcoming) -> datetime | date:
+    i = item.interview
+    if i.time is None:
+        return i.date
+    return datetime.combine(i.date, i.time, tzinfo=_zone(item.zone))
+
+
 @lru_cache(maxsize=8192)
-def _interview_bytes(interview: Interview, contact: Contact | None, stamp: datetime, alarm_minutes: int) -> bytes:
+def _interview_bytes(item: Upcoming, stamp: datetime, alarm_minutes: int, brief: str) -> bytes:
     """One VEVENT, remembered: `watch` renders the same events refresh after refresh."""
-    return _interview_event(interview, contact, stamp, alarm_minutes).to_ical()
-
-
-@lru_cache(maxsize=8192)
-def _action_bytes(action: Action, today: date, stamp: datetime) -> bytes:
-    return _action_event(action, today, stamp).to_ical()
-
-
-def _interview_event(interview: Interview, contact: Contact | None, stamp: datetime, alarm_minutes: int) -> Event:
+    interview, contact = item.interview, item.contact
+    name = interview.contact.name
     event = Event()
     event.add("uid", uid("interview", interview.path))
     event.add("dtstamp", stamp)
-    status = interview.status or "scheduled"
-    event.add("summary", f"Informational interview: {interview.contact.name}")
-    if interview.time:
-        start = datetime.combine(interview.date, interview.time)
-        event.add("dtstart", start)
+    event.add("summary", f"Informational interview with {name}")
+    start = _start(item)
+    event.add("dtstart", start)
+    if isinstance(start, datetime):
         try:
             event.add("dtend", start + timedelta(minutes=interview.duration))
         except OverflowError:  # past the last day there is: the event ends when it starts
             event.add("dtend", start)
     else:
-        event.add("dtstart", interview.date)
-        event.add("dtend", add_days(interview.date, 1))
+        event.add("dtend", add_days(start, 1))
     if interview.location:
         event.add("location", interview.location)
-    details = [f"Status: {status}."]
+    details = [f"Informational interview with {name}, {_STATES[item.status]}."]
     if contact:
-        details += [line for line in (
-            f"{contact.role} at {contact.company}" if contact.role and contact.company else contact.company,
-            contact.email, contact.phone) if line]
+        job = " at ".join(part for part in (contact.role, contact.company) if part)
+        details += [line for line in (job, contact.email, contact.phone) if line]
     if interview.mode:
-        details.append(f"Mode: {interview.mode}.")
-    details.append(f"Note: {interview.path}")
+        details.append(f"{_MODES.get(interview.mode, interview.mode.capitalize())}.")
+    details += [f"Brief: {brief}", f"Note: {interview.path}"]
     event.add("description", "\n".join(details))
-    event.add("status", "CONFIRMED" if status == "confirmed" else "TENTATIVE")
+    event.add("status", "CONFIRMED" if item.status == "confirmed" else "TENTATIVE")
     if interview.time:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Interview with {interview.contact.name} in {alarm_minutes} minutes")
+        alarm.add("description", f"Interview with {name} in {alarm_minutes} minutes")
         alarm.add("trigger", timedelta(minutes=-alarm_minutes))
         event.add_component(alarm)
-    return event
+    return event.to_ical()
 
 
-def _action_event(action: Action, today: date, stamp: datetime) -> Event:
+def _sentence(action: Action, vault: Vault, today: date) -> str:
+    """The dashboard's line for an action, in plain text: what to do, then when it is due."""
+    interview = vault.interview(action.interview) if action.interview else None
+    sentence = f"{headline(action, interview, today)}, {due_words(action.due, today)}."
+    return sentence if action.contact is not None else f"{sentence} {action.reason}"
+
+
+@lru_cache(maxsize=8192)
+def _action_bytes(action: Action, sentence: str, summary: str, stamp: datetime, dashboard: str) -> bytes:
     event = Event()
-    who = action.contact or action.field or "your search"
     event.add("uid", uid("action", action.kind, action.contact_path or action.contact or "",
                          action.interview or "", action.field or ""))
     event.add("dtstamp", stamp)
-    day = max(action.due, today)
-    overdue = f" (overdue since {action.due.isoformat()})" if action.due < today else ""
-    event.add("summary", f"{action.kind}: {who}{overdue}")
-    event.add("dtstart", day)
-    event.add("dtend", add_days(day, 1))
-    event.add("description", action.reason + (f"\nNote: {action.source}" if action.source else ""))
+    event.add("summary", summary)
+    event.add("dtstart", action.due)
+    event.add("dtend", add_days(action.due, 1))
+    lines = [sentence] + ([f"From: {action.source}"] if action.source else [])
+    event.add("description", "\n".join(lines + [f"Dashboard: {dashboard}"]))
     event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: leaves the day free
-    return event
+    return event.to_ical()
 
 
-def render_ics(vault: Vault, plan: Plan) -> bytes:
-    rules = vault.config.rules
-    stamp = datetime.combine(plan.today, time(0), tzinfo=timezone.utc)
+def _overdue_bytes(sentences: list[str], today: date, stamp: datetime, dashboard: str) -> bytes:
+    """One all-day event on today for everything overdue; its UID never changes, so it moves day to day."""
+    event = Event()
+    event.add("uid", uid("overdue"))
+    event.add("dtstamp", stamp)
+    event.add("summary", f"{plural(len(sentences), 'overdue follow-up')}: see {dashboard.rsplit('/', 1)[-1]}")
+    event.add("dtstart", today)
+    event.add("dtend", add_days(today, 1))
+    intro = "Overdue, the most urgent first:" if len(sentences) > 1 else "Overdue:"
+    event.add("description", "\n".join([intro, *(f"- {s}" for s in sentences), f"Dashboard: {dashboard}"]))
+    event.add("transp", "TRANSPARENT")
+    return event.to_ical()
+
+
+@lru_cache(maxsize=64)
+def _timezone_bytes(name: str, first_year: int, last_year: int) -> bytes:
+    """The zone's offsets and changes from 1 January of `first_year` to the end of `last_year`."""
+    end = date(last_year + 1, 1, 1) if last_year < date.max.year else date.max
+    return Timezone.from_tzinfo(ZoneInfo(name), name, date(first_year, 1, 1), end).to_ical()
+
+
+def _timezones(upcoming: tuple[Upcoming, ...], events: list[bytes], today: date) -> list[bytes]:
+    """A VTIMEZONE for every zone an event names (a UTC time names none: it ends in Z)."""
+    years: dict[str, int] = {}
+    for item in upcoming:
+        if item.zone and item.interview.time is not None:
+            years[item.zone] = max(years.get(item.zone, today.year), item.interview.date.year)
+    written = b"".join(events)
+    return [_timezone_bytes(name, today.year, min(last, today.year + ZONE_YEARS))
+            for name, last in sorted(years.items()) if f";TZID={name}:".encode() in written]
+
+
+def render_ics(vault: Vault, plan: Plan, briefs: dict[str, str]) -> bytes:
+    """`briefs`: interview note path -> its brief's path inside the output folder."""
+    rules, today = vault.config.rules, plan.today
+    folder = vault.config.folders.output
+    stamp = datetime.combine(today, time(0), tzinfo=timezone.utc)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "vaultkit follow-ups")
     events = []
-    for interview in vault.interviews:
-        if interview.status_on(plan.today) in UPCOMING and interview.date >= plan.today:
-            contact = vault.contacts.get(interview.contact.path) if interview.contact.path else None
-            events.append(_interview_bytes(interview, contact, stamp, rules.alarm_minutes))
-    horizon = add_days(plan.today, rules.horizon_days)
-    for action in plan.actions:
-        if action.due <= horizon:
-            events.append(_action_bytes(action, plan.today, stamp))
+    for item in plan.upcoming:
+        brief = f"{folder}/{briefs[item.interview.path]}"
+        events.append(_interview_bytes(item, stamp, rules.alarm_minutes, brief))
+    dashboard = f"{folder}/{DASHBOARD}"
+    groups = plan.groups()
+    overdue = sorted(groups["overdue"], key=urgency_key)
+    if overdue:
+        sentences = [_sentence(a, vault, today) for a in overdue]
+        events.append(_overdue_bytes(sentences, today, stamp, dashboard))
+    for action in groups["today"] + groups["upcoming"]:
+        interview = vault.interview(action.interview) if action.interview else None
+        events.append(_action_bytes(action, _sentence(action, vault, today), headline(action, interview, today),
+                                    stamp, dashboard))
+    zones = _timezones(plan.upcoming, events, today)
     head, end = calendar.to_ical().split(b"END:VCALENDAR\r\n")  # what icalendar would write, events inside
-    return head + b"".join(events) + b"END:VCALENDAR\r\n" + end
+    return head + b"".join(zones) + b"".join(events) + b"END:VCALENDAR\r\n" + end

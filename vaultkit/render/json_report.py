@@ -32,6 +32,7 @@ def report_object(vault: Vault, plan: Plan, problems=()) -> dict:
         "fields": [f.as_dict(names) for f in plan.fields],
         "gone_quiet": [g.name for g in plan.gone_quiet],
         "problems": [p.as_dict() for p in sorted([*vault.problems, *plan.problems, *problems])],
+        "progress": plan.progress.as_dict(),
     }
 
 

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from ..rules import Plan
-from ..rules.network import Network, Person, connectors, person_key
+from ..rules.network import YOU, Network, Person, person_key
 from ..rules.referrals import MET, NO_NOTE, NOT_CONTACTED, REACHED_OUT
-from .mermaid import LEGEND, render_graph
-from .text import dashboard_head, note_link, person_link, plural
+from .mermaid import LEGEND, MAX_NODES, render_graphs
+from .text import dashboard_head, md_text, note_link, person_link, plural
 
 STATES = (MET, REACHED_OUT, NOT_CONTACTED, NO_NOTE)
 
@@ -50,7 +50,7 @@ def render_referrals(plan: Plan, contacts_folder: str) -> str:
         out.append("Everyone here was a first step: nobody is more than one referral away from you.\n")
 
     out.append("## Top connectors\n")
-    top = connectors(net)[:10]
+    top = plan.connectors[:10]
     if top:
         out.append("Who led to the most meetings, counting people met through the people they referred.\n")
         out.append("\n".join(
@@ -60,12 +60,29 @@ def render_referrals(plan: Plan, contacts_folder: str) -> str:
         out.append("No meetings have come from a referral yet.\n")
 
     out.append("## Graph\n")
-    graph, left_out = render_graph(net)
-    out.append(graph)
+    graphs, left_out = render_graphs(net)
     note = LEGEND
     if left_out:
         note += (f" The graph shows the {len(net.people) - left_out} people nearest a meeting, with everyone on "
                  f"their chains; {plural(left_out, 'more person', 'more people')} are in the table above.")
-    out.append(note + "\n")
+    if len(graphs) == 1:
+        out.append(graphs[0][1])
+        out.append(note + "\n")
+        return "\n".join(out)
+    out.append(f"In {len(graphs)} parts of at most {MAX_NODES} names each, so that each stays readable. A part "
+               "starts from you, or from the person (outlined in blue) who led to everyone in it; that person "
+               "is drawn in full in an earlier part, marked with how many more were reached through them. "
+               "A referral between people in different parts is only in the table. " + note + "\n")
+    for n, (diagram, block) in enumerate(graphs, 1):
+        out.append(f"### {n}. {_title(diagram, net)}\n")
+        out.append(block)
     return "\n".join(out)
+
+
+def _title(diagram, net: Network) -> str:
+    if diagram.start != YOU:
+        return f"Through {md_text(net.people[diagram.start].name)}"
+    names = [md_text(net.people[k].name) for k in diagram.roots]
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3:,} more" if len(names) > 3 else "")
+    return f"From you: {shown}"
 

@@ -18,12 +18,13 @@ from ..links import name_key
 from ..model import DONE_AHEAD, Vault
 from .cadence import GoneQuiet, check_in, gone_quiet, nudge
 from .history import History
-from .network import Network, network
-from .interviews import interview_actions
+from .network import Connector, Network, connectors, network
+from .interviews import Upcoming, interview_actions, upcoming_interviews
 from .pipeline import Field, announce_landing, broaden_field, fields, grow_pipeline
+from .progress import Progress, progress
 from .referrals import Referral, close_loop, reach_referral, referral_edges
 
-__all__ = ["Field", "GoneQuiet", "Plan", "Referral", "plan"]
+__all__ = ["Connector", "Field", "GoneQuiet", "Plan", "Progress", "Referral", "Upcoming", "plan"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class Plan:
     referrals: tuple[Referral, ...]
     fields: tuple[Field, ...]
     network: Network
+    connectors: tuple[Connector, ...]  # who led to the most meetings, most first
+    upcoming: tuple[Upcoming, ...]  # interviews still to happen, by date
+    progress: Progress
     problems: tuple[Problem, ...] = ()  # wrong only as of this day (see dated_problems)
 
     def groups(self) -> dict[str, list[Action]]:
@@ -57,6 +61,7 @@ def plan(vault: Vault, today: date) -> Plan:
     explored = fields(history)
     actions += broaden_field(history, explored) + grow_pipeline(history)
     edges = referral_edges(history)
+    net = network(history, edges)
     return Plan(
         today=today,
         horizon_days=vault.config.rules.horizon_days,
@@ -64,7 +69,10 @@ def plan(vault: Vault, today: date) -> Plan:
         gone_quiet=tuple(gone_quiet(history)),
         referrals=tuple(edges),
         fields=tuple(explored),
-        network=network(history, edges),
+        network=net,
+        connectors=tuple(connectors(net)),
+        upcoming=upcoming_interviews(vault, today),
+        progress=progress(vault, today, edges),
         problems=tuple(dated_problems(vault, today) + _unsigned(vault, today, actions)),
     )
 

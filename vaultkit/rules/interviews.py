@@ -1,11 +1,12 @@
 """One action per interview: prepare, confirm, record-outcome, record-notes, thank-you."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from ..actions import Action
 from ..dates import add_days
-from ..model import Interview
+from ..model import Contact, Interview, Vault
 from .history import History
 
 UPCOMING = ("requested", "scheduled", "confirmed")
@@ -14,6 +15,28 @@ UPCOMING = ("requested", "scheduled", "confirmed")
 def upcoming(interview: Interview, today) -> bool:
     """Still to happen: requested, scheduled or confirmed, dated today or later."""
     return interview.status_on(today) in UPCOMING and interview.date >= today
+
+
+@dataclass(frozen=True, slots=True)
+class Upcoming:
+    """An interview still to happen, with what the calendar needs to place it."""
+
+    interview: Interview
+    contact: Contact | None  # None when the person has no note
+    status: str  # requested / scheduled / confirmed
+    zone: str  # IANA name its time is in: its own `timezone`, else `[me] timezone`; "" floating
+
+
+def upcoming_interviews(vault: Vault, today: date) -> tuple[Upcoming, ...]:
+    """Every interview still to happen, by date. An unknown `timezone` is floating, not `[me]`'s:
+    a zone written and misspelt means the user's default is probably wrong for it."""
+    found = []
+    for interview in vault.interviews:
+        if upcoming(interview, today):
+            zone = vault.config.me.timezone if interview.timezone is None else interview.timezone
+            contact = vault.contacts.get(interview.contact.path) if interview.contact.path else None
+            found.append(Upcoming(interview, contact, interview.status_on(today), zone))
+    return tuple(found)
 
 
 def _when(interview: Interview) -> str:
@@ -54,14 +77,14 @@ def interview_actions(history: History) -> list[Action]:
                 "record-notes", interview, interview.date,
                 f"You met {name} on {interview.date.isoformat()}; write down the takeaways while you remember them."))
         if interview.thank_you_sent is None and not _thanked(history, interview):
-            due = _after_hours(interview, rules.thank_you_hours)
+            due = after_hours(interview, rules.thank_you_hours)
             actions.append(_action(
                 "thank-you", interview, due,
                 f"You met {name} on {interview.date.isoformat()} and have not sent a thank-you yet."))
     return actions
 
 
-def _after_hours(interview: Interview, hours: int) -> date:
+def after_hours(interview: Interview, hours: int) -> date:
     """The day `hours` after the interview began, or the last day there is."""
     start = datetime.combine(interview.date, interview.time or time(0))
     try:
