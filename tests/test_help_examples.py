@@ -47,6 +47,13 @@ def examples(path: tuple[str, ...]) -> list[str]:
     return lines
 
 
+# The files the `import` examples name, as a user's Downloads folder would hold them
+EXAMPLE_FILES = {
+    "Downloads/Connections.csv": "Notes:\n\"Some email addresses may be missing.\"\n\n"
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Omar,Ali,https://www.linkedin.com/in/omar,,Contoso,Designer,05 Nov 2023\n",
+    "Downloads/contacts.vcf": "BEGIN:VCARD\nVERSION:3.0\nFN:Lena Fischer\nEMAIL:lena@example.org\nEND:VCARD\n",
+}
 EXAMPLES = {" ".join(path) or "(vaultkit)": examples(path) for path in commands()}
 
 
@@ -74,6 +81,9 @@ def test_every_help_example_works_as_written(command, tmp_path, monkeypatch):
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("VAULTKIT_VAULT", raising=False)
+    for rel, text in EXAMPLE_FILES.items():
+        (home / rel).parent.mkdir(exist_ok=True)
+        (home / rel).write_text(text, encoding="utf-8")
     runner = CliRunner()
     lines = EXAMPLES[command]
     here = home

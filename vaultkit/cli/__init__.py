@@ -8,6 +8,7 @@ import click
 
 from ..errors import VaultkitError
 from .check import check
+from .importing import import_group
 from .init import init
 from .log import log
 from .new import new
@@ -67,6 +68,7 @@ def cli(ctx: click.Context) -> None:
 
 for command in (report, watch, check, init, new, log):
     cli.add_command(command)
+cli.add_command(import_group)  # `vaultkit import linkedin|vcard`
 
 
 def main() -> None:

@@ -72,11 +72,13 @@ def _render(templates: Templates, template: str, context: dict, rel: str) -> byt
     return text.encode("utf-8")
 
 
-def _file_name(vault: Vault, folder: str, text: str) -> str:
+def _file_name(vault: Vault, folder: str, text: str, taken: set[str] | None = None) -> str:
     """`text.md`, refused if it exists. When the file name cannot be `text` as written (too long, or
     a character file names cannot hold), it is another person's or day's file that holds the name
-    first, so a free one is picked instead: `Shortened name (2).md`."""
-    taken = {p.name.casefold() for p in (vault.config.root / folder).glob("*.md")}
+    first, so a free one is picked instead: `Shortened name (2).md`. `taken` (the folder's file
+    names, casefolded) saves a caller that creates many notes from listing the folder each time."""
+    if taken is None:
+        taken = {p.name.casefold() for p in (vault.config.root / folder).glob("*.md")}
     name, n = safe_name(text), 1
     if name[:-3] == text and name.casefold() in taken:
         raise VaultkitError(f"{folder}/{name} already exists; vaultkit never overwrites a note")
@@ -87,7 +89,9 @@ def _file_name(vault: Vault, folder: str, text: str) -> str:
 
 
 def new_contact(vault: Vault, templates: Templates, name: str, *, company: str = "", role: str = "",
-                field: str = "", email: str = "", referred_by: str = "", today: date) -> NewNote:
+                field: str = "", email: str = "", referred_by: str = "", phone: str = "", linkedin: str = "",
+                met_via: str = "", connected: date | None = None, today: date,
+                taken: set[str] | None = None) -> NewNote:
     name = check_name(name)
     existing = vault.resolve(name)
     if existing:
@@ -101,10 +105,11 @@ def new_contact(vault: Vault, templates: Templates, name: str, *, company: str =
             guess = f"; did you mean {_listed(vault, close)}?" if close else ""
             warnings.append(f"--referred-by {referred_by!r} matches no contact; written as given{guess}")
     folder = vault.config.folders.contacts
-    filename = _file_name(vault, folder, name)
+    filename = _file_name(vault, folder, name, taken)
     rel = f"{folder}/{filename}"
     context = {"name": name, "company": company, "role": role, "field": field, "email": email,
-               "referred_by": referrer, "today": today.isoformat()}
+               "referred_by": referrer, "phone": phone, "linkedin": linkedin, "met_via": met_via,
+               "connected": connected.isoformat() if connected else "", "today": today.isoformat()}
     content = _render(templates, "contact.md", context, rel)
     if filename[:-3] != name and parse_note(rel, content).props.get("name") != name:
         templates.problems.append(Problem(f"{templates.config.folders.templates}/contact.md", 1, ERROR,
