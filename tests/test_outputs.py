@@ -20,6 +20,10 @@ from .conftest import SAMPLE, UPDATE_GOLDEN, check_golden
 TODAY = "2026-11-20"
 ROOT = Path(__file__).resolve().parent.parent
 MERMAID = ROOT / "tools" / "mermaid"  # the real Mermaid, set up by tools/mermaid/setup.sh
+needs_mermaid = pytest.mark.skipif(
+    not (MERMAID / "node_modules").is_dir() or shutil.which("node") is None,
+    reason="the Mermaid checker is not set up: run `bash tools/mermaid/setup.sh` "
+    "(needs Node.js 18.19+ and npm; see tools/mermaid/README.md)")
 
 
 def run(*args):
@@ -115,9 +119,7 @@ def test_mermaid_labels_never_carry_syntax():
         assert re.fullmatch(r"(?:[^#]|#(?:35|quot|lt|gt|96);)+", inner), name
 
 
-@pytest.mark.skipif(not (MERMAID / "node_modules").is_dir() or shutil.which("node") is None,
-                    reason="the Mermaid checker is not set up: run `bash tools/mermaid/setup.sh` "
-                    "(needs Node.js 18.19+ and npm; see tools/mermaid/README.md)")
+@needs_mermaid
 @pytest.mark.parametrize("count", [len(HOSTILE), 500])
 def test_hostile_graphs_parse_with_the_real_mermaid(tmp_path, count):
     graph, _ = render_graph(_hostile_network(count))

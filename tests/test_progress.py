@@ -1,6 +1,5 @@
 """Progress.md and the JSON's `progress`: the funnel, twelve weeks, and the rates, against a hand count."""
 import json
-import shutil
 import subprocess
 
 import pytest
@@ -8,7 +7,7 @@ from click.testing import CliRunner
 
 from vaultkit.cli import cli
 
-from .test_outputs import MERMAID
+from .test_outputs import MERMAID, needs_mermaid
 
 TODAY = "2026-11-20"
 
@@ -110,8 +109,7 @@ def test_the_same_day_gives_the_same_page(sample_copy):
     assert b"as_of: 2026-12-01" in first
 
 
-@pytest.mark.skipif(not (MERMAID / "node_modules").is_dir() or shutil.which("node") is None,
-                    reason="the Mermaid checker is not set up (bash ../shared/tools/mermaid/setup.sh)")
+@needs_mermaid
 def test_the_progress_charts_parse_with_the_real_mermaid(sample_copy):
     run("report", "--vault", str(sample_copy), "--today", TODAY)
     page = sample_copy / "vaultkit" / "Progress.md"
