@@ -16,7 +16,7 @@ LINE = "Contacts/caf\\xe9.md:1: error: file name is not UTF-8; rename it (vaultk
 
 
 def _latin1_vault(tmp: Path, raw_rel: bytes = b"Contacts/caf\xe9.md") -> Path:
-    root = make_vault(tmp, {"Contacts/Ana.md": ANA})
+    root = make_vault(tmp, {"Contacts/Ana.md": ANA}, config="[me]\nname = \"Sam Seeker\"\n")  # signed: one problem only
     path = os.path.join(os.fsencode(root), raw_rel)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "wb") as handle:

@@ -117,6 +117,15 @@ def _write_hostile(vault: Path) -> None:
         time.sleep(0.3)  # one refresh each
 
 
+def _first_report_then_hostile(watch: Watch, vault: Path) -> bool:
+    """Wait for the first report, then write the hostile notes and one good note beside them."""
+    if not watch.wait_for(lambda: "follow-ups for" in watch.text()):
+        return False
+    _write_hostile(vault)
+    (vault / ZED[0]).write_text(ZED[1], encoding="utf-8")
+    return True
+
+
 def _failures(watch: Watch) -> str:
     failed = [line[9:130] for line in watch.lines if " failed" in line]
     return f"; {len(failed)} refresh(es) failed, e.g. {failed[0]}" if failed else ", no refresh failed"
@@ -127,10 +136,8 @@ def out_of_range_values_do_not_stop_refreshes(tmp: Path):
     vault = make_vault(tmp, dict([ANA]))
     watch = Watch(vault)
     try:
-        if not watch.wait_for(lambda: "follow-ups for" in watch.text()):
+        if not _first_report_then_hostile(watch, vault):
             return False, f"no first report: {watch.text()[-300:]}"
-        _write_hostile(vault)
-        (vault / ZED[0]).write_text(ZED[1], encoding="utf-8")
         refreshed = watch.wait_for(lambda: "Zed Quill" in _followups(vault), timeout=10)
     finally:
         passed, detail = _ended_well(watch)
@@ -146,10 +153,8 @@ def a_failing_refresh_does_not_end_the_watch(tmp: Path):
     vault = make_vault(tmp, dict([ANA]))
     watch = Watch(vault)
     try:
-        if not watch.wait_for(lambda: "follow-ups for" in watch.text()):
+        if not _first_report_then_hostile(watch, vault):
             return False, f"no first report: {watch.text()[-300:]}"
-        _write_hostile(vault)
-        (vault / ZED[0]).write_text(ZED[1], encoding="utf-8")
         time.sleep(1.0)
         for rel in HOSTILE:
             os.unlink(vault / rel)
