@@ -19,7 +19,7 @@ GROUPS = ("overdue", "today", "upcoming", "later")
 # windows, then what memory loses, then messages to people, then the search as a whole.
 URGENCY_TIERS = (
     ("Thank-yous and confirmations", ("thank-you", "confirm")),
-    ("Write it down while you remember", ("record-notes", "record-outcome", "prepare")),
+    ("Prepare, and write down while you remember", ("record-notes", "record-outcome", "prepare")),
     ("Messages to people", ("reach-referral", "nudge", "close-loop", "check-in", "announce-landing")),
     ("The search as a whole", ("broaden-field", "grow-pipeline")),
 )
