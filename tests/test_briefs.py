@@ -191,3 +191,20 @@ def test_briefs_are_the_same_bytes_every_time(sample_copy):
     before = briefs(sample_copy)
     result = report(sample_copy)
     assert "Briefs" not in result.stdout and briefs(sample_copy) == before
+
+
+def test_the_templates_starting_points_in_a_comment_are_not_your_questions(vault):
+    """`new interview` leaves starter questions in an HTML comment; the brief must not show them as yours."""
+    run = CliRunner().invoke(cli, ["new", "interview", "Ana Díaz", "--date", "2026-11-21", "--create-contact",
+                                   "--vault", str(vault.root)], catch_exceptions=False)
+    assert run.exit_code == 0, run.output
+    note = next((vault.root / "Interviews").glob("*.md"))
+    note.write_text(note.read_text(encoding="utf-8").replace("status: done", "status: scheduled"), encoding="utf-8")
+    report(vault.root)
+    asked = section(briefs(vault.root)["2026-11-21 Ana Díaz.md"], "Your questions")
+    assert "None yet" in asked and "<!--" not in asked and "Starting points" not in asked
+    text = note.read_text(encoding="utf-8").replace("## Questions\n", "## Questions\nWhat surprised you most?\n\n")
+    note.write_text(text, encoding="utf-8")
+    report(vault.root)
+    asked = section(briefs(vault.root)["2026-11-21 Ana Díaz.md"], "Your questions")
+    assert asked.strip().splitlines() == ["- What surprised you most?"]

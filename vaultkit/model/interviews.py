@@ -1,12 +1,16 @@
 """An interview note -> Interview (or None when it lacks a contact or a date)."""
 from __future__ import annotations
 
+import re
+
 from ..dates import MAX_DURATION, in_range, parse_date_time, parse_duration, parse_time, range_problem, zone_name
 from ..errors import ERROR, WARNING, Problem, shown
 from ..links import name_of
 from ..index.note import Note
 from .entities import INTERVIEW_STATUSES, Interview, PersonRef
 from .props import Props, enum_value
+
+_COMMENTS = re.compile(r"<!--.*?(?:-->|\Z)", re.S)  # HTML comments, which Obsidian hides
 
 SECTION_NAMES = {
     "questions": ("Questions",),
@@ -69,10 +73,13 @@ def read_interview(note: Note, problems: list[Problem]) -> Interview | None:
         section = sections[key]
         if section is None:
             return ()
+        if not section.has_content:  # blank, or only a comment such as the template's starting points
+            return ()
         items = body.items_in(section)
         if items:
             return tuple(i.text for i in items if i.depth == items[0].depth and i.text)
-        return tuple(part.strip() for part in section.text.split("\n\n") if part.strip())
+        text = _COMMENTS.sub("", section.text)
+        return tuple(part.strip() for part in text.split("\n\n") if part.strip())
 
     next_steps = ()
     if sections["next_steps"] is not None:
