@@ -16,6 +16,7 @@ from pathlib import Path
 from .dates import (MAX_DAYS, MAX_DURATION, Cadence, DailyFormat, in_range, parse_cadence, parse_date, range_problem,
                     zone_name)
 from .errors import WARNING, ConfigError, Problem, shown
+from .mapping import NO_MAPPING, Mapping, MappingError, parse_keys, parse_touch_kinds, parse_types
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -78,6 +79,7 @@ class Config:
     folders: Folders = Folders()
     rules: Rules = Rules()
     landed: Landed | None = None
+    mapping: Mapping = NO_MAPPING  # [types], [keys], [touch_kinds]: the vault's own words
     warnings: tuple[Problem, ...] = ()
     me_line: int = 1  # where [me] name is set (or [me] opens), for a warning about it
 
@@ -185,6 +187,7 @@ _TABLES = {
     "landed": (Landed, {"date": _date, "company": _text, "role": _text, "email": _text}),
 }
 _TOP = {"ignore": _text_list, "log_headings": _text_list, "daily_format": _daily_format}
+_MAPPING_TABLES = {"types": parse_types, "keys": parse_keys, "touch_kinds": parse_touch_kinds}
 
 
 # ---- locating keys in the file -----------------------------------------------
@@ -273,8 +276,8 @@ def parse_config(root: Path, data: dict, text: str = "") -> Config:
             name = f"{table}.{key}" if table else key
             raise ConfigError(CONFIG_NAME, _key_line(text, table, key), f"{name}: {exc}") from None
 
-    unknown_top = [k for k in data if k not in _TOP and k not in _TABLES]
-    warnings += _unknown(unknown_top, [*_TOP, *_TABLES], "at the top level", text, "")
+    unknown_top = [k for k in data if k not in _TOP and k not in _TABLES and k not in _MAPPING_TABLES]
+    warnings += _unknown(unknown_top, [*_TOP, *_TABLES, *_MAPPING_TABLES], "at the top level", text, "")
     for key, checker in _TOP.items():
         if key in data:
             values[key] = check("", key, checker, data[key])
@@ -291,10 +294,24 @@ def parse_config(root: Path, data: dict, text: str = "") -> Config:
             raise ConfigError(CONFIG_NAME, _key_line(text, "landed", ""), "[landed] needs a date, like date = 2026-12-01")
         values[table] = cls(**kwargs)
 
+    values["mapping"] = _mapping(data, text)
     me_line = _key_line(text, "me", "name" if "name" in data.get("me", {}) else "")
     config = replace(default_config(root), **values, warnings=tuple(sorted(warnings)), me_line=me_line)
     _check_folders(config, text)
     return config
+
+
+def _mapping(data: dict, text: str) -> Mapping:
+    parts = {}
+    for table, parse in _MAPPING_TABLES.items():
+        given = data.get(table, {})
+        if not isinstance(given, dict):
+            raise ConfigError(CONFIG_NAME, _key_line(text, "", table), f"{table} must be a table, like [{table}]")
+        try:
+            parts[table] = parse(given)
+        except MappingError as exc:
+            raise ConfigError(CONFIG_NAME, _key_line(text, table, exc.key), f"{table}.{exc.key}: {exc}") from None
+    return Mapping(**parts)
 
 
 def _check_folders(config: Config, text: str) -> None:

@@ -72,4 +72,4 @@ def _kind(classifier: Classifier, path: str, rel: str) -> str | None:
             data += handle.read()
     except OSError:
         return None
-    return classifier.kind(parse_note(rel, data, wants_body=lambda note: False))
+    return classifier.kind(parse_note(rel, data, wants_body=lambda note: False, kind_tags=classifier.kind_tags))

@@ -9,7 +9,8 @@ from ..errors import ERROR
 from ..render.text import plural
 from ..rules import plan
 from ..templating import check_templates
-from .options import QUIET, cache_option, open_vault, today_option, vault_option, verbosity, verbosity_options
+from .options import (QUIET, cache_option, hint_if_no_contacts, open_vault, today_option, vault_option, verbosity,
+                      verbosity_options)
 
 
 @click.command()
@@ -62,4 +63,5 @@ def check(ctx: click.Context, vault_path: str | None, today, output_format: str,
     found = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}" if problems else "no problems"
     click.echo(f"Checked {plural(vault.note_count, 'note')} ({plural(len(vault.contacts), 'contact')}, "
                f"{plural(len(vault.interviews), 'interview')}): {found}.", err=True)
+    hint_if_no_contacts(len(vault.contacts), vault.note_count)
     ctx.exit(1 if errors else 0)

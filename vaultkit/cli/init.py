@@ -9,6 +9,7 @@ import click
 from ..config import CONFIG_NAME, Me
 from ..edit.init import CREATED, init_vault
 from ..errors import UsageProblem
+from .detecting import detect_and_write
 
 
 @click.command()
@@ -17,8 +18,14 @@ from ..errors import UsageProblem
               help="The same as PATH.")
 @click.option("--name", default="", help="Your name, to sign drafts with ([me] name in vaultkit.toml).")
 @click.option("--email", default="", help="Your email, under the signature ([me] email).")
-@click.option("--dry-run", is_flag=True, help="Create nothing; say what would be created.")
-def init(path: Path | None, vault_path: Path | None, name: str, email: str, dry_run: bool) -> None:
+@click.option("--detect", is_flag=True,
+              help="On a vault that already holds notes: find its people and conversations, and write the "
+              "mapping ([types], [keys], [touch_kinds]) into vaultkit.toml. Never changes a note.")
+@click.option("--force", is_flag=True, help="With --detect: replace an existing vaultkit.toml (a backup is kept).")
+@click.option("--dry-run", is_flag=True, help="Create nothing; say what would be created (with --detect: print "
+              "the TOML).")
+def init(path: Path | None, vault_path: Path | None, name: str, email: str, detect: bool, force: bool,
+         dry_run: bool) -> None:
     """Set up a vault: vaultkit.toml, the folders, and templates you can edit.
 
     PATH is the vault's folder (default: the current one); it is created if
@@ -26,16 +33,30 @@ def init(path: Path | None, vault_path: Path | None, name: str, email: str, dry_
     does. Nothing that exists is overwritten: running init twice changes
     nothing.
 
+    With --detect, on a vault you kept before vaultkit, it looks for notes
+    that are people (a tag or folder whose notes mostly carry email, phone,
+    company, role or linkedin) and notes that are conversations (a date and a
+    link to one of those people), prints what it found with examples, and
+    writes the mapping into vaultkit.toml, so that report and check see them.
+    Templates (Templater's <%, a templates folder) are left out.
+
     \b
     Examples:
       vaultkit init
       vaultkit init ~/notes/job-search --name "Sam Rivera" --email sam@example.org
+      vaultkit init ~/notes --detect --dry-run     # see the mapping first
+      vaultkit init ~/notes --detect --force       # replace vaultkit.toml, keep a backup
     """
     if path and vault_path and path.resolve() != vault_path.resolve():
         raise UsageProblem("give the vault either as PATH or as --vault, not both")
     root = (path or vault_path or Path(".")).expanduser()
     if root.exists() and not root.is_dir():
         raise UsageProblem(f"{root} is a file, not a folder")
+    if force and not detect:
+        raise UsageProblem("--force goes with --detect (plain init never overwrites anything)")
+    if detect:
+        detect_and_write(root, Me(name=" ".join(name.split()), email=email.strip()), force, dry_run)
+        return
     if not dry_run:
         root.mkdir(parents=True, exist_ok=True)
     results = init_vault(root, dry_run=dry_run, me=Me(name=" ".join(name.split()), email=email.strip()))

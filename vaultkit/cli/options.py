@@ -97,6 +97,13 @@ def warn(message: str) -> None:
     click.echo(f"Warning: {message}", err=True)
 
 
+def hint_if_no_contacts(contacts: int, notes: int) -> None:
+    """A vault kept in its own shape gives nothing until it is mapped: say so, not just "0 contacts"."""
+    if contacts == 0 and notes > 5:
+        click.echo(f"Hint: no contact among {notes:,} notes. If your vault keeps people its own way "
+                   "(a tag, a folder, other property names), `vaultkit init --detect` maps it.", err=True)
+
+
 QUIET, NORMAL, VERBOSE = -1, 0, 1
 
 

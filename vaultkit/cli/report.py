@@ -11,7 +11,7 @@ from ..render.json_report import render_json
 from ..render.text import plural
 from ..report import Report, run_report
 from ..write import KEPT, NOT_WRITTEN, UNCHANGED, WOULD_WRITE, WRITTEN
-from .options import (QUIET, VERBOSE, cache_option, open_vault, today_option, vault_option, verbosity,
+from .options import (QUIET, VERBOSE, cache_option, hint_if_no_contacts, open_vault, today_option, vault_option, verbosity,
                       verbosity_options)
 
 DASHBOARD = "Follow-ups.md"
@@ -66,6 +66,8 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
     if noted and (level != QUIET or errors):
         click.echo(f"Notes have {plural(errors, 'error')} and {plural(len(noted) - errors, 'warning')}; "
                    "run `vaultkit check` to see them.", err=True)
+    if level != QUIET and output_format != "json":
+        hint_if_no_contacts(len(vault.contacts), vault.note_count)
     if result.not_written:
         raise SystemExit(1)
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..paths import printable
+from .kind import KINDS
 from .note import Note
 from .read import Entry
 
@@ -59,7 +60,7 @@ def cache_file(root: Path, environ=os.environ) -> Path:
 
 def fingerprint(config: Config) -> str:
     parts = [str(SCHEMA), config.folders.contacts, config.folders.interviews,
-             config.daily_format.pattern]
+             config.daily_format.pattern, config.mapping.fingerprint()]
     here = Path(__file__).parent.parent  # vaultkit/
     for module in _PARSE_MODULES:
         parts.append(hashlib.sha256((here / module).read_bytes()).hexdigest())
@@ -141,7 +142,7 @@ class NoteCache:
                                         f"{meta.get('schema', '?')}")
         if meta.get("fingerprint") != self.fingerprint:
             return {}  # another parser or classification: every row is stale, and save() replaces them
-        kinds = {None: None, "contact": "contact", "interview": "interview", "daily": "daily"}
+        kinds = {None: None, **{k: k for k in KINDS}}  # interned: one string per kind
         return {rel: Entry(size, mtime_ns, checked_ns, digest, kinds[kind], blob and _decode(rel, blob))
                 for rel, size, mtime_ns, checked_ns, digest, kind, blob
                 in db.execute("SELECT path, size, mtime_ns, checked_ns, digest, kind, note FROM notes")}

@@ -8,7 +8,9 @@ into an interview.
 
 Parsing (note.py) records the hints with the functions here (`declared_type`,
 `type_from_tags`, `has_inline_hint`); `Classifier.kind` weighs them with the
-note's path and the config.
+note's path and the config. `[types]` in the config adds the vault's own tags,
+folders and property values (mapping.py); a Templater template (`<%` in its
+front-matter) is never a note of any kind.
 """
 from __future__ import annotations
 
@@ -19,46 +21,65 @@ from ..config import Config
 from ..dates import daily_date
 from ..links import name_of
 
-KINDS = ("contact", "interview", "daily")
-_TYPED_TAGS = ("contact", "interview")
-_INLINE_HINT = re.compile(r"(?<![^\s(])#(?:contact|interview)(?:/|(?![\w\-]))", re.I)
+KINDS = ("contact", "interview", "interaction", "daily")
+_TYPED = ("contact", "interview", "interaction")
+BUILT_IN_TAGS = {kind: kind for kind in _TYPED}  # tag -> the kind it makes a note
+_HINTS: dict[tuple[str, ...], re.Pattern] = {}
 
 
 def declared_type(value) -> str | None:
     """Front-matter `type:` lower-cased (`[[Contact]]` and `#contact` too); a list's first known type."""
     if isinstance(value, list):
         names = [name_of(v).lower() for v in value if isinstance(v, str)]
-        return next((n for n in names if n in _TYPED_TAGS), names[0] if names else None)
+        return next((n for n in names if n in _TYPED), names[0] if names else None)
     if isinstance(value, str) and value.strip():
         return name_of(value).lstrip("#").lower()
     return None
 
 
-def type_from_tags(tags) -> str | None:
-    """`contact` or `interview` if a tag says so (nested tags like `contact/alumni` count)."""
+def type_from_tags(tags, kind_tags: dict[str, str] = BUILT_IN_TAGS) -> str | None:
+    """The kind a tag gives (nested tags like `contact/alumni` count), or None."""
     for tag in tags:
-        head = tag.split("/", 1)[0]
-        if head in _TYPED_TAGS:
-            return head
+        kind = kind_tags.get(tag) or kind_tags.get(tag.split("/", 1)[0])
+        if kind:
+            return kind
     return None
 
 
-def has_inline_hint(body: str) -> bool:
-    """A possible inline #contact / #interview; a plain substring test first, as most notes have none."""
+def has_inline_hint(body: str, kind_tags: dict[str, str] = BUILT_IN_TAGS) -> bool:
+    """A possible inline tag that gives a kind; a plain substring test first, as most notes have none."""
     lowered = body.lower()
-    if "#contact" not in lowered and "#interview" not in lowered:
+    if not any(f"#{tag}" in lowered for tag in kind_tags):
         return False
-    return _INLINE_HINT.search(body) is not None
+    names = tuple(sorted(kind_tags))
+    pattern = _HINTS.get(names)
+    if pattern is None:
+        alternatives = "|".join(re.escape(t) for t in sorted(names, key=len, reverse=True))
+        pattern = _HINTS[names] = re.compile(rf"(?<![^\s(])#(?:{alternatives})(?:/|(?![\w\-]))", re.I)
+    return pattern.search(body) is not None
+
+
+def _is_template(note) -> bool:
+    return any(isinstance(v, str) and "<%" in v for v in note.props.values())
+
+
+def _has_value(found, wanted: str) -> bool:
+    values = found if isinstance(found, list) else [found]
+    return any(isinstance(v, (str, int, float)) and name_of(str(v)).lstrip("#").casefold() == wanted for v in values)
 
 
 class Classifier:
     """`kind(note)` for one config's folders and daily-note format."""
 
     def __init__(self, config: Config):
-        self.folders = (
-            (config.folders.contacts.casefold().rstrip("/") + "/", "contact"),
-            (config.folders.interviews.casefold().rstrip("/") + "/", "interview"),
-        )
+        rules = config.mapping.types
+        folders = [(config.folders.contacts, "contact"), (config.folders.interviews, "interview")]
+        folders += [(folder, kind) for kind, rule in rules for folder in rule.folders]
+        # the deepest folder first: a mapped `People/Logs` inside `People` wins
+        self.folders = tuple(sorted(((f.casefold().rstrip("/") + "/", k) for f, k in folders),
+                                    key=lambda pair: -len(pair[0])))
+        self.kind_tags = {**BUILT_IN_TAGS, **{t: kind for kind, rule in reversed(rules) for t in rule.tags}}
+        self.properties = tuple((rule.property, rule.value, kind) for kind, rule in rules if rule.property)
         self.daily_format = config.daily_format
         self.iso_only = config.daily_format.pattern == "YYYY-MM-DD"
 
@@ -74,9 +95,14 @@ class Classifier:
         """A parsed Note's kind. Called for every note of the vault, so the common cases come first."""
         if not note.readable:
             return None
+        if note.props and _is_template(note):
+            return None
         declared = note.type_prop or note.tag_type
-        if declared == "contact" or declared == "interview":
+        if declared == "contact" or declared == "interview" or declared == "interaction":
             return declared
+        for key, value, kind in self.properties:
+            if key in note.props and _has_value(note.props[key], value):
+                return kind
         is_daily = self._is_daily(note.path)
         if declared is None:
             if note.inline_type and not is_daily:

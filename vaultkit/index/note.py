@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from ..errors import ERROR, WARNING, Problem
 from ..links import note_stem, tag_values
 from .frontmatter import read_front_matter
-from .kind import declared_type, has_inline_hint, type_from_tags
+from .kind import BUILT_IN_TAGS, declared_type, has_inline_hint, type_from_tags
 from .markdown import Body, parse_body
 
 MAX_BODY = 1_000_000  # characters; a body past this is not parsed
@@ -27,7 +27,7 @@ class Note:
     key_lines: dict = field(default_factory=dict)
     item_lines: dict = field(default_factory=dict)
     type_prop: str | None = None  # front-matter `type:`, lower-cased
-    tag_type: str | None = None  # `contact`/`interview` from front-matter tags
+    tag_type: str | None = None  # the kind a front-matter tag gives (`#contact`, or a tag in [types])
     inline_type: str | None = None  # the same from an inline tag in the body
     tags: tuple[str, ...] = ()
     body: Body | None = None
@@ -63,11 +63,13 @@ def decode(path: str, data: bytes) -> tuple[str | None, Problem | None]:
     return text, None
 
 
-def parse_note(path: str, data: bytes, wants_body: Callable[[Note], bool] | None = None) -> Note:
+def parse_note(path: str, data: bytes, wants_body: Callable[[Note], bool] | None = None,
+               kind_tags: dict[str, str] = BUILT_IN_TAGS) -> Note:
     """Parse one note; never raises on any bytes.
 
     `wants_body(note)` sees the note without its body and says whether the
-    body is needed; by default every body is parsed.
+    body is needed; by default every body is parsed. `kind_tags` are the tags
+    that give a note its kind (the classifier's, with the vault's `[types]`).
     """
     text, problem = decode(path, data)
     if problem:
@@ -80,7 +82,7 @@ def parse_note(path: str, data: bytes, wants_body: Callable[[Note], bool] | None
         key_lines=fm.key_lines,
         item_lines=fm.item_lines,
         type_prop=declared_type(fm.data.get("type")),
-        tag_type=type_from_tags(tags),
+        tag_type=type_from_tags(tags, kind_tags),
         tags=tags,
         body_line=fm.body_line,
         readable=fm.readable,
@@ -89,7 +91,7 @@ def parse_note(path: str, data: bytes, wants_body: Callable[[Note], bool] | None
     if not fm.readable:
         return note  # vaultkit cannot tell what it was meant to be: the error is all it yields
     body_text = text[fm.body_start:]
-    hinted = note.type_prop is None and note.tag_type is None and has_inline_hint(body_text)
+    hinted = note.type_prop is None and note.tag_type is None and has_inline_hint(body_text, kind_tags)
     if not hinted and not (wants_body is None or wants_body(note)):
         return note
     if len(body_text) > MAX_BODY:
@@ -98,5 +100,5 @@ def parse_note(path: str, data: bytes, wants_body: Callable[[Note], bool] | None
                           f"note is {size:.1f} MB; only its front-matter was read (bodies over 1 MB are skipped)")
         return replace(note, problems=note.problems + (warning,))
     body = parse_body(body_text, fm.body_line)
-    inline = type_from_tags(body.tags) if hinted else None
+    inline = type_from_tags(body.tags, kind_tags) if hinted else None
     return replace(note, body=body, inline_type=inline)

@@ -72,7 +72,7 @@ def check_note(root: str, rel: str, classifier: Classifier, old: Entry | None) -
         verdicts.append(classifier.kind(bare))
         return verdicts[-1] is not None
 
-    note = parse_note(rel, data, wants_body)
+    note = parse_note(rel, data, wants_body, classifier.kind_tags)
     # The verdict on the note without its body stands unless the body was read for an inline tag.
     kind = verdicts[0] if verdicts else classifier.kind(note)
     if kind is None:

@@ -12,6 +12,7 @@ from ..index.kind import Classifier
 from ..index.note import Note
 from .contacts import read_contact
 from .entities import Contact, Interview, PersonRef, Touch
+from .interactions import interaction_touches, with_their_keys
 from .interviews import read_interview
 from .resolve import NameIndex
 from .touches import daily_touches, log_touches
@@ -60,18 +61,23 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
     """
     classifier = Classifier(config)
     found: list[Problem] = list(problems)
-    contact_notes, interview_notes, daily_notes = [], [], []
+    contact_notes, interview_notes, daily_notes, interaction_notes = [], [], [], []
+    keys = config.mapping.keys
     count = 0
     for note, kind in classified:
         count += 1
         if note.problems:  # SPEC: the rest of a vault is not linted; only unreadable notes are errors everywhere
             found += (p for p in note.problems if kind is not None or p.severity == ERROR)
+        if kind is not None and kind != "daily" and keys:
+            note = with_their_keys(note, keys)
         if kind == "contact":
             contact_notes.append(note)
         elif kind == "interview":
             interview_notes.append(note)
         elif kind == "daily":
             daily_notes.append(note)
+        elif kind == "interaction":
+            interaction_notes.append(note)
 
     contacts = [read_contact(n, found) for n in sorted(contact_notes, key=lambda n: n.path)]
     names = NameIndex(contacts)
@@ -146,6 +152,9 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
 
     for note in daily_notes:
         touches += daily_touches(note, classifier.daily_date(note.path), resolve_mention, found)
+    for note in interaction_notes:
+        touches += interaction_touches(note, config.mapping, lambda ref, source: resolve(ref, source, "contact", True),
+                                       found)
     touches.sort(key=lambda t: (t.date, t.contact, t.source, t.line))
 
     touches_by, interviews_by = defaultdict(list), defaultdict(list)

@@ -1,0 +1,67 @@
+"""`vaultkit init --detect`: say what was found, then write (or print) the mapping."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..config import CONFIG_NAME, Me, default_config, load_config
+from ..edit.detect import Detection, detect, mapping_toml
+from ..edit.init import config_text
+from ..errors import ConfigError, UsageProblem, VaultkitError
+from ..write import write_atomic
+
+_LABELS = {"contact": "Contacts", "interaction": "Conversations (interaction notes)", "interview": "Interviews"}
+
+
+def _describe(detection: Detection) -> list[str]:
+    lines = [f"Read {detection.read:,} notes"
+             + (f" ({len(detection.templates)} templates left out, e.g. {detection.templates[0]})."
+                if detection.templates else ".")]
+    for found in detection.found:
+        lines.append(f"{_LABELS[found.kind]}: {len(found.paths):,} notes, by {found.rule.describe()}")
+        lines += [f"  evidence: {e}" for e in found.evidence]
+        lines += [f"  e.g. {p}" for p in found.paths[:3]]
+    if detection.touch_kinds:
+        kinds = "; ".join(f"{', '.join(v)} -> {k}" for k, v in detection.touch_kinds.items())
+        lines.append(f"  kinds of conversation: {kinds}")
+    if not any(f.kind == "contact" for f in detection.found):
+        lines.append("No notes that look like people: no folder or tag whose notes mostly carry email, phone, "
+                     "company, role or linkedin.")
+    return lines
+
+
+def _backup(path: Path) -> Path:
+    n, backup = 1, path.with_name(path.name + ".bak")
+    while backup.exists():
+        n += 1
+        backup = path.with_name(f"{path.name}.bak{n}")
+    backup.write_bytes(path.read_bytes())
+    return backup
+
+
+def detect_and_write(root: Path, me: Me, force: bool, dry_run: bool) -> None:
+    if not root.is_dir():
+        raise UsageProblem(f"{root} is not a folder: --detect reads a vault that already holds notes")
+    target = root / CONFIG_NAME
+    try:
+        config = load_config(root)
+    except ConfigError:
+        config = default_config(root)  # the walk needs no setting; a broken file is replaced only with --force
+    if target.exists() and not force and not dry_run:
+        raise VaultkitError(f"{target} exists; run with --dry-run to see the mapping, or --force to replace "
+                            "the file (a backup is kept)")
+    detection = detect(config)
+    for line in _describe(detection):
+        click.echo(line, err=dry_run)
+    if not detection.found:
+        return
+    keep = me if me.name or me.email else config.me
+    text = config_text(keep) + "\n" + mapping_toml(detection)
+    if dry_run:
+        click.echo(text, nl=False)
+        return
+    backup = _backup(target) if target.exists() else None
+    write_atomic(target, text.encode("utf-8"))
+    kept = f" (the old one is {backup.name})" if backup else ""
+    click.echo(f"Wrote {CONFIG_NAME}{kept}. Next: vaultkit check --vault {root}, then vaultkit report.")
