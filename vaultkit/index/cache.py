@@ -26,11 +26,12 @@ from ..config import Config
 from ..paths import printable
 from .note import Note
 from .read import Entry
+from .snapshot import NO_DIGEST, Snapshot
 
-SCHEMA = 2  # 2: the note classes moved to vaultkit.index
+SCHEMA = 3  # 2: the note classes moved to vaultkit.index; 3: one snapshot row of every signature
 LOCK_TIMEOUT = 10.0  # seconds to wait for another process's save
 # The modules whose code decides what a parsed note holds; editing one invalidates every cache.
-_PARSE_MODULES = ("index/note.py", "index/frontmatter.py", "index/markdown.py", "index/kind.py", "index/read.py",
+_PARSE_MODULES = ("index/note.py", "index/frontmatter.py", "index/markdown.py", "index/kind.py", "index/read.py", "index/snapshot.py",
                   "links.py", "dates.py", "errors.py")
 _ALLOWED = {
     "vaultkit.index.note": {"Note"},
@@ -38,6 +39,15 @@ _ALLOWED = {
     "vaultkit.index.markdown": {"Body", "Section", "Item", "Link"},
     "datetime": {"date", "datetime", "time", "timedelta", "timezone"},
 }
+
+
+_SCHEMA = {
+    "meta": "key TEXT PRIMARY KEY, value TEXT",
+    "snapshot": "id INTEGER PRIMARY KEY CHECK (id = 0), blob BLOB",
+    "notes": "path TEXT PRIMARY KEY, digest BLOB, kind TEXT, note BLOB",
+    "records": "key TEXT PRIMARY KEY, value BLOB",
+}
+_TABLES = set(_SCHEMA)
 
 
 class CacheWarning(Exception):
@@ -92,7 +102,13 @@ def _busy(exc: sqlite3.OperationalError) -> bool:
 
 
 class NoteCache:
-    """One vault's cache file. Every method turns SQLite trouble into CacheWarning."""
+    """One vault's cache file. Every method turns SQLite trouble into CacheWarning.
+
+    Tables: `meta` (schema, vault, fingerprint); `snapshot`, one row: every note's
+    signature (snapshot.py); `notes`, a row per note that has a parsed note, with the
+    hash of the bytes it came from; `records`, what a command recorded of its last run
+    (outcome.py), so that one with nothing new to say can say it again.
+    """
 
     def __init__(self, config: Config, environ=os.environ):
         self.path = cache_file(config.root, environ)
@@ -106,14 +122,14 @@ class NoteCache:
         db.execute("PRAGMA synchronous=NORMAL")
         return db
 
-    def load(self) -> dict[str, Entry]:
-        """Every entry the cache holds for this vault and parser; {} when it has none or is unusable."""
+    def _reading(self, read):
+        """`read(db)`, with any trouble turned into a CacheWarning (and a broken cache deleted)."""
         if not self.path.exists():
-            return {}
+            return None
         try:
             db = self._connect()
             try:
-                return self._read(db)
+                return read(db)
             finally:
                 db.close()
         except sqlite3.OperationalError as exc:
@@ -124,54 +140,122 @@ class NoteCache:
             raise CacheWarning(f"{self.path}: the cache could not be read ({exc}); it was deleted and will "
                                "be rebuilt") from None
         except (sqlite3.Error, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
-                KeyError) as exc:
+                KeyError, IndexError) as exc:
             self.discard()
             raise CacheWarning(f"{self.path}: the cache could not be read ({exc}); it was deleted and will "
                                "be rebuilt") from None
 
-    def _read(self, db: sqlite3.Connection) -> dict[str, Entry]:
+    def load_snapshot(self) -> Snapshot | None:
+        """Every note's signature as last saved; None when the cache has none for this vault and parser."""
+        return self._reading(self._read_snapshot)
+
+    def _read_snapshot(self, db: sqlite3.Connection) -> Snapshot | None:
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables:
-            return {}  # just created by another process that has not committed its first save
-        if tables != {"meta", "notes"}:
+            return None  # just created by another process that has not committed its first save
+        if "meta" not in tables:
             raise sqlite3.DatabaseError("not a vaultkit cache")
         meta = dict(db.execute("SELECT key, value FROM meta"))
-        if meta.get("schema") != str(SCHEMA) or meta.get("vault") != self.vault:
-            raise sqlite3.DatabaseError(f"made for {meta.get('vault', 'another vault')!r}, schema "
-                                        f"{meta.get('schema', '?')}")
+        if meta.get("vault") != self.vault:
+            raise sqlite3.DatabaseError(f"made for {meta.get('vault', 'another vault')!r}")
+        if meta.get("schema") != str(SCHEMA):  # an older (or newer) vaultkit's: start afresh, nothing is wrong
+            db.close()
+            self.discard()
+            return None
+        if tables != _TABLES:
+            raise sqlite3.DatabaseError("not a vaultkit cache")
         if meta.get("fingerprint") != self.fingerprint:
-            return {}  # another parser or classification: every row is stale, and save() replaces them
-        kinds = {None: None, "contact": "contact", "interview": "interview", "daily": "daily"}
-        return {rel: Entry(size, mtime_ns, checked_ns, digest, kinds[kind], blob and _decode(rel, blob))
-                for rel, size, mtime_ns, checked_ns, digest, kind, blob
-                in db.execute("SELECT path, size, mtime_ns, checked_ns, digest, kind, note FROM notes")}
+            return None  # another parser or classification: every row is stale, and a save replaces them
+        row = db.execute("SELECT blob FROM snapshot").fetchone()
+        return None if row is None else Snapshot.decode(row[0])
+
+    def load_notes(self, wanted: dict[str, bytes]) -> dict[str, Note]:
+        """The parsed note of each path in `wanted` (path -> hash of the bytes it must come from).
+        A row missing, or made from other bytes, means the cache is broken: CacheWarning."""
+        def read(db: sqlite3.Connection) -> dict[str, Note]:
+            if len(wanted) < 50:
+                rows = [row for rel in wanted for row in
+                        db.execute("SELECT path, digest, note FROM notes WHERE path = ?", (rel,))]
+            else:
+                rows = db.execute("SELECT path, digest, note FROM notes")
+            notes = {rel: _decode(rel, blob) for rel, digest, blob in rows if wanted.get(rel) == digest}
+            if len(notes) != len(wanted):
+                raise ValueError(f"{len(wanted) - len(notes)} parsed notes are missing")
+            return notes
+        notes = self._reading(read)
+        if notes is None and wanted:
+            raise CacheWarning(f"{self.path}: the cache is gone; notes were read from their files")
+        return notes or {}
+
+    def load(self) -> dict[str, Entry]:
+        """Every entry the cache holds for this vault and parser; {} when it has none."""
+        snapshot = self.load_snapshot()
+        if snapshot is None:
+            return {}
+        relevant = snapshot.relevant()
+        notes = self.load_notes({snapshot.paths[i]: snapshot.digests[i] for i in relevant})
+        return {rel: snapshot.entry(i, notes.get(rel)) for i, rel in enumerate(snapshot.paths)}
 
     def save(self, entries: dict[str, Entry], changed: Iterable[str], dropped: Iterable[str],
              fresh: bool = False) -> None:
-        """Write the `changed` paths' entries and forget `dropped`; `fresh` replaces every row."""
+        """Write every signature, the `changed` paths' notes, and forget `dropped`; `fresh` replaces every row."""
+        if fresh:
+            changed = entries.keys()
+        self.save_snapshot(Snapshot.of(entries), {rel: entries[rel] for rel in changed if rel in entries},
+                           dropped, fresh)
+
+    def save_snapshot(self, snapshot: Snapshot, read: dict[str, Entry], dropped: Iterable[str],
+                      fresh: bool = False) -> None:
+        """Write `snapshot`, and the notes of the entries just `read`; forget the `dropped` paths' notes.
+        `fresh`: `read` holds every note, and replaces whatever the cache held."""
+        blob = snapshot.encode()
         try:
             db = self._connect()
             try:
                 db.execute("BEGIN IMMEDIATE")
-                db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID")
-                db.execute("CREATE TABLE IF NOT EXISTS notes (path TEXT PRIMARY KEY, size INTEGER, "
-                           "mtime_ns INTEGER, checked_ns INTEGER, digest BLOB, kind TEXT, note BLOB) WITHOUT ROWID")
+                for table, columns in _SCHEMA.items():
+                    db.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
                 meta = dict(db.execute("SELECT key, value FROM meta"))
-                if fresh or meta.get("fingerprint") != self.fingerprint:
+                if fresh or meta.get("fingerprint") != self.fingerprint or meta.get("schema") != str(SCHEMA):
+                    if not fresh:  # another vaultkit, with other settings, saved meanwhile: leave it its cache
+                        db.execute("ROLLBACK")
+                        return
                     db.execute("DELETE FROM notes")
-                    changed = entries.keys()
+                    db.execute("DELETE FROM records")
                 db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                                [("schema", str(SCHEMA)), ("vault", self.vault), ("fingerprint", self.fingerprint)])
-                db.executemany("DELETE FROM notes WHERE path = ?", ((rel,) for rel in dropped))
-                db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               ((rel, e.size, e.mtime_ns, e.checked_ns, e.digest, e.kind, _encode(e.note))
-                                for rel in changed if (e := entries.get(rel)) is not None))
+                db.execute("INSERT OR REPLACE INTO snapshot VALUES (0, ?)", (blob,))
+                gone = [*dropped, *(rel for rel, e in read.items() if e.note is None)]
+                db.executemany("DELETE FROM notes WHERE path = ?", ((rel,) for rel in gone))
+                db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?)",
+                               ((rel, e.digest or NO_DIGEST, e.kind, _encode(e.note)) for rel, e in read.items()
+                                if e.note is not None))
                 db.execute("COMMIT")
             finally:
                 db.close()
         except (sqlite3.Error, OSError) as exc:
             raise CacheWarning(f"{self.path}: the cache could not be saved ({exc}); the next run reads "
                                "more notes") from None
+
+    def record(self, key: str) -> bytes | None:
+        """What a command recorded of its last run under `key`; None when there is none (or no cache)."""
+        def read(db: sqlite3.Connection):
+            row = db.execute("SELECT value FROM records WHERE key = ?", (key,)).fetchone()
+            return None if row is None else bytes(row[0])
+        try:
+            return self._reading(read)
+        except CacheWarning:
+            return None
+
+    def put_record(self, key: str, value: bytes) -> None:
+        try:
+            db = self._connect()
+            try:
+                db.execute("INSERT OR REPLACE INTO records VALUES (?, ?)", (key, value))
+            finally:
+                db.close()
+        except (sqlite3.Error, OSError) as exc:
+            raise CacheWarning(f"{self.path}: the cache could not be saved ({exc})") from None
 
     def discard(self) -> None:
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -191,7 +275,8 @@ def cached_paths_of_kind(config: Config, kind: str, environ=os.environ) -> list[
         db = sqlite3.connect(f"{cache.path.as_uri()}?mode=ro", uri=True, timeout=0.5)
         try:
             meta = dict(db.execute("SELECT key, value FROM meta"))
-            if meta.get("vault") != cache.vault or meta.get("fingerprint") != cache.fingerprint:
+            if (meta.get("vault") != cache.vault or meta.get("fingerprint") != cache.fingerprint
+                    or meta.get("schema") != str(SCHEMA)):
                 return None
             return [row[0] for row in db.execute("SELECT path FROM notes WHERE kind = ?", (kind,))]
         finally:

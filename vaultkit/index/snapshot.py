@@ -1,0 +1,173 @@
+"""Every note's signature as a few flat lists: what a warm run checks the walk against.
+
+A vault of 100,000 notes is 100,000 (path, size, mtime_ns, read at, hash,
+kind) records. Kept as columns, they load from one blob in milliseconds and
+compare with the stat walk list against list, in C; an Entry is made only for
+a note that has to be read again. The parsed notes themselves are not here:
+most notes have none, and the few the model needs are loaded only when it is
+built (cache.py).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import struct
+from array import array
+from dataclasses import dataclass
+
+from .kind import KINDS
+from .read import RACY_NS, Entry
+
+MAGIC = b"VKS1"
+DIGEST = 16  # bytes of a note's BLAKE2 hash (read.digest_of)
+NO_DIGEST = bytes(DIGEST)  # an unreadable note has none, and is never trusted
+# A note's code: 0 nothing but a path, 1 a note of no kind kept for its hints or problems, then each kind.
+_CODE = {kind: i for i, kind in enumerate(KINDS, start=2)}
+_KIND = {code: kind for kind, code in _CODE.items()}
+_stat = os.stat
+
+
+def code_of(entry: Entry) -> int:
+    if entry.kind is not None:
+        return _CODE[entry.kind]
+    return 0 if entry.note is None else 1
+
+
+def kind_of(code: int) -> str | None:
+    return _KIND.get(code)
+
+
+@dataclass
+class Snapshot:
+    paths: list[str]  # sorted
+    sizes: list[int]
+    mtimes: list[int]
+    checked: list[int]  # wall clock (ns) when each note's bytes were read
+    digests: list[bytes]
+    codes: bytearray
+
+    @classmethod
+    def empty(cls) -> Snapshot:
+        return cls([], [], [], [], [], bytearray())
+
+    @classmethod
+    def of(cls, entries: dict[str, Entry]) -> Snapshot:
+        paths = sorted(entries)
+        rows = [entries[rel] for rel in paths]
+        return cls(paths, [e.size for e in rows], [e.mtime_ns for e in rows], [e.checked_ns for e in rows],
+                   [e.digest or NO_DIGEST for e in rows], bytearray(code_of(e) for e in rows))
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def entry(self, i: int, note=None) -> Entry:
+        return Entry(self.sizes[i], self.mtimes[i], self.checked[i], self.digests[i], kind_of(self.codes[i]), note)
+
+    def set(self, i: int, entry: Entry) -> None:
+        self.sizes[i], self.mtimes[i], self.checked[i] = entry.size, entry.mtime_ns, entry.checked_ns
+        self.digests[i] = entry.digest or NO_DIGEST
+        self.codes[i] = code_of(entry)
+
+    def relevant(self) -> list[int]:
+        """The positions of the notes the model reads (a kind, or hints and problems of their own)."""
+        codes = self.codes
+        return [i for i in range(len(codes)) if codes[i]] if codes.strip(b"\0") else []
+
+    def notes_digest(self) -> bytes:
+        """A hash of what the model is built from: which notes there are of each kind, and their bytes."""
+        h = hashlib.blake2b(str(len(self.paths)).encode(), digest_size=16)
+        for i in self.relevant():
+            h.update(b"\0%s\0%d" % (self.paths[i].encode("utf-8", "surrogateescape"), self.codes[i]))
+            h.update(self.digests[i])
+        return h.digest()
+
+    def compare(self, paths: list[str], sizes: list[int], mtimes: list[int]) -> tuple[Snapshot, list[int], list[str]]:
+        """This snapshot lined up with the walk: (the walk's snapshot, with what was known of each path;
+        the positions in it to read again; the paths gone). A path is read again when it is new, its size
+        or mtime differ, or its mtime was too close to its read to prove anything (racily clean)."""
+        if paths == self.paths:
+            now, dropped = Snapshot(list(paths), self.sizes[:], self.mtimes[:], self.checked[:], self.digests[:],
+                                    bytearray(self.codes)), []
+            if sizes == self.sizes and mtimes == self.mtimes:
+                changed = []
+            else:
+                changed = [i for i, (a, b, c, d) in enumerate(zip(sizes, self.sizes, mtimes, self.mtimes))
+                           if a != b or c != d]
+        else:
+            where = dict(zip(self.paths, range(len(self.paths))))
+            wanted = set(paths)
+            dropped = [rel for rel in self.paths if rel not in wanted]
+            now, changed = Snapshot.empty(), []
+            for j, rel in enumerate(paths):
+                i = where.get(rel)
+                if i is None:
+                    now._append(rel, -1, -1, 0, NO_DIGEST, 0)
+                    changed.append(j)
+                else:
+                    now._append(rel, self.sizes[i], self.mtimes[i], self.checked[i], self.digests[i], self.codes[i])
+                    if sizes[j] != self.sizes[i] or mtimes[j] != self.mtimes[i]:
+                        changed.append(j)
+        racy = [i for i, (m, c) in enumerate(zip(now.mtimes, now.checked)) if m + RACY_NS >= c]
+        return now, sorted(set(changed).union(racy)) if racy else changed, dropped
+
+    def _append(self, rel: str, size: int, mtime: int, checked: int, digest: bytes, code: int) -> None:
+        self.paths.append(rel)
+        self.sizes.append(size)
+        self.mtimes.append(mtime)
+        self.checked.append(checked)
+        self.digests.append(digest)
+        self.codes.append(code)
+
+    def without(self, gone: set[str]) -> Snapshot:
+        keep = [i for i, rel in enumerate(self.paths) if rel not in gone]
+        return Snapshot([self.paths[i] for i in keep], [self.sizes[i] for i in keep], [self.mtimes[i] for i in keep],
+                        [self.checked[i] for i in keep], [self.digests[i] for i in keep],
+                        bytearray(self.codes[i] for i in keep))
+
+    def encode(self) -> bytes:
+        names = "\0".join(self.paths).encode("utf-8", "surrogateescape")
+        return b"".join([MAGIC, struct.pack("<QQ", len(self.paths), len(names)), names,
+                         array("q", self.sizes).tobytes(), array("q", self.mtimes).tobytes(),
+                         array("q", self.checked).tobytes(), b"".join(self.digests), bytes(self.codes)])
+
+    @classmethod
+    def decode(cls, blob: bytes) -> Snapshot:
+        """The snapshot `encode` wrote; ValueError for anything else (a damaged or doctored blob)."""
+        blob = bytes(blob)
+        if blob[:4] != MAGIC or len(blob) < 20:
+            raise ValueError("the snapshot is not vaultkit's")
+        count, name_bytes = struct.unpack_from("<QQ", blob, 4)
+        at = 20 + name_bytes
+        if len(blob) != at + count * (3 * 8 + DIGEST + 1):
+            raise ValueError("the snapshot has the wrong length")
+        paths = blob[20:at].decode("utf-8", "surrogateescape").split("\0") if count else []
+        if len(paths) != count:
+            raise ValueError("the snapshot's paths do not add up")
+        columns = []
+        for _ in range(3):
+            column = array("q")
+            column.frombytes(blob[at:at + 8 * count])
+            columns.append(column.tolist())
+            at += 8 * count
+        digests = blob[at:at + DIGEST * count]
+        at += DIGEST * count
+        codes = bytearray(blob[at:])
+        if any(code > len(KINDS) + 1 for code in set(codes)):
+            raise ValueError("the snapshot names a kind of note vaultkit does not know")
+        return cls(paths, *columns, [digests[k:k + DIGEST] for k in range(0, DIGEST * count, DIGEST)], codes)
+
+
+def stat_all(root: str, paths: list[str]) -> tuple[list[int], list[int]]:
+    """Each path's size and mtime_ns (-2 for a file gone since the walk, which is then read and dropped)."""
+    sizes, mtimes = [], []
+    stat = _stat
+    for rel in paths:
+        try:
+            status = stat(f"{root}/{rel}")
+        except OSError:
+            sizes.append(-2)
+            mtimes.append(-2)
+            continue
+        sizes.append(status.st_size)
+        mtimes.append(status.st_mtime_ns)
+    return sizes, mtimes
