@@ -192,7 +192,7 @@ def test_a_doctored_cache_row_is_refused_not_run(sample_copy, tmp_path):
     db.execute("UPDATE notes SET note = ? WHERE kind = 'contact'", (pickle.dumps(Evil()),))
     db.commit()
     db.close()
-    result = run(["report", "--vault", str(sample_copy), "--today", "2026-11-20"])
+    result = run(["report", "--vault", str(sample_copy), "--today", "2026-11-21"])  # another day: the model is built
     assert not marker.exists()
     assert "the cache could not be read" in result.stderr
     assert result.exit_code == 0

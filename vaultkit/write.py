@@ -13,7 +13,6 @@ from itertools import accumulate
 from pathlib import Path
 
 from .errors import ERROR, Problem, VaultkitError
-from .index.frontmatter import split_front_matter
 from .paths import is_inside
 
 WRITTEN, UNCHANGED, WOULD_WRITE, KEPT = "written", "unchanged", "would write", "kept (you edited it)"
@@ -88,6 +87,8 @@ def made_by_vaultkit(content: bytes) -> bool:
     head = content[:4096]
     if head.startswith(b"BEGIN:VCALENDAR"):
         return b"\nPRODID:-//vaultkit//" in head
+    from .index.frontmatter import split_front_matter  # here: loading it loads the YAML parser
+
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff").replace("\r\n", "\n")
     block, _, body_start, _ = split_front_matter(text)
     return block is not None and body_start >= 0 and _GENERATED.search(block) is not None

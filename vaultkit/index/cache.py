@@ -21,10 +21,10 @@ import pickle
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..paths import printable
-from .note import Note
 from .read import Entry
 from .snapshot import NO_DIGEST, Snapshot
 
@@ -40,6 +40,9 @@ _ALLOWED = {
     "datetime": {"date", "datetime", "time", "timedelta", "timezone"},
 }
 
+
+if TYPE_CHECKING:
+    from .note import Note
 
 _SCHEMA = {
     "meta": "key TEXT PRIMARY KEY, value TEXT",
@@ -90,6 +93,8 @@ def _encode(note: Note | None) -> bytes | None:
 def _decode(rel: str, blob: bytes | None) -> Note | None:
     if blob is None:
         return None
+    from .note import Note
+
     note = _NotesOnly(io.BytesIO(blob)).load()
     if type(note) is not Note or note.path != rel:
         raise pickle.UnpicklingError(f"row for {rel} holds something else")

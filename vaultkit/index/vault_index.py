@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..errors import Problem
 from .discover import walk_notes
 from .kind import Classifier
-from .note import Note
 from .read import Entry
 from .snapshot import Snapshot, kind_of, stat_all
 from .store import NoteStore, Update
+
+if TYPE_CHECKING:
+    from .note import Note
 
 Progress = Callable[[int], Callable[[int], None] | None]
 Warn = Callable[[str], None]
