@@ -197,7 +197,7 @@ class NoteCache:
         snapshot = self.load_snapshot()
         if snapshot is None:
             return {}
-        relevant = snapshot.relevant()
+        relevant = snapshot.relevant(least=1)
         notes = self.load_notes({snapshot.paths[i]: snapshot.digests[i] for i in relevant})
         return {rel: snapshot.entry(i, notes.get(rel)) for i, rel in enumerate(snapshot.paths)}
 

@@ -15,14 +15,17 @@ import struct
 from array import array
 from dataclasses import dataclass
 
+from ..errors import ERROR
 from .kind import KINDS
 from .read import RACY_NS, Entry
 
 MAGIC = b"VKS1"
 DIGEST = 16  # bytes of a note's BLAKE2 hash (read.digest_of)
 NO_DIGEST = bytes(DIGEST)  # an unreadable note has none, and is never trusted
-# A note's code: 0 nothing but a path, 1 a note of no kind kept for its hints or problems, then each kind.
-_CODE = {kind: i for i, kind in enumerate(KINDS, start=2)}
+# A note's code: 0 nothing but a path; 1 a note of no kind, kept for its hints and warnings (the model
+# reads nothing of it); 2 one of no kind with an error (the model reports it); then each kind.
+MODEL = 2  # the codes from here on are the notes the model reads
+_CODE = {kind: i for i, kind in enumerate(KINDS, start=3)}
 _KIND = {code: kind for kind, code in _CODE.items()}
 _stat = os.stat
 
@@ -30,7 +33,9 @@ _stat = os.stat
 def code_of(entry: Entry) -> int:
     if entry.kind is not None:
         return _CODE[entry.kind]
-    return 0 if entry.note is None else 1
+    if entry.note is None:
+        return 0
+    return 2 if any(p.severity == ERROR for p in entry.note.problems) else 1
 
 
 def kind_of(code: int) -> str | None:
@@ -68,10 +73,12 @@ class Snapshot:
         self.digests[i] = entry.digest or NO_DIGEST
         self.codes[i] = code_of(entry)
 
-    def relevant(self) -> list[int]:
-        """The positions of the notes the model reads (a kind, or hints and problems of their own)."""
+    def relevant(self, least: int = MODEL) -> list[int]:
+        """The positions of the notes the model reads (or, with `least=1`, of every parsed note kept)."""
         codes = self.codes
-        return [i for i in range(len(codes)) if codes[i]] if codes.strip(b"\0") else []
+        if not codes.strip(b"\0"):
+            return []
+        return [i for i in range(len(codes)) if codes[i] >= least]
 
     def notes_digest(self) -> bytes:
         """A hash of what the model is built from: which notes there are of each kind, and their bytes."""
@@ -152,7 +159,7 @@ class Snapshot:
         digests = blob[at:at + DIGEST * count]
         at += DIGEST * count
         codes = bytearray(blob[at:])
-        if any(code > len(KINDS) + 1 for code in set(codes)):
+        if any(code > len(KINDS) + MODEL for code in set(codes)):
             raise ValueError("the snapshot names a kind of note vaultkit does not know")
         return cls(paths, *columns, [digests[k:k + DIGEST] for k in range(0, DIGEST * count, DIGEST)], codes)
 

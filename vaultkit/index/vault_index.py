@@ -16,7 +16,7 @@ from ..errors import Problem
 from .discover import walk_notes
 from .kind import Classifier
 from .read import Entry
-from .snapshot import Snapshot, kind_of, stat_all
+from .snapshot import MODEL, Snapshot, kind_of, stat_all
 from .store import NoteStore, Update
 
 if TYPE_CHECKING:
@@ -48,7 +48,8 @@ class VaultIndex:
         self._store: NoteStore | None = NoteStore(config, entries)
         self._snapshot: Snapshot | None = None
         self._notes: dict[str, Note] = {}  # the snapshot's parsed notes known so far
-        self._all_notes = False  # whether _notes holds every one the model needs
+        self._loaded = MODEL  # _notes holds every note whose code is at least this (once _complete)
+        self._complete = False
 
     @property
     def paths(self) -> set[str]:
@@ -60,7 +61,7 @@ class VaultIndex:
     def store(self) -> NoteStore:
         """Every entry, as a NoteStore (made from the snapshot the first time it is asked for)."""
         if self._store is None:
-            snapshot, notes = self._snapshot, self._relevant_notes()
+            snapshot, notes = self._snapshot, self._relevant_notes(least=1)
             if self._store is not None:  # the cache failed: every note was read again
                 return self._store
             self._store = NoteStore(self.config, {rel: snapshot.entry(i, notes.get(rel))
@@ -126,7 +127,7 @@ class VaultIndex:
                 snapshot.set(where[rel] if where is not None else _position(snapshot.paths, rel), entry)
         self._store, self._snapshot = None, snapshot
         self._notes = {rel: e.note for rel, e in read.items() if e.note is not None}
-        self._all_notes = started is None
+        self._loaded, self._complete = 1, started is None
         fresh = self.cache is not None and started is None
         if self.cache is not None and (read or update.dropped or fresh):
             from .cache import CacheWarning
@@ -156,12 +157,12 @@ class VaultIndex:
                 olds[rel].note = note
         return olds
 
-    def _relevant_notes(self) -> dict[str, Note]:
-        """Every parsed note the snapshot has, loaded from the cache once; if the cache fails
-        now, every note is read from its file (the index becomes a NoteStore)."""
-        if not self._all_notes:
+    def _relevant_notes(self, least: int = MODEL) -> dict[str, Note]:
+        """The parsed notes the model reads (`least=1`: every one the snapshot has), loaded from the
+        cache once; if the cache fails now, every note is read from its file (the index becomes a NoteStore)."""
+        if not (self._complete and self._loaded <= least):
             snapshot = self._snapshot
-            wanted = {rel: snapshot.digests[i] for i in snapshot.relevant()
+            wanted = {rel: snapshot.digests[i] for i in snapshot.relevant(least)
                       if (rel := snapshot.paths[i]) not in self._notes}
             from .cache import CacheWarning
 
@@ -173,7 +174,7 @@ class VaultIndex:
                 self._snapshot, self._notes = None, {}
                 self._saved(self._store.update(snapshot.paths), fresh=True)
                 return {}
-            self._all_notes = True
+            self._loaded, self._complete = least, True
         return self._notes
 
     def reconfigure(self, config: Config) -> None:
