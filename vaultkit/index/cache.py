@@ -198,7 +198,7 @@ class NoteCache:
         if snapshot is None:
             return {}
         relevant = snapshot.relevant(least=1)
-        notes = self.load_notes({snapshot.paths[i]: snapshot.digests[i] for i in relevant})
+        notes = self.load_notes({snapshot.paths[i]: snapshot.digest(i) for i in relevant})
         return {rel: snapshot.entry(i, notes.get(rel)) for i, rel in enumerate(snapshot.paths)}
 
     def save(self, entries: dict[str, Entry], changed: Iterable[str], dropped: Iterable[str],

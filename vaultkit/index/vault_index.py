@@ -144,7 +144,7 @@ class VaultIndex:
     def _old_entries(self, snapshot: Snapshot, changed: list[int]) -> dict[str, Entry]:
         """What was known of each note about to be read again (none for a new one), with its parsed note."""
         olds = {snapshot.paths[j]: snapshot.entry(j) for j in changed if snapshot.checked[j]}
-        wanted = {rel: snapshot.digests[j] for j in changed if snapshot.codes[j] and (rel := snapshot.paths[j]) in olds}
+        wanted = {rel: snapshot.digest(j) for j in changed if snapshot.codes[j] and (rel := snapshot.paths[j]) in olds}
         if wanted:
             from .cache import CacheWarning
 
@@ -162,7 +162,7 @@ class VaultIndex:
         cache once; if the cache fails now, every note is read from its file (the index becomes a NoteStore)."""
         if not (self._complete and self._loaded <= least):
             snapshot = self._snapshot
-            wanted = {rel: snapshot.digests[i] for i in snapshot.relevant(least)
+            wanted = {rel: snapshot.digest(i) for i in snapshot.relevant(least)
                       if (rel := snapshot.paths[i]) not in self._notes}
             from .cache import CacheWarning
 
