@@ -290,7 +290,7 @@ CRASH = r"""
 import os, signal, sqlite3, sys
 db = sqlite3.connect(sys.argv[1], isolation_level=None)
 db.execute("BEGIN IMMEDIATE")
-db.execute("UPDATE snapshot SET blob = x'00'")
+db.execute("UPDATE snapshot SET piece = x'00'")
 db.execute("UPDATE notes SET digest = x'00'")
 db.execute("DELETE FROM notes WHERE kind = 'contact'")
 os.kill(os.getpid(), signal.SIGKILL)  # dies mid-save, before COMMIT
@@ -302,13 +302,13 @@ def test_a_crash_in_the_middle_of_a_save_leaves_the_cache_as_it_was(sample_copy)
     before = assert_same(sample_copy)
     path = cache_file(sample_copy)
     rows = sqlite3.connect(path).execute("SELECT count(*) FROM notes").fetchone()[0]
-    snapshot = sqlite3.connect(path).execute("SELECT blob FROM snapshot").fetchone()[0]
+    snapshot = sqlite3.connect(path).execute("SELECT piece FROM snapshot ORDER BY id").fetchall()
     crashed = subprocess.run([sys.executable, "-c", CRASH, str(path)])
     assert crashed.returncode == -9
     db = sqlite3.connect(path)
     assert db.execute("SELECT count(*) FROM notes").fetchone()[0] == rows
     assert db.execute("SELECT count(*) FROM notes WHERE digest = x'00'").fetchone()[0] == 0
-    assert db.execute("SELECT blob FROM snapshot").fetchone()[0] == snapshot
+    assert db.execute("SELECT piece FROM snapshot ORDER BY id").fetchall() == snapshot
     db.close()
     assert assert_same(sample_copy) == before
 

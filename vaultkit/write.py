@@ -5,7 +5,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -117,6 +116,8 @@ def write_atomic(path: Path, content: bytes, mode: int | None = None, replace: b
     `mode` keeps an edited note's permissions; `replace=False` never clobbers a file that exists.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # here: a run that writes nothing need not load it
+
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -2,12 +2,15 @@
 
 SQLite (standard library) because it gives what a cache shared by `watch` and
 `report` needs without code of ours: a transaction per save, so a crash
-mid-write leaves the old state; locking, so two processes never interleave;
-and a row per note, so one edit rewrites one row instead of the whole cache.
+mid-write leaves the old state; locking, so two processes never interleave.
+Every note's signature is one snapshot (snapshot.py), loaded in one go by a
+warm run; the parsed notes, which only a run that builds the model needs, are
+a row each.
 
 The cache is an optimisation and never an authority. A file that is not a
-SQLite database, has another schema, belongs to another vault or holds a row
-that does not decode is deleted and rebuilt with a warning. Rows are decoded
+SQLite database, belongs to another vault or holds a row that does not decode
+is deleted and rebuilt with a warning; one from another version of vaultkit
+(another schema) is replaced without one, as nothing is wrong. Rows are decoded
 by an unpickler that builds only vaultkit's own note classes and dates, so a
 doctored cache cannot run code. A change of parser or of the settings that
 decide what a note is (folders, daily-note format) starts a fresh cache.
@@ -28,7 +31,8 @@ from ..paths import printable
 from .read import Entry
 from .snapshot import NO_DIGEST, Snapshot
 
-SCHEMA = 3  # 2: the note classes moved to vaultkit.index; 3: one snapshot row of every signature
+SCHEMA = 3  # 2: the note classes moved to vaultkit.index; 3: one snapshot of every signature
+PIECE = 1 << 18  # the snapshot is stored in pieces of 256 KB, so one edit rewrites a few, not 6 MB
 LOCK_TIMEOUT = 10.0  # seconds to wait for another process's save
 # The modules whose code decides what a parsed note holds; editing one invalidates every cache.
 _PARSE_MODULES = ("index/note.py", "index/frontmatter.py", "index/markdown.py", "index/kind.py", "index/read.py", "index/snapshot.py",
@@ -46,7 +50,7 @@ if TYPE_CHECKING:
 
 _SCHEMA = {
     "meta": "key TEXT PRIMARY KEY, value TEXT",
-    "snapshot": "id INTEGER PRIMARY KEY CHECK (id = 0), blob BLOB",
+    "snapshot": "id INTEGER PRIMARY KEY, piece BLOB",
     "notes": "path TEXT PRIMARY KEY, digest BLOB, kind TEXT, note BLOB",
     "records": "key TEXT PRIMARY KEY, value BLOB",
 }
@@ -86,8 +90,35 @@ class _NotesOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
 
 
+class _Compact(pickle.Pickler):
+    """Writes each of vaultkit's note classes as a call of the class with its fields, so loading one
+    runs the class's own __init__: twice as fast as dataclasses' generic __setstate__, which looks
+    up the fields again for every object (a report after a contact's edit loads 14,000 of them)."""
+
+    fields: dict[type, tuple[str, ...]] = {}
+
+    def reducer_override(self, obj):
+        names = self.fields.get(type(obj))
+        if names is None:
+            return NotImplemented
+        return type(obj), tuple(getattr(obj, name) for name in names)
+
+
 def _encode(note: Note | None) -> bytes | None:
-    return None if note is None else pickle.dumps(note, protocol=pickle.HIGHEST_PROTOCOL)
+    if note is None:
+        return None
+    if not _Compact.fields:
+        import dataclasses
+        import importlib
+
+        for module, names in _ALLOWED.items():
+            if module.startswith("vaultkit."):
+                for name in names:
+                    cls = getattr(importlib.import_module(module), name)
+                    _Compact.fields[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    out = io.BytesIO()
+    _Compact(out, protocol=pickle.HIGHEST_PROTOCOL).dump(note)
+    return out.getvalue()
 
 
 def _decode(rel: str, blob: bytes | None) -> Note | None:
@@ -109,8 +140,9 @@ def _busy(exc: sqlite3.OperationalError) -> bool:
 class NoteCache:
     """One vault's cache file. Every method turns SQLite trouble into CacheWarning.
 
-    Tables: `meta` (schema, vault, fingerprint); `snapshot`, one row: every note's
-    signature (snapshot.py); `notes`, a row per note that has a parsed note, with the
+    Tables: `meta` (schema, vault, fingerprint, the token of the last save); `snapshot`: every
+    note's signature (snapshot.py), in pieces, of which a save rewrites only those that changed
+    since the save it loaded; `notes`, a row per note that has a parsed note, with the
     hash of the bytes it came from; `records`, what a command recorded of its last run
     (outcome.py), so that one with nothing new to say can say it again.
     """
@@ -119,6 +151,7 @@ class NoteCache:
         self.path = cache_file(config.root, environ)
         self.vault = printable(str(config.root.resolve()))  # sqlite takes only UTF-8
         self.fingerprint = fingerprint(config)
+        self._pieces: tuple[str, list[bytes]] | None = None  # the snapshot as loaded: its token, its pieces
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -171,8 +204,12 @@ class NoteCache:
             raise sqlite3.DatabaseError("not a vaultkit cache")
         if meta.get("fingerprint") != self.fingerprint:
             return None  # another parser or classification: every row is stale, and a save replaces them
-        row = db.execute("SELECT blob FROM snapshot").fetchone()
-        return None if row is None else Snapshot.decode(row[0])
+        pieces = [bytes(row[0]) for row in db.execute("SELECT piece FROM snapshot ORDER BY id")]
+        if not pieces:
+            return None
+        snapshot = Snapshot.decode(b"".join(pieces))
+        self._pieces = (meta.get("snapshot", ""), pieces)
+        return snapshot
 
     def load_notes(self, wanted: dict[str, bytes]) -> dict[str, Note]:
         """The parsed note of each path in `wanted` (path -> hash of the bytes it must come from).
@@ -214,6 +251,8 @@ class NoteCache:
         """Write `snapshot`, and the notes of the entries just `read`; forget the `dropped` paths' notes.
         `fresh`: `read` holds every note, and replaces whatever the cache held."""
         blob = snapshot.encode()
+        pieces = [blob[at:at + PIECE] for at in range(0, len(blob), PIECE)]
+        token = os.urandom(8).hex()  # names this save: a later one rewrites only pieces that differ from it
         try:
             db = self._connect()
             try:
@@ -227,15 +266,20 @@ class NoteCache:
                         return
                     db.execute("DELETE FROM notes")
                     db.execute("DELETE FROM records")
+                old = self._pieces[1] if self._pieces and self._pieces[0] == meta.get("snapshot") and not fresh else []
                 db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                               [("schema", str(SCHEMA)), ("vault", self.vault), ("fingerprint", self.fingerprint)])
-                db.execute("INSERT OR REPLACE INTO snapshot VALUES (0, ?)", (blob,))
+                               [("schema", str(SCHEMA)), ("vault", self.vault), ("fingerprint", self.fingerprint),
+                                ("snapshot", token)])
+                db.execute("DELETE FROM snapshot WHERE id >= ?", (len(pieces),))
+                db.executemany("INSERT OR REPLACE INTO snapshot VALUES (?, ?)",
+                               ((i, piece) for i, piece in enumerate(pieces) if i >= len(old) or old[i] != piece))
                 gone = [*dropped, *(rel for rel, e in read.items() if e.note is None)]
                 db.executemany("DELETE FROM notes WHERE path = ?", ((rel,) for rel in gone))
                 db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?)",
                                ((rel, e.digest or NO_DIGEST, e.kind, _encode(e.note)) for rel, e in read.items()
                                 if e.note is not None))
                 db.execute("COMMIT")
+                self._pieces = (token, pieces)
             finally:
                 db.close()
         except (sqlite3.Error, OSError) as exc:
