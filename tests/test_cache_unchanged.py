@@ -174,3 +174,36 @@ def test_a_warm_report_loads_no_parser_and_no_renderer(sample_copy):
     check = subprocess.run([*argv[:3], "check", "--vault", str(sample_copy)], env=env, capture_output=True, text=True)
     check = subprocess.run([*argv[:3], "check", "--vault", str(sample_copy)], env=env, capture_output=True, text=True)
     assert "loaded: []" in check.stderr
+
+
+def test_stat_ahead_in_a_child_gives_what_stat_gives(tmp_path, monkeypatch):
+    from vaultkit.index import stats
+
+    monkeypatch.setattr(stats, "FORK_MIN", 1)
+    for i in range(40):
+        (tmp_path / f"n{i:02}.md").write_text("x" * i)
+    known = sorted(p.name for p in tmp_path.iterdir())
+    ahead = stats.StatAhead(str(tmp_path), len(known), lambda: known)
+    if ahead.pid is None:
+        pytest.skip("this process may not fork (threads running)")
+    assert ahead.result(known, True) == stats.stat_each(str(tmp_path), known)
+    (tmp_path / "n05.md").unlink()
+    (tmp_path / "new.md").write_text("new")
+    (tmp_path / "n30.md").write_text("longer now")
+    ahead = stats.StatAhead(str(tmp_path), len(known), lambda: known)  # the walk now finds other paths
+    walked = sorted(p.name for p in tmp_path.iterdir())
+    assert ahead.result(walked, False) == stats.stat_each(str(tmp_path), walked)
+    ahead = stats.StatAhead(str(tmp_path), len(known), lambda: known)
+    sizes, _ = ahead.result(known, True)
+    assert (sizes, _) == stats.stat_each(str(tmp_path), known) and sizes[known.index("n05.md")] == -2  # gone
+
+
+def test_a_warm_report_with_a_child_stat_sees_an_edit(sample_copy, monkeypatch):
+    monkeypatch.setattr("vaultkit.index.stats.FORK_MIN", 1)
+    age_vault(sample_copy)
+    run(sample_copy, *REPORT)
+    contact = sorted((sample_copy / "Contacts").glob("*.md"))[-1]
+    contact.write_bytes(contact.read_bytes() + b"\n- 2026-11-19 #reply answered at last\n")
+    run(sample_copy, *REPORT)
+    assert "0 files would change" in run(sample_copy, *REPORT, "--no-cache", "--dry-run").stdout
+    assert "0 files would change" in run(sample_copy, *REPORT, "--dry-run").stdout

@@ -10,11 +10,8 @@ built (cache.py).
 from __future__ import annotations
 
 import hashlib
-import os
 import struct
-import sys
 from array import array
-from dataclasses import dataclass
 
 from ..errors import ERROR
 from .kind import KINDS
@@ -28,7 +25,6 @@ NO_DIGEST = bytes(DIGEST)  # an unreadable note has none, and is never trusted
 MODEL = 2  # the codes from here on are the notes the model reads
 _CODE = {kind: i for i, kind in enumerate(KINDS, start=3)}
 _KIND = {code: kind for kind, code in _CODE.items()}
-_stat = os.stat
 
 
 def code_of(entry: Entry) -> int:
@@ -43,29 +39,48 @@ def kind_of(code: int) -> str | None:
     return _KIND.get(code)
 
 
-@dataclass
 class Snapshot:
-    paths: list[str]  # sorted
-    sizes: list[int]
-    mtimes: list[int]
-    checked: list[int]  # wall clock (ns) when each note's bytes were read
-    digests: bytearray  # DIGEST bytes a note, one after another
-    codes: bytearray
-    _racy: list[int] | None = None  # kept in the blob: working it out takes a pass over every note
+    """Every note's signature, as columns in path order."""
+
+    def __init__(self, paths: list[str] | None, sizes: list[int], mtimes: list[int], checked: array,
+                 digests: bytearray, codes: bytearray, names: bytes | None = None):
+        self._paths = paths  # sorted; None until asked for, if `names` holds them
+        self._names = names  # the paths as the blob holds them, NUL-separated UTF-8
+        self.sizes = sizes
+        self.mtimes = mtimes
+        self.checked = checked  # wall clock (ns) when each note's bytes were read
+        self.digests = digests  # DIGEST bytes a note, one after another
+        self.codes = codes
+        self._racy: list[int] | None = None  # kept in the blob: working it out takes a pass over every note
+
+    @property
+    def paths(self) -> list[str]:
+        if self._paths is None:
+            self._paths = self._names.decode("utf-8", "surrogateescape").split("\0") if self.codes else []
+        return self._paths
+
+    def same_paths(self, paths: list[str]) -> bool:
+        """Whether `paths` are this snapshot's, without splitting the blob's names when they are."""
+        if self._paths is not None:
+            return paths == self._paths
+        if len(paths) != len(self.codes) or "\0".join(paths).encode("utf-8", "surrogateescape") != self._names:
+            return False
+        self._paths = paths  # the walk's list, the same names: no need to split the blob's
+        return True
 
     @classmethod
     def empty(cls) -> Snapshot:
-        return cls([], [], [], [], bytearray(), bytearray())
+        return cls([], [], [], array("q"), bytearray(), bytearray())
 
     @classmethod
     def of(cls, entries: dict[str, Entry]) -> Snapshot:
         paths = sorted(entries)
         rows = [entries[rel] for rel in paths]
-        return cls(paths, [e.size for e in rows], [e.mtime_ns for e in rows], [e.checked_ns for e in rows],
+        return cls(paths, [e.size for e in rows], [e.mtime_ns for e in rows], array("q", [e.checked_ns for e in rows]),
                    bytearray(b"".join(e.digest or NO_DIGEST for e in rows)), bytearray(code_of(e) for e in rows))
 
     def __len__(self) -> int:
-        return len(self.paths)
+        return len(self.codes)
 
     def digest(self, i: int) -> bytes:
         return bytes(self.digests[i * DIGEST:(i + 1) * DIGEST])
@@ -98,7 +113,7 @@ class Snapshot:
         """This snapshot lined up with the walk: (the walk's snapshot, with what was known of each path;
         the positions in it to read again; the paths gone). A path is read again when it is new, its size
         or mtime differ, or its mtime was too close to its read to prove anything (racily clean)."""
-        if paths == self.paths:
+        if self.same_paths(paths):
             if sizes == self.sizes and mtimes == self.mtimes:  # the common case: nothing to copy or compare
                 return self, self.racy(), []
             now, dropped = Snapshot(list(paths), self.sizes[:], self.mtimes[:], self.checked[:],
@@ -139,20 +154,20 @@ class Snapshot:
     def without(self, gone: set[str]) -> Snapshot:
         keep = [i for i, rel in enumerate(self.paths) if rel not in gone]
         return Snapshot([self.paths[i] for i in keep], [self.sizes[i] for i in keep], [self.mtimes[i] for i in keep],
-                        [self.checked[i] for i in keep], bytearray(b"".join(self.digest(i) for i in keep)),
+                        array("q", [self.checked[i] for i in keep]), bytearray(b"".join(self.digest(i) for i in keep)),
                         bytearray(self.codes[i] for i in keep))
 
     def encode(self) -> bytes:
         names = "\0".join(self.paths).encode("utf-8", "surrogateescape")
-        return b"".join([MAGIC, struct.pack("<QQ", len(self.paths), len(names)), names,
+        return b"".join([MAGIC, struct.pack("<QQ", len(self), len(names)), names,
                          array("q", self.sizes).tobytes(), array("q", self.mtimes).tobytes(),
-                         array("q", self.checked).tobytes(), bytes(self.digests), bytes(self.codes),
+                         self.checked.tobytes(), bytes(self.digests), bytes(self.codes),
                          array("q", self.racy()).tobytes()])
 
     @classmethod
     def decode(cls, blob: bytes) -> Snapshot:
         """The snapshot `encode` wrote; ValueError for anything else (a damaged or doctored blob)."""
-        blob = bytes(blob)
+        blob = memoryview(blob)
         if blob[:4] != MAGIC or len(blob) < 20:
             raise ValueError("the snapshot is not vaultkit's")
         count, name_bytes = struct.unpack_from("<QQ", blob, 4)
@@ -160,15 +175,16 @@ class Snapshot:
         end = at + count * (3 * 8 + DIGEST + 1)
         if len(blob) < end or (len(blob) - end) % 8:
             raise ValueError("the snapshot has the wrong length")
-        paths = blob[20:at].decode("utf-8", "surrogateescape").split("\0") if count else []
-        if len(paths) != count:
+        names = bytes(blob[20:at])
+        if names.count(b"\0") != max(count - 1, 0) or (count == 1 and not names):
             raise ValueError("the snapshot's paths do not add up")
         columns = []
         for _ in range(3):
             column = array("q")
             column.frombytes(blob[at:at + 8 * count])
-            columns.append(column.tolist())
+            columns.append(column)
             at += 8 * count
+        sizes, mtimes, checked = columns
         digests = bytearray(blob[at:at + DIGEST * count])
         at += DIGEST * count
         codes = bytearray(blob[at:end])
@@ -176,103 +192,9 @@ class Snapshot:
             raise ValueError("the snapshot names a kind of note vaultkit does not know")
         racy = array("q")
         racy.frombytes(blob[end:])
-        snapshot = cls(paths, *columns, digests, codes)
-        sizes, mtimes, checked = columns
+        snapshot = cls(None, sizes.tolist(), mtimes.tolist(), checked, digests, codes, names)
         if any(not 0 <= i < count or mtimes[i] + RACY_NS < checked[i] for i in racy):
             raise ValueError("the snapshot's list of racily clean notes is wrong")
         snapshot._racy = racy.tolist()
         return snapshot
 
-
-def stat_all(root: str, paths: list[str]) -> tuple[list[int], list[int]]:
-    """Each path's size and mtime_ns (-2 for a file gone since the walk, which is then read and dropped).
-
-    `stat` is a system call whose cost is mostly the kernel's, so on a big vault a forked
-    child stats the second half while this process does the first, as git's preload does
-    with threads (Python's threads would only queue for the interpreter between calls).
-    """
-    if len(paths) >= FORK_MIN and _may_fork():
-        return _stat_forked(root, paths)
-    return _stat_each(root, paths)
-
-
-FORK_MIN = 20_000  # paths to stat before a second process pays for its start
-_FORK_IS_SAFE = sys.platform.startswith("linux")  # macOS's system libraries make fork unsafe
-
-
-def _may_fork() -> bool:
-    threading = sys.modules.get("threading")  # forking a process that runs threads (the daemon) can deadlock
-    return _FORK_IS_SAFE and _cpu_count() > 1 and (threading is None or threading.active_count() == 1)
-
-
-def _cpu_count() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
-def _stat_each(root: str, paths: list[str]) -> tuple[list[int], list[int]]:
-    sizes, mtimes = [], []
-    folder = f"{root}/".__add__
-    for start in range(0, len(paths), 4096):  # in batches: 100,000 stat results at once would take 20 MB
-        batch = paths[start:start + 4096]
-        try:
-            stats = list(map(_stat, map(folder, batch)))
-        except OSError:  # one is gone: note each on its own
-            more_sizes, more_mtimes = _stat_one_by_one(root, batch)
-            sizes += more_sizes
-            mtimes += more_mtimes
-            continue
-        sizes += [s.st_size for s in stats]
-        mtimes += [s.st_mtime_ns for s in stats]
-    return sizes, mtimes
-
-
-def _stat_one_by_one(root: str, paths: list[str]) -> tuple[list[int], list[int]]:
-    sizes, mtimes = [], []
-    for rel in paths:
-        try:
-            status = _stat(f"{root}/{rel}")
-        except OSError:
-            sizes.append(-2)
-            mtimes.append(-2)
-            continue
-        sizes.append(status.st_size)
-        mtimes.append(status.st_mtime_ns)
-    return sizes, mtimes
-
-
-def _stat_forked(root: str, paths: list[str]) -> tuple[list[int], list[int]]:
-    half = len(paths) // 2
-    rest = paths[half:]
-    incoming, outgoing = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(incoming)
-        os.close(outgoing)
-        return _stat_each(root, paths)
-    if pid == 0:  # the child: stat the second half, send the numbers, and go without any clean-up
-        try:
-            os.close(incoming)
-            sizes, mtimes = _stat_each(root, rest)
-            with os.fdopen(outgoing, "wb") as out:
-                out.write(array("q", sizes + mtimes).tobytes())
-        finally:
-            os._exit(0)
-    os.close(outgoing)
-    reader = os.fdopen(incoming, "rb")
-    try:
-        sizes, mtimes = _stat_each(root, paths[:half])
-        data = reader.read()
-    finally:
-        reader.close()  # before the wait: a child still writing gets EPIPE and ends
-        os.waitpid(pid, 0)
-    numbers = array("q")
-    numbers.frombytes(data[: len(data) // 8 * 8])
-    if len(numbers) != 2 * len(rest):  # the child failed: do its half here
-        more_sizes, more_mtimes = _stat_each(root, rest)
-    else:
-        more_sizes, more_mtimes = numbers[: len(rest)].tolist(), numbers[len(rest):].tolist()
-    return sizes + more_sizes, mtimes + more_mtimes

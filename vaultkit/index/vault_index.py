@@ -16,7 +16,8 @@ from ..errors import Problem
 from .discover import walk_notes
 from .kind import Classifier
 from .read import Entry
-from .snapshot import MODEL, Snapshot, kind_of, stat_all
+from .snapshot import MODEL, Snapshot, kind_of
+from .stats import StatAhead
 from .store import NoteStore, Update
 
 if TYPE_CHECKING:
@@ -102,12 +103,14 @@ class VaultIndex:
         """
         started = self._cached_snapshot()
         known = started or Snapshot.empty()
-        paths, self.walk_problems = walk_notes(self.config)
+        ahead = StatAhead(str(self.config.root), len(known), lambda: known.paths) if len(known) else None
+        try:  # a child stats what the snapshot knows while the walk runs
+            paths, self.walk_problems = walk_notes(self.config)
+            sizes, mtimes = ahead.result(paths, known.same_paths(paths)) if ahead else ([-1] * len(paths),) * 2
+        finally:
+            if ahead:
+                ahead.close()
         self._paths = paths
-        if len(known):
-            sizes, mtimes = stat_all(str(self.config.root), paths)
-        else:
-            sizes = mtimes = [-1] * len(paths)
         snapshot, changed, dropped = known.compare(paths, sizes, mtimes)
         update = Update(dropped=dropped)
         read: dict[str, Entry] = {}
