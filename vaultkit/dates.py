@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import calendar
 import re
-import zoneinfo
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -38,6 +37,8 @@ def _zone_names() -> dict[str, str]:
     try:
         names = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split()
     except (ImportError, OSError):  # pragma: no cover - tzdata comes with icalendar
+        import zoneinfo
+
         names = sorted(zoneinfo.available_timezones())
     return {name.casefold(): name for name in names}
 

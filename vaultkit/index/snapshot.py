@@ -117,7 +117,7 @@ class Snapshot:
             if sizes == self.sizes and mtimes == self.mtimes:  # the common case: nothing to copy or compare
                 return self, self.racy(), []
             now, dropped = Snapshot(list(paths), self.sizes[:], self.mtimes[:], self.checked[:],
-                                    bytearray(self.digests), bytearray(self.codes)), []
+                                    bytearray(self.digests), bytearray(self.codes), self._names), []
             changed = [i for i, (a, b, c, d) in enumerate(zip(sizes, self.sizes, mtimes, self.mtimes))
                        if a != b or c != d]
         else:
@@ -144,6 +144,7 @@ class Snapshot:
         return self._racy
 
     def _append(self, rel: str, size: int, mtime: int, checked: int, digest: bytes, code: int) -> None:
+        self._names = None
         self.paths.append(rel)
         self.sizes.append(size)
         self.mtimes.append(mtime)
@@ -158,7 +159,7 @@ class Snapshot:
                         bytearray(self.codes[i] for i in keep))
 
     def encode(self) -> bytes:
-        names = "\0".join(self.paths).encode("utf-8", "surrogateescape")
+        names = self._names if self._names is not None else "\0".join(self.paths).encode("utf-8", "surrogateescape")
         return b"".join([MAGIC, struct.pack("<QQ", len(self), len(names)), names,
                          array("q", self.sizes).tobytes(), array("q", self.mtimes).tobytes(),
                          self.checked.tobytes(), bytes(self.digests), bytes(self.codes),
