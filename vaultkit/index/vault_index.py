@@ -111,9 +111,16 @@ class VaultIndex:
             if ahead:
                 ahead.close()
         self._paths = paths
-        snapshot, changed, dropped = known.compare(paths, sizes, mtimes)
-        update = Update(dropped=dropped)
+        update = Update()
         read: dict[str, Entry] = {}
+        if not len(known):  # nothing known: every note is read, and the snapshot made from what was read
+            store = NoteStore(self.config)
+            done = store.update(paths, progress=(lambda total: progress(total)) if progress else None)
+            update.parsed, update.dropped, read = done.parsed, done.dropped, store.entries
+            snapshot, changed = Snapshot.of(read), []
+            self._paths = snapshot.paths
+        else:
+            snapshot, changed, update.dropped = known.compare(paths, sizes, mtimes)
         if changed:
             olds = self._old_entries(snapshot, changed)
             tick = (lambda total: progress(total)) if progress else None  # `finished` is told once, below
