@@ -207,3 +207,26 @@ def test_a_warm_report_with_a_child_stat_sees_an_edit(sample_copy, monkeypatch):
     run(sample_copy, *REPORT)
     assert "0 files would change" in run(sample_copy, *REPORT, "--no-cache", "--dry-run").stdout
     assert "0 files would change" in run(sample_copy, *REPORT, "--dry-run").stdout
+
+
+def test_the_snapshot_finds_exactly_the_notes_to_read_again():
+    from vaultkit.index.read import RACY_NS, Entry
+    from vaultkit.index.snapshot import Snapshot
+
+    old = 10 * RACY_NS
+    entries = {f"n{i:05}.md": Entry(i, old + i, old * 3, bytes([i % 256]) * 16, None, None) for i in range(3000)}
+    entries["n00007.md"].checked_ns = entries["n00007.md"].mtime_ns + 1  # read in the same tick: racy
+    snapshot = Snapshot.decode(Snapshot.of(entries).encode())
+    paths = sorted(entries)
+    sizes = [entries[p].size for p in paths]
+    mtimes = [entries[p].mtime_ns for p in paths]
+    assert snapshot.compare(paths, sizes, mtimes)[1:] == ([7], [])
+    for i in (0, 1023, 1024, 2999):
+        mtimes[i] += 1
+    sizes[1500] += 1
+    assert snapshot.compare(paths, sizes, mtimes)[1] == [0, 7, 1023, 1024, 1500, 2999]
+    walked = [p for p in paths if p != "n00100.md"] + ["zz.md"]
+    now, changed, dropped = snapshot.compare(walked, sizes[:100] + sizes[101:] + [5], mtimes[:100] + mtimes[101:] + [5])
+    assert dropped == ["n00100.md"] and now.paths == walked and len(walked) - 1 in changed
+    with pytest.raises(ValueError):
+        Snapshot.decode(Snapshot.of(entries).encode()[:-3])

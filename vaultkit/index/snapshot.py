@@ -118,8 +118,12 @@ class Snapshot:
                 return self, self.racy(), []
             now, dropped = Snapshot(list(paths), self.sizes[:], self.mtimes[:], self.checked[:],
                                     bytearray(self.digests), bytearray(self.codes), self._names), []
-            changed = [i for i, (a, b, c, d) in enumerate(zip(sizes, self.sizes, mtimes, self.mtimes))
-                       if a != b or c != d]
+            changed = []
+            for start in range(0, len(paths), 1024):  # slices compare in C; only a block that differs is looked into
+                end = start + 1024
+                if sizes[start:end] != self.sizes[start:end] or mtimes[start:end] != self.mtimes[start:end]:
+                    changed += [i for i in range(start, min(end, len(paths)))
+                                if sizes[i] != self.sizes[i] or mtimes[i] != self.mtimes[i]]
         else:
             where = dict(zip(self.paths, range(len(self.paths))))
             wanted = set(paths)
