@@ -192,7 +192,7 @@ def test_a_doctored_cache_row_is_refused_not_run(sample_copy, tmp_path):
     db.execute("UPDATE notes SET note = ? WHERE kind = 'contact'", (pickle.dumps(Evil()),))
     db.commit()
     db.close()
-    result = run(["report", "--vault", str(sample_copy), "--today", "2026-11-20"])
+    result = run(["report", "--vault", str(sample_copy), "--today", "2026-11-21"])  # another day: the model is built
     assert not marker.exists()
     assert "the cache could not be read" in result.stderr
     assert result.exit_code == 0
@@ -290,7 +290,8 @@ CRASH = r"""
 import os, signal, sqlite3, sys
 db = sqlite3.connect(sys.argv[1], isolation_level=None)
 db.execute("BEGIN IMMEDIATE")
-db.execute("UPDATE notes SET digest = x'00', size = 1")
+db.execute("UPDATE snapshot SET piece = x'00'")
+db.execute("UPDATE notes SET digest = x'00'")
 db.execute("DELETE FROM notes WHERE kind = 'contact'")
 os.kill(os.getpid(), signal.SIGKILL)  # dies mid-save, before COMMIT
 """
@@ -301,10 +302,24 @@ def test_a_crash_in_the_middle_of_a_save_leaves_the_cache_as_it_was(sample_copy)
     before = assert_same(sample_copy)
     path = cache_file(sample_copy)
     rows = sqlite3.connect(path).execute("SELECT count(*) FROM notes").fetchone()[0]
+    snapshot = sqlite3.connect(path).execute("SELECT piece FROM snapshot ORDER BY id").fetchall()
     crashed = subprocess.run([sys.executable, "-c", CRASH, str(path)])
     assert crashed.returncode == -9
     db = sqlite3.connect(path)
     assert db.execute("SELECT count(*) FROM notes").fetchone()[0] == rows
-    assert db.execute("SELECT count(*) FROM notes WHERE size = 1").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM notes WHERE digest = x'00'").fetchone()[0] == 0
+    assert db.execute("SELECT piece FROM snapshot ORDER BY id").fetchall() == snapshot
     db.close()
     assert assert_same(sample_copy) == before
+
+
+def test_a_cache_from_an_older_vaultkit_starts_fresh_without_a_warning(sample_copy):
+    run(["check", "--vault", str(sample_copy)])
+    db = sqlite3.connect(cache_file(sample_copy), isolation_level=None)
+    db.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")  # as an upgrade of vaultkit finds it
+    db.close()
+    result = run(["check", "--vault", str(sample_copy)])
+    assert "cache" not in result.stderr  # an upgrade is no trouble to report
+    assert "Checked" in result.stderr
+    again = sqlite3.connect(cache_file(sample_copy)).execute("SELECT value FROM meta WHERE key = 'schema'")
+    assert again.fetchone()[0] != "1"  # started fresh, in the current schema

@@ -45,7 +45,7 @@ def test_ctrl_c_exits_130_without_aborted(sample_copy, monkeypatch, command):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("vaultkit.cli.options.load_vault", interrupted)
+    monkeypatch.setattr("vaultkit.cli.options.open_index", interrupted)
     result = run(command, "--vault", str(sample_copy))
     assert result.exit_code == 130
     assert result.output == ""  # not click's `Aborted!`
@@ -93,7 +93,7 @@ def test_a_bug_exits_70_with_one_line_and_no_traceback(sample_copy, monkeypatch,
     def bug(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(sys.modules["vaultkit.cli.report"], "run_report", bug)  # the module, not the command
+    monkeypatch.setattr("vaultkit.report.run_report", bug)  # looked up when the report runs
     monkeypatch.setattr(sys, "argv", ["vaultkit", "report", "--vault", str(sample_copy)])
     monkeypatch.delenv("VAULTKIT_DEBUG", raising=False)
     with pytest.raises(SystemExit) as stopped:

@@ -11,12 +11,23 @@ Library use::
 from .config import Config, load_config
 from .errors import ConfigError, Problem, VaultkitError, VaultNotFound
 from .load import load_vault
-from .model import Contact, Interview, PersonRef, Touch, Vault, build_vault
-from .index.note import Note, parse_note
-from .rules import Plan, plan
 
 __version__ = "0.1.0"
 __all__ = [
     "Config", "ConfigError", "Contact", "Interview", "Note", "PersonRef", "Plan", "Problem", "Touch", "Vault",
     "VaultNotFound", "VaultkitError", "build_vault", "load_config", "load_vault", "parse_note", "plan",
 ]
+# Loaded when first asked for: the command line imports this package, and a report with nothing
+# new to say must not pay for the parser, the model or the rules.
+_LAZY = {"Contact": "model", "Interview": "model", "PersonRef": "model", "Touch": "model", "Vault": "model",
+         "build_vault": "model", "Note": "index.note", "parse_note": "index.note", "Plan": "rules", "plan": "rules"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -6,7 +6,6 @@ does not know is a warning, so a typo never goes unnoticed.
 """
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 from dataclasses import dataclass, field, fields, replace
@@ -226,6 +225,8 @@ def _toml_error_line(exc: Exception, text: str) -> tuple[int, str]:
 
 
 def _unknown(keys: list[str], known: list[str], where: str, text: str, table: str) -> list[Problem]:
+    import difflib  # here: only a config with a mistake needs it
+
     problems = []
     for key in keys:
         hint = difflib.get_close_matches(key, known, n=1)

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import calendar
 import re
-import zoneinfo
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from importlib import resources
 
 # The dates vaultkit plans around. Every rule offset is at most ten years (MAX_DAYS), so a
 # date in these years plus or minus any offset stays a real date.
@@ -34,9 +32,13 @@ def range_problem(day: date) -> str:
 def _zone_names() -> dict[str, str]:
     """Every IANA name, from the tzdata package's list (2 ms; walking the system's zone
     folders, as zoneinfo.available_timezones does, takes 200), by its casefold."""
+    from importlib import resources  # here: 7 ms of imports a run that reads no time zone need not pay
+
     try:
         names = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split()
     except (ImportError, OSError):  # pragma: no cover - tzdata comes with icalendar
+        import zoneinfo
+
         names = sorted(zoneinfo.available_timezones())
     return {name.casefold(): name for name in names}
 

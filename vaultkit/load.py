@@ -4,15 +4,20 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Config, load_config
 from .index import VaultIndex, open_index
 from .index.vault_index import Progress
-from .model import Vault, assemble_vault
+
+if TYPE_CHECKING:
+    from .model import Vault
 
 
 def vault_of(index: VaultIndex) -> Vault:
     """The model of what `index` holds now."""
+    from .model import assemble_vault  # here: a run with nothing new to say builds no model
+
     return assemble_vault(index.classified(), index.config, index.problems, index.note_count)
 
 

@@ -5,7 +5,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -13,7 +12,6 @@ from itertools import accumulate
 from pathlib import Path
 
 from .errors import ERROR, Problem, VaultkitError
-from .index.frontmatter import split_front_matter
 from .paths import is_inside
 
 WRITTEN, UNCHANGED, WOULD_WRITE, KEPT = "written", "unchanged", "would write", "kept (you edited it)"
@@ -88,6 +86,8 @@ def made_by_vaultkit(content: bytes) -> bool:
     head = content[:4096]
     if head.startswith(b"BEGIN:VCALENDAR"):
         return b"\nPRODID:-//vaultkit//" in head
+    from .index.frontmatter import split_front_matter  # here: loading it loads the YAML parser
+
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff").replace("\r\n", "\n")
     block, _, body_start, _ = split_front_matter(text)
     return block is not None and body_start >= 0 and _GENERATED.search(block) is not None
@@ -116,6 +116,8 @@ def write_atomic(path: Path, content: bytes, mode: int | None = None, replace: b
     `mode` keeps an edited note's permissions; `replace=False` never clobbers a file that exists.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # here: a run that writes nothing need not load it
+
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:

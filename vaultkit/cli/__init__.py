@@ -7,13 +7,6 @@ import sys
 import click
 
 from ..errors import VaultkitError
-from .check import check
-from .importing import import_group
-from .init import init
-from .log import log
-from .new import new
-from .report import report
-from .watch import watch
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -28,8 +21,64 @@ def interrupted() -> click.exceptions.Exit:
     return click.exceptions.Exit(INTERRUPTED)
 
 
+# Each command's module, imported only when that command runs (or help lists it): `report`
+# need not load what `import` or `watch` need.
+COMMANDS = {"report": "report:report", "watch": "watch:watch", "check": "check:check", "init": "init:init",
+            "new": "new:new", "log": "log:log", "import": "importing:import_group"}
+
+
+class _Commands(dict):
+    """`cli.commands`: a command's module is imported when that command is asked for; a walk
+    over them all (help, the docs' checks) imports every one."""
+
+    def _load(self, name: str) -> None:
+        if name in COMMANDS and not dict.__contains__(self, name):
+            import importlib
+
+            module, attr = COMMANDS[name].split(":")
+            self[name] = getattr(importlib.import_module(f".{module}", __package__), attr)
+
+    def get(self, name, default=None):
+        self._load(name)
+        return dict.get(self, name, default)
+
+    def __getitem__(self, name):
+        self._load(name)
+        return dict.__getitem__(self, name)
+
+    def __contains__(self, name) -> bool:
+        return name in COMMANDS or dict.__contains__(self, name)
+
+    def _every(self):
+        for name in COMMANDS:
+            self._load(name)
+        return self
+
+    def __iter__(self):
+        return dict.__iter__(self._every())
+
+    def __len__(self) -> int:
+        return dict.__len__(self._every())
+
+    def keys(self):
+        return dict.keys(self._every())
+
+    def items(self):
+        return dict.items(self._every())
+
+    def values(self):
+        return dict.values(self._every())
+
+
 class VaultkitGroup(click.Group):
     """Turns library errors into `Error: ...` and the error's exit code: one error path."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commands = _Commands(self.commands)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *dict.keys(self.commands)})
 
     def invoke(self, ctx: click.Context):
         try:
@@ -66,9 +115,6 @@ def cli(ctx: click.Context) -> None:
         click.echo(ctx.get_help())
 
 
-for command in (report, watch, check, init, new, log):
-    cli.add_command(command)
-cli.add_command(import_group)  # `vaultkit import linkedin|vcard`
 
 
 def main() -> None:

@@ -6,10 +6,10 @@ import json
 import click
 
 from ..errors import ERROR
+from ..load import vault_of
+from ..outcome import record_check, replay_check
 from ..render.text import plural
-from ..rules import plan
-from ..templating import check_templates
-from .options import (QUIET, cache_option, hint_if_no_contacts, open_vault, today_option, vault_option, verbosity,
+from .options import (QUIET, cache_option, hint_if_no_contacts, read_index, today_option, vault_option, verbosity,
                       verbosity_options)
 
 
@@ -46,12 +46,23 @@ def check(ctx: click.Context, vault_path: str | None, today, output_format: str,
       vaultkit check --format json | jq '.problems[] | select(.severity == "error")'
     """
     level = verbosity(quiet, verbose)
-    vault = open_vault(vault_path, no_cache, level)
-    problems = sorted([*vault.problems, *plan(vault, today).problems, *check_templates(vault.config)])
+    index = read_index(vault_path, no_cache, level)
+    known = replay_check(index, today)
+    if known is not None:  # nothing the problems come from changed since they were found
+        problems, contacts, interviews = known.problems, known.contacts, known.interviews
+    else:
+        from ..rules import plan  # here: a check with nothing new to find builds no model
+        from ..templating import check_templates
+
+        vault = vault_of(index)
+        problems = sorted([*vault.problems, *plan(vault, today).problems, *check_templates(vault.config)])
+        contacts, interviews = len(vault.contacts), len(vault.interviews)
+        record_check(index, today, problems, contacts, interviews)
+    note_count = index.note_count
     errors = sum(p.severity == ERROR for p in problems)
     warnings = len(problems) - errors
     if output_format == "json":
-        data = {"notes": vault.note_count, "errors": errors, "warnings": warnings,
+        data = {"notes": note_count, "errors": errors, "warnings": warnings,
                 "problems": [p.as_dict() for p in problems]}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
@@ -61,7 +72,7 @@ def check(ctx: click.Context, vault_path: str | None, today, output_format: str,
     if level == QUIET:
         ctx.exit(1 if errors else 0)
     found = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}" if problems else "no problems"
-    click.echo(f"Checked {plural(vault.note_count, 'note')} ({plural(len(vault.contacts), 'contact')}, "
-               f"{plural(len(vault.interviews), 'interview')}): {found}.", err=True)
-    hint_if_no_contacts(len(vault.contacts), vault.note_count)
+    click.echo(f"Checked {plural(note_count, 'note')} ({plural(contacts, 'contact')}, "
+               f"{plural(interviews, 'interview')}): {found}.", err=True)
+    hint_if_no_contacts(contacts, note_count)
     ctx.exit(1 if errors else 0)

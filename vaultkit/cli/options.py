@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 import os
 from pathlib import Path
 
@@ -13,9 +14,12 @@ from ..dates import in_range, range_problem
 from ..index.cache import cached_paths_of_kind
 from ..index.discover import find_vault
 from ..links import name_key, note_stem
-from ..load import load_vault
-from ..model import Vault
+from ..index import VaultIndex, open_index
+from ..load import load_vault, vault_of
 from .progress import DelayedBar, echo_lines, read_lines
+
+if TYPE_CHECKING:
+    from ..model import Vault
 
 def vault_option(command):
     return click.option(
@@ -130,12 +134,17 @@ def verbosity(quiet: bool, verbose: bool) -> int:
 
 def open_vault(vault_path: str | None, no_cache: bool = False, level: int = NORMAL) -> Vault:
     """Find and read the vault; a progress bar shows if the read turns out slow. -v says what was read."""
+    return vault_of(read_index(vault_path, no_cache, level))
+
+
+def read_index(vault_path: str | None, no_cache: bool = False, level: int = NORMAL) -> VaultIndex:
+    """Find the vault and bring its index up to date, as `open_vault` does, without building the model."""
     root = find_vault(vault_path, os.environ, Path.cwd())
     bar = DelayedBar(quiet=level == QUIET)
     try:
-        vault = load_vault(root, progress=bar, use_cache=not no_cache, warn=warn)
+        index = open_index(load_config(root), use_cache=not no_cache, progress=bar, warn=warn)
     finally:
         bar.close()
     if level == VERBOSE:
-        echo_lines(read_lines(bar.update, vault.note_count, no_cache, bar.seconds))
-    return vault
+        echo_lines(read_lines(bar.update, index.note_count, no_cache, bar.seconds))
+    return index

@@ -7,11 +7,11 @@ import click
 
 from ..actions import GROUPS
 from ..errors import ERROR
-from ..render.json_report import render_json
+from ..load import vault_of
+from ..outcome import record_report, replay_report
 from ..render.text import plural
-from ..report import Report, run_report
 from ..write import KEPT, NOT_WRITTEN, UNCHANGED, WOULD_WRITE, WRITTEN
-from .options import (QUIET, VERBOSE, cache_option, hint_if_no_contacts, open_vault, today_option, vault_option, verbosity,
+from .options import (QUIET, VERBOSE, cache_option, hint_if_no_contacts, read_index, today_option, vault_option, verbosity,
                       verbosity_options)
 
 DASHBOARD = "Follow-ups.md"
@@ -51,25 +51,44 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
       vaultkit report -q                 # from cron: silent unless something is wrong
     """
     level = verbosity(quiet, verbose)
-    vault = open_vault(vault_path, no_cache, level)
+    index = read_index(vault_path, no_cache, level)
+    known = replay_report(index, today) if output_format == "md" else None
+    if known is not None:  # nothing that feeds the outputs changed, and they are still the files written
+        if level != QUIET:
+            for line in summary(index.config, known.counts, known.results, today, dry_run, level == VERBOSE):
+                click.echo(line)
+        _closing_line(known.errors, known.warnings, level)
+        if level != QUIET:
+            hint_if_no_contacts(known.contacts, index.note_count)
+        return
+    from ..render.json_report import render_json  # here: a report with nothing new renders nothing
+    from ..report import run_report
+
+    vault = vault_of(index)
     result = run_report(vault, today, dry_run=dry_run)
     if output_format == "json":
         click.echo(render_json(vault, result.plan, result.problems), nl=False)
     elif level != QUIET:
-        for line in summary(vault, result, today, dry_run, level == VERBOSE):
+        for line in summary(vault.config, result.plan.counts(), result.results, today, dry_run, level == VERBOSE):
             click.echo(line)
     for problem in result.problems:
         if level != QUIET or problem.severity == ERROR:
             click.echo(str(problem), err=True)
     noted = [*vault.problems, *result.plan.problems]
     errors = sum(p.severity == ERROR for p in noted)
-    if noted and (level != QUIET or errors):
-        click.echo(f"Notes have {plural(errors, 'error')} and {plural(len(noted) - errors, 'warning')}; "
-                   "run `vaultkit check` to see them.", err=True)
+    if not dry_run:
+        record_report(index, today, result, noted, len(vault.contacts))
+    _closing_line(errors, len(noted) - errors, level)
     if level != QUIET and output_format != "json":
         hint_if_no_contacts(len(vault.contacts), vault.note_count)
     if result.not_written:
         raise SystemExit(1)
+
+
+def _closing_line(errors: int, warnings: int, level: int) -> None:
+    if (errors or warnings) and (level != QUIET or errors):
+        click.echo(f"Notes have {plural(errors, 'error')} and {plural(warnings, 'warning')}; "
+                   "run `vaultkit check` to see them.", err=True)
 
 
 def _kinds(rels: list[str], folder: str) -> str:
@@ -80,21 +99,20 @@ def _kinds(rels: list[str], folder: str) -> str:
     return f" ({', '.join(named)})" if named else ""
 
 
-def summary(vault, result: Report, today: dt.date, dry_run: bool, verbose: bool) -> list[str]:
+def summary(config, counts: dict[str, int], results, today: dt.date, dry_run: bool, verbose: bool) -> list[str]:
     """The counts per group, one line on the files, and where the dashboard is.
 
     Each file is listed only under -v, or when it needs a look: a draft kept
     because you edited it, a file not written.
     """
-    counts = result.plan.counts()
     groups = ", ".join(f"{counts[g]} {g}" for g in GROUPS)
     lines = [f"Follow-ups for {today.isoformat()}: {groups}; {counts['gone_quiet']} gone quiet."]
-    lines += [f"  {status}: {rel}" for rel, status in result.results
+    lines += [f"  {status}: {rel}" for rel, status in results
               if status in (KEPT, NOT_WRITTEN) or (verbose and status != UNCHANGED)]
-    by_status = {s: [rel for rel, status in result.results if status == s]
+    by_status = {s: [rel for rel, status in results if status == s]
                  for s in (WRITTEN, UNCHANGED, WOULD_WRITE, KEPT, NOT_WRITTEN)}
     count = {s: len(rels) for s, rels in by_status.items()}
-    folder = vault.config.folders.output
+    folder = config.folders.output
     kept = f", {count[KEPT]} kept because you edited {'it' if count[KEPT] == 1 else 'them'}" if count[KEPT] else ""
     if count[NOT_WRITTEN]:
         kept += f", {count[NOT_WRITTEN]} not written (see the errors)"
@@ -104,7 +122,7 @@ def summary(vault, result: Report, today: dt.date, dry_run: bool, verbose: bool)
     else:
         lines.append(f"{plural(count[WRITTEN], 'file')} written{_kinds(by_status[WRITTEN], folder)}, "
                      f"{count[UNCHANGED]} unchanged{kept}.")
-    dashboard = vault.config.root / folder / DASHBOARD
+    dashboard = config.root / folder / DASHBOARD
     if f"{folder}/{DASHBOARD}" not in by_status[NOT_WRITTEN] and dashboard.is_file():
         lines.append(f"Dashboard: {dashboard}")  # absolute: most terminals make it a link to open
     return lines

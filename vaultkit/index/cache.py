@@ -2,12 +2,15 @@
 
 SQLite (standard library) because it gives what a cache shared by `watch` and
 `report` needs without code of ours: a transaction per save, so a crash
-mid-write leaves the old state; locking, so two processes never interleave;
-and a row per note, so one edit rewrites one row instead of the whole cache.
+mid-write leaves the old state; locking, so two processes never interleave.
+Every note's signature is one snapshot (snapshot.py), loaded in one go by a
+warm run; the parsed notes, which only a run that builds the model needs, are
+a row each.
 
 The cache is an optimisation and never an authority. A file that is not a
-SQLite database, has another schema, belongs to another vault or holds a row
-that does not decode is deleted and rebuilt with a warning. Rows are decoded
+SQLite database, belongs to another vault or holds a row that does not decode
+is deleted and rebuilt with a warning; one from another version of vaultkit
+(another schema) is replaced without one, as nothing is wrong. Rows are decoded
 by an unpickler that builds only vaultkit's own note classes and dates, so a
 doctored cache cannot run code. A change of parser or of the settings that
 decide what a note is (folders, daily-note format) starts a fresh cache.
@@ -21,17 +24,18 @@ import pickle
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..paths import printable
-from .kind import KINDS
-from .note import Note
 from .read import Entry
+from .snapshot import NO_DIGEST, Snapshot
 
-SCHEMA = 2  # 2: the note classes moved to vaultkit.index
+SCHEMA = 3  # 2: the note classes moved to vaultkit.index; 3: one snapshot of every signature
+PIECE = 1 << 16  # the snapshot is stored in pieces of 64 KB, so one edit rewrites a few, not 6 MB
 LOCK_TIMEOUT = 10.0  # seconds to wait for another process's save
 # The modules whose code decides what a parsed note holds; editing one invalidates every cache.
-_PARSE_MODULES = ("index/note.py", "index/frontmatter.py", "index/markdown.py", "index/kind.py", "index/read.py",
+_PARSE_MODULES = ("index/note.py", "index/frontmatter.py", "index/markdown.py", "index/kind.py", "index/read.py", "index/snapshot.py",
                   "links.py", "dates.py", "errors.py")
 _ALLOWED = {
     "vaultkit.index.note": {"Note"},
@@ -39,6 +43,18 @@ _ALLOWED = {
     "vaultkit.index.markdown": {"Body", "Section", "Item", "Link"},
     "datetime": {"date", "datetime", "time", "timedelta", "timezone"},
 }
+
+
+if TYPE_CHECKING:
+    from .note import Note
+
+_SCHEMA = {
+    "meta": "key TEXT PRIMARY KEY, value TEXT",
+    "snapshot": "id INTEGER PRIMARY KEY, piece BLOB",
+    "notes": "path TEXT PRIMARY KEY, digest BLOB, kind TEXT, note BLOB",
+    "records": "key TEXT PRIMARY KEY, value BLOB",
+}
+_TABLES = set(_SCHEMA)
 
 
 class CacheWarning(Exception):
@@ -74,13 +90,42 @@ class _NotesOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
 
 
+class _Compact(pickle.Pickler):
+    """Writes each of vaultkit's note classes as a call of the class with its fields, so loading one
+    runs the class's own __init__: twice as fast as dataclasses' generic __setstate__, which looks
+    up the fields again for every object (a report after a contact's edit loads 14,000 of them)."""
+
+    fields: dict[type, tuple[str, ...]] = {}
+
+    def reducer_override(self, obj):
+        names = self.fields.get(type(obj))
+        if names is None:
+            return NotImplemented
+        return type(obj), tuple(getattr(obj, name) for name in names)
+
+
 def _encode(note: Note | None) -> bytes | None:
-    return None if note is None else pickle.dumps(note, protocol=pickle.HIGHEST_PROTOCOL)
+    if note is None:
+        return None
+    if not _Compact.fields:
+        import dataclasses
+        import importlib
+
+        for module, names in _ALLOWED.items():
+            if module.startswith("vaultkit."):
+                for name in names:
+                    cls = getattr(importlib.import_module(module), name)
+                    _Compact.fields[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    out = io.BytesIO()
+    _Compact(out, protocol=pickle.HIGHEST_PROTOCOL).dump(note)
+    return out.getvalue()
 
 
 def _decode(rel: str, blob: bytes | None) -> Note | None:
     if blob is None:
         return None
+    from .note import Note
+
     note = _NotesOnly(io.BytesIO(blob)).load()
     if type(note) is not Note or note.path != rel:
         raise pickle.UnpicklingError(f"row for {rel} holds something else")
@@ -93,12 +138,20 @@ def _busy(exc: sqlite3.OperationalError) -> bool:
 
 
 class NoteCache:
-    """One vault's cache file. Every method turns SQLite trouble into CacheWarning."""
+    """One vault's cache file. Every method turns SQLite trouble into CacheWarning.
+
+    Tables: `meta` (schema, vault, fingerprint, the token of the last save); `snapshot`: every
+    note's signature (snapshot.py), in pieces, of which a save rewrites only those that changed
+    since the save it loaded; `notes`, a row per note that has a parsed note, with the
+    hash of the bytes it came from; `records`, what a command recorded of its last run
+    (outcome.py), so that one with nothing new to say can say it again.
+    """
 
     def __init__(self, config: Config, environ=os.environ):
         self.path = cache_file(config.root, environ)
         self.vault = printable(str(config.root.resolve()))  # sqlite takes only UTF-8
         self.fingerprint = fingerprint(config)
+        self._pieces: tuple[str, list[bytes]] | None = None  # the snapshot as loaded: its token, its pieces
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -107,14 +160,14 @@ class NoteCache:
         db.execute("PRAGMA synchronous=NORMAL")
         return db
 
-    def load(self) -> dict[str, Entry]:
-        """Every entry the cache holds for this vault and parser; {} when it has none or is unusable."""
+    def _reading(self, read):
+        """`read(db)`, with any trouble turned into a CacheWarning (and a broken cache deleted)."""
         if not self.path.exists():
-            return {}
+            return None
         try:
             db = self._connect()
             try:
-                return self._read(db)
+                return read(db)
             finally:
                 db.close()
         except sqlite3.OperationalError as exc:
@@ -125,54 +178,133 @@ class NoteCache:
             raise CacheWarning(f"{self.path}: the cache could not be read ({exc}); it was deleted and will "
                                "be rebuilt") from None
         except (sqlite3.Error, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
-                KeyError) as exc:
+                KeyError, IndexError) as exc:
             self.discard()
             raise CacheWarning(f"{self.path}: the cache could not be read ({exc}); it was deleted and will "
                                "be rebuilt") from None
 
-    def _read(self, db: sqlite3.Connection) -> dict[str, Entry]:
+    def load_snapshot(self) -> Snapshot | None:
+        """Every note's signature as last saved; None when the cache has none for this vault and parser."""
+        return self._reading(self._read_snapshot)
+
+    def _read_snapshot(self, db: sqlite3.Connection) -> Snapshot | None:
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables:
-            return {}  # just created by another process that has not committed its first save
-        if tables != {"meta", "notes"}:
+            return None  # just created by another process that has not committed its first save
+        if "meta" not in tables:
             raise sqlite3.DatabaseError("not a vaultkit cache")
         meta = dict(db.execute("SELECT key, value FROM meta"))
-        if meta.get("schema") != str(SCHEMA) or meta.get("vault") != self.vault:
-            raise sqlite3.DatabaseError(f"made for {meta.get('vault', 'another vault')!r}, schema "
-                                        f"{meta.get('schema', '?')}")
+        if meta.get("vault") != self.vault:
+            raise sqlite3.DatabaseError(f"made for {meta.get('vault', 'another vault')!r}")
+        if meta.get("schema") != str(SCHEMA):  # an older (or newer) vaultkit's: start afresh, nothing is wrong
+            db.close()
+            self.discard()
+            return None
+        if tables != _TABLES:
+            raise sqlite3.DatabaseError("not a vaultkit cache")
         if meta.get("fingerprint") != self.fingerprint:
-            return {}  # another parser or classification: every row is stale, and save() replaces them
-        kinds = {None: None, **{k: k for k in KINDS}}  # interned: one string per kind
-        return {rel: Entry(size, mtime_ns, checked_ns, digest, kinds[kind], blob and _decode(rel, blob))
-                for rel, size, mtime_ns, checked_ns, digest, kind, blob
-                in db.execute("SELECT path, size, mtime_ns, checked_ns, digest, kind, note FROM notes")}
+            return None  # another parser or classification: every row is stale, and a save replaces them
+        pieces = [bytes(row[0]) for row in db.execute("SELECT piece FROM snapshot ORDER BY id")]
+        if not pieces:
+            return None
+        snapshot = Snapshot.decode(b"".join(pieces))
+        self._pieces = (meta.get("snapshot", ""), pieces)
+        return snapshot
+
+    def load_notes(self, wanted: dict[str, bytes]) -> dict[str, Note]:
+        """The parsed note of each path in `wanted` (path -> hash of the bytes it must come from).
+        A row missing, or made from other bytes, means the cache is broken: CacheWarning."""
+        def read(db: sqlite3.Connection) -> dict[str, Note]:
+            if len(wanted) < 50:
+                rows = [row for rel in wanted for row in
+                        db.execute("SELECT path, digest, note FROM notes WHERE path = ?", (rel,))]
+            else:
+                rows = db.execute("SELECT path, digest, note FROM notes")
+            notes = {rel: _decode(rel, blob) for rel, digest, blob in rows if wanted.get(rel) == digest}
+            if len(notes) != len(wanted):
+                raise ValueError(f"{len(wanted) - len(notes)} parsed notes are missing")
+            return notes
+        notes = self._reading(read)
+        if notes is None and wanted:
+            raise CacheWarning(f"{self.path}: the cache is gone; notes were read from their files")
+        return notes or {}
+
+    def load(self) -> dict[str, Entry]:
+        """Every entry the cache holds for this vault and parser; {} when it has none."""
+        snapshot = self.load_snapshot()
+        if snapshot is None:
+            return {}
+        relevant = snapshot.relevant(least=1)
+        notes = self.load_notes({snapshot.paths[i]: snapshot.digest(i) for i in relevant})
+        return {rel: snapshot.entry(i, notes.get(rel)) for i, rel in enumerate(snapshot.paths)}
 
     def save(self, entries: dict[str, Entry], changed: Iterable[str], dropped: Iterable[str],
              fresh: bool = False) -> None:
-        """Write the `changed` paths' entries and forget `dropped`; `fresh` replaces every row."""
+        """Write every signature, the `changed` paths' notes, and forget `dropped`; `fresh` replaces every row."""
+        if fresh:
+            changed = entries.keys()
+        self.save_snapshot(Snapshot.of(entries), {rel: entries[rel] for rel in changed if rel in entries},
+                           dropped, fresh)
+
+    def save_snapshot(self, snapshot: Snapshot, read: dict[str, Entry], dropped: Iterable[str],
+                      fresh: bool = False) -> None:
+        """Write `snapshot`, and the notes of the entries just `read`; forget the `dropped` paths' notes.
+        `fresh`: `read` holds every note, and replaces whatever the cache held."""
+        blob = snapshot.encode()
+        pieces = [blob[at:at + PIECE] for at in range(0, len(blob), PIECE)]
+        token = os.urandom(8).hex()  # names this save: a later one rewrites only pieces that differ from it
         try:
             db = self._connect()
             try:
                 db.execute("BEGIN IMMEDIATE")
-                db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID")
-                db.execute("CREATE TABLE IF NOT EXISTS notes (path TEXT PRIMARY KEY, size INTEGER, "
-                           "mtime_ns INTEGER, checked_ns INTEGER, digest BLOB, kind TEXT, note BLOB) WITHOUT ROWID")
+                for table, columns in _SCHEMA.items():
+                    db.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
                 meta = dict(db.execute("SELECT key, value FROM meta"))
-                if fresh or meta.get("fingerprint") != self.fingerprint:
+                if fresh or meta.get("fingerprint") != self.fingerprint or meta.get("schema") != str(SCHEMA):
+                    if not fresh:  # another vaultkit, with other settings, saved meanwhile: leave it its cache
+                        db.execute("ROLLBACK")
+                        return
                     db.execute("DELETE FROM notes")
-                    changed = entries.keys()
+                    db.execute("DELETE FROM records")
+                old = self._pieces[1] if self._pieces and self._pieces[0] == meta.get("snapshot") and not fresh else []
                 db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                               [("schema", str(SCHEMA)), ("vault", self.vault), ("fingerprint", self.fingerprint)])
-                db.executemany("DELETE FROM notes WHERE path = ?", ((rel,) for rel in dropped))
-                db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               ((rel, e.size, e.mtime_ns, e.checked_ns, e.digest, e.kind, _encode(e.note))
-                                for rel in changed if (e := entries.get(rel)) is not None))
+                               [("schema", str(SCHEMA)), ("vault", self.vault), ("fingerprint", self.fingerprint),
+                                ("snapshot", token)])
+                db.execute("DELETE FROM snapshot WHERE id >= ?", (len(pieces),))
+                db.executemany("INSERT OR REPLACE INTO snapshot VALUES (?, ?)",
+                               ((i, piece) for i, piece in enumerate(pieces) if i >= len(old) or old[i] != piece))
+                gone = [*dropped, *(rel for rel, e in read.items() if e.note is None)]
+                db.executemany("DELETE FROM notes WHERE path = ?", ((rel,) for rel in gone))
+                db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?)",
+                               ((rel, e.digest or NO_DIGEST, e.kind, _encode(e.note)) for rel, e in read.items()
+                                if e.note is not None))
                 db.execute("COMMIT")
+                self._pieces = (token, pieces)
             finally:
                 db.close()
         except (sqlite3.Error, OSError) as exc:
             raise CacheWarning(f"{self.path}: the cache could not be saved ({exc}); the next run reads "
                                "more notes") from None
+
+    def record(self, key: str) -> bytes | None:
+        """What a command recorded of its last run under `key`; None when there is none (or no cache)."""
+        def read(db: sqlite3.Connection):
+            row = db.execute("SELECT value FROM records WHERE key = ?", (key,)).fetchone()
+            return None if row is None else bytes(row[0])
+        try:
+            return self._reading(read)
+        except CacheWarning:
+            return None
+
+    def put_record(self, key: str, value: bytes) -> None:
+        try:
+            db = self._connect()
+            try:
+                db.execute("INSERT OR REPLACE INTO records VALUES (?, ?)", (key, value))
+            finally:
+                db.close()
+        except (sqlite3.Error, OSError) as exc:
+            raise CacheWarning(f"{self.path}: the cache could not be saved ({exc})") from None
 
     def discard(self) -> None:
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -192,7 +324,8 @@ def cached_paths_of_kind(config: Config, kind: str, environ=os.environ) -> list[
         db = sqlite3.connect(f"{cache.path.as_uri()}?mode=ro", uri=True, timeout=0.5)
         try:
             meta = dict(db.execute("SELECT key, value FROM meta"))
-            if meta.get("vault") != cache.vault or meta.get("fingerprint") != cache.fingerprint:
+            if (meta.get("vault") != cache.vault or meta.get("fingerprint") != cache.fingerprint
+                    or meta.get("schema") != str(SCHEMA)):
                 return None
             return [row[0] for row in db.execute("SELECT path FROM notes WHERE kind = ?", (kind,))]
         finally:

@@ -11,10 +11,13 @@ import os
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import ERROR, Problem
 from .kind import Classifier
-from .note import Note, parse_note
+
+if TYPE_CHECKING:
+    from .note import Note
 
 # An mtime this close to the read is not proof: filesystems tick coarsely (FAT: 2 s).
 RACY_NS = 2_000_000_000
@@ -39,6 +42,7 @@ def digest_of(data: bytes) -> bytes:
 
 def slim(note: Note) -> Note:
     """What the model needs of a note that is none of vaultkit's business: its type hints and problems."""
+    from .note import Note
     return Note(note.path, type_prop=note.type_prop, tag_type=note.tag_type, inline_type=note.inline_type,
                 readable=note.readable, problems=note.problems)
 
@@ -50,6 +54,7 @@ def is_bare(note: Note) -> bool:
 
 def check_note(root: str, rel: str, classifier: Classifier, old: Entry | None) -> Entry | None:
     """Read `rel`; reuse `old`'s note when the bytes hash the same. None when the file is gone."""
+    from .note import Note, parse_note  # here: a run that reads no note never loads the parser
     path = f"{root}/{rel}"
     checked_ns = time.time_ns()
     try:

@@ -12,11 +12,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..config import Config
 from .kind import Classifier
-from .note import Note
 from .read import Entry, check_note, gc_paused
+
+if TYPE_CHECKING:
+    from .note import Note
 
 PARALLEL_MIN = 2000  # notes to read before a second process pays for its start-up
 
@@ -46,6 +49,7 @@ class NoteStore:
 
     def notes(self) -> list[Note]:
         """Every note, in path order."""
+        from .note import Note
         return [self.entries[rel].note or Note(rel) for rel in sorted(self.entries)]
 
     def classified(self) -> list[tuple[Note, str | None]]:

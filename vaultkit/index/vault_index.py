@@ -7,24 +7,35 @@ and `check`. Cache trouble is never an error: it goes to `warn`.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..errors import Problem
 from .discover import walk_notes
 from .kind import Classifier
-from .note import Note
+from .read import Entry
+from .snapshot import MODEL, Snapshot, kind_of
+from .stats import StatAhead
 from .store import NoteStore, Update
+
+if TYPE_CHECKING:
+    from .note import Note
 
 Progress = Callable[[int], Callable[[int], None] | None]
 Warn = Callable[[str], None]
 
 
 class VaultIndex:
+    """After `open`, the index holds a snapshot of every note's signature (snapshot.py) and
+    decodes parsed notes only when the model asks for them; the first call that needs every
+    entry (the daemon's `rescan` and `check`) turns it into a NoteStore for good."""
+
     def __init__(self, config: Config, use_cache: bool = True, warn: Warn | None = None):
         self.use_cache = use_cache
         self.warn = warn
-        self.paths: set[str] = set()
+        self._paths: set[str] | list[str] = set()
         self.walk_problems: list[Problem] = []
         self._configure(config, {})
 
@@ -35,11 +46,33 @@ class VaultIndex:
             from .cache import NoteCache  # sqlite3 only for a run that uses it
 
             self.cache = NoteCache(config)
-        self.store = NoteStore(config, entries)
+        self._store: NoteStore | None = NoteStore(config, entries)
+        self._snapshot: Snapshot | None = None
+        self._notes: dict[str, Note] = {}  # the snapshot's parsed notes known so far
+        self._loaded = MODEL  # _notes holds every note whose code is at least this (once _complete)
+        self._complete = False
+
+    @property
+    def paths(self) -> set[str]:
+        if not isinstance(self._paths, set):
+            self._paths = set(self._paths)
+        return self._paths
+
+    @property
+    def store(self) -> NoteStore:
+        """Every entry, as a NoteStore (made from the snapshot the first time it is asked for)."""
+        if self._store is None:
+            snapshot, notes = self._snapshot, self._relevant_notes(least=1)
+            if self._store is not None:  # the cache failed: every note was read again
+                return self._store
+            self._store = NoteStore(self.config, {rel: snapshot.entry(i, notes.get(rel))
+                                                  for i, rel in enumerate(snapshot.paths)})
+            self._snapshot, self._notes = None, {}
+        return self._store
 
     @property
     def note_count(self) -> int:
-        return len(self.store.entries)
+        return len(self._snapshot) if self._store is None else len(self._store.entries)
 
     @property
     def problems(self) -> list[Problem]:
@@ -47,17 +80,112 @@ class VaultIndex:
         return [*self.config.warnings, *self.walk_problems]
 
     def classified(self) -> list[tuple[Note, str | None]]:
-        return self.store.classified()
+        if self._store is not None:
+            return self._store.classified()
+        snapshot, notes = self._snapshot, self._relevant_notes()
+        if self._store is not None:  # the cache failed: every note was read again
+            return self._store.classified()
+        return [(notes[snapshot.paths[i]], kind_of(snapshot.codes[i])) for i in snapshot.relevant()]
+
+    def notes_digest(self) -> bytes:
+        """A hash of everything the model reads from the notes (snapshot.notes_digest)."""
+        return (self._snapshot or Snapshot.of(self.store.entries)).notes_digest()
 
     @property
     def classifier(self) -> Classifier:
         return self.store.classifier
 
     def open(self, progress: Progress | None = None) -> Update:
-        """Every note, from the cache where its file is unchanged; the cache is brought up to date."""
-        entries = self._cached_entries()
-        self.store = NoteStore(self.config, entries)
-        return self.rescan(progress=progress, fresh=self.cache is not None and not entries)
+        """Every note, from the cache where its file is unchanged; the cache is brought up to date.
+
+        Costs a walk, a stat of every note and one blob when nothing changed; only
+        notes whose size or mtime changed (or whose mtime proves nothing) are read.
+        """
+        started = self._cached_snapshot()
+        known = started or Snapshot.empty()
+        ahead = StatAhead(str(self.config.root), len(known), lambda: known.paths) if len(known) else None
+        try:  # a child stats what the snapshot knows while the walk runs
+            paths, self.walk_problems = walk_notes(self.config)
+            sizes, mtimes = ahead.result(paths, known.same_paths(paths)) if ahead else ([-1] * len(paths),) * 2
+        finally:
+            if ahead:
+                ahead.close()
+        self._paths = paths
+        update = Update()
+        read: dict[str, Entry] = {}
+        if not len(known):  # nothing known: every note is read, and the snapshot made from what was read
+            store = NoteStore(self.config)
+            done = store.update(paths, progress=(lambda total: progress(total)) if progress else None)
+            update.parsed, update.dropped, read = done.parsed, done.dropped, store.entries
+            snapshot, changed = Snapshot.of(read), []
+            self._paths = snapshot.paths
+        else:
+            snapshot, changed, update.dropped = known.compare(paths, sizes, mtimes)
+        if changed:
+            olds = self._old_entries(snapshot, changed)
+            tick = (lambda total: progress(total)) if progress else None  # `finished` is told once, below
+            store = NoteStore(self.config, olds)
+            done = store.update([snapshot.paths[j] for j in changed], progress=tick)
+            update.parsed, update.confirmed = done.parsed, done.confirmed
+            read = store.entries
+            if done.dropped:  # gone since the walk
+                update.dropped += done.dropped
+                snapshot = snapshot.without(set(done.dropped))
+                self._paths = snapshot.paths
+            where = {rel: j for j, rel in enumerate(snapshot.paths)} if len(read) > 64 else None
+            for rel, entry in read.items():
+                snapshot.set(where[rel] if where is not None else _position(snapshot.paths, rel), entry)
+        self._store, self._snapshot = None, snapshot
+        self._notes = {rel: e.note for rel, e in read.items() if e.note is not None}
+        self._loaded, self._complete = 1, started is None
+        fresh = self.cache is not None and started is None
+        if self.cache is not None and (read or update.dropped or fresh):
+            from .cache import CacheWarning
+
+            try:
+                self.cache.save_snapshot(snapshot, read, update.dropped, fresh=fresh)
+            except CacheWarning as exc:
+                self._warn(exc)
+        finished = getattr(progress, "finished", None)  # a progress that wants it is told what was read (-v)
+        if finished is not None:
+            finished(update)
+        return update
+
+    def _old_entries(self, snapshot: Snapshot, changed: list[int]) -> dict[str, Entry]:
+        """What was known of each note about to be read again (none for a new one), with its parsed note."""
+        olds = {snapshot.paths[j]: snapshot.entry(j) for j in changed if snapshot.checked[j]}
+        wanted = {rel: snapshot.digest(j) for j in changed if snapshot.codes[j] and (rel := snapshot.paths[j]) in olds}
+        if wanted:
+            from .cache import CacheWarning
+
+            try:
+                notes = self.cache.load_notes(wanted)
+            except CacheWarning as exc:  # their notes are lost: read them as new
+                self._warn(exc)
+                return {rel: e for rel, e in olds.items() if rel not in wanted}
+            for rel, note in notes.items():
+                olds[rel].note = note
+        return olds
+
+    def _relevant_notes(self, least: int = MODEL) -> dict[str, Note]:
+        """The parsed notes the model reads (`least=1`: every one the snapshot has), loaded from the
+        cache once; if the cache fails now, every note is read from its file (the index becomes a NoteStore)."""
+        if not (self._complete and self._loaded <= least):
+            snapshot = self._snapshot
+            wanted = {rel: snapshot.digest(i) for i in snapshot.relevant(least)
+                      if (rel := snapshot.paths[i]) not in self._notes}
+            from .cache import CacheWarning
+
+            try:
+                self._notes.update(self.cache.load_notes(wanted))
+            except CacheWarning as exc:
+                self._warn(exc)
+                self._store = NoteStore(self.config)
+                self._snapshot, self._notes = None, {}
+                self._saved(self._store.update(snapshot.paths), fresh=True)
+                return {}
+            self._loaded, self._complete = least, True
+        return self._notes
 
     def reconfigure(self, config: Config) -> None:
         """New settings: the parsed notes stay if they decide nothing differently, else all are read again."""
@@ -66,33 +194,35 @@ class VaultIndex:
     def rescan(self, only: Iterable[str] | None = None, progress: Progress | None = None,
                fresh: bool = False) -> Update:
         """Walk the vault; check `only` those paths (and new ones), or every note when None."""
+        store = self.store
         paths, self.walk_problems = walk_notes(self.config)
-        self.paths = set(paths)
+        self._paths = set(paths)
         if only is not None:
-            only = set(only) | (self.paths - self.store.entries.keys())
-        return self._saved(self.store.update(paths, only=only, progress=progress), fresh)
+            only = set(only) | (self._paths - store.entries.keys())
+        return self._saved(store.update(paths, only=only, progress=progress), fresh)
 
     def check(self, changed: Iterable[str]) -> Update:
         """Check just `changed` (the daemon's events named them), without a walk."""
         changed = set(changed)
         root = self.config.root
+        paths = self.paths
         for rel in changed:
             if (root / rel).is_file():
-                self.paths.add(rel)
+                paths.add(rel)
             else:
-                self.paths.discard(rel)
-        return self._saved(self.store.update(self.paths, only=changed))
+                paths.discard(rel)
+        return self._saved(self.store.update(paths, only=changed))
 
-    def _cached_entries(self) -> dict:
+    def _cached_snapshot(self) -> Snapshot | None:
         if self.cache is None:
-            return {}
+            return None
         from .cache import CacheWarning
 
         try:
-            return self.cache.load()
+            return self.cache.load_snapshot()
         except CacheWarning as exc:
             self._warn(exc)
-            return {}
+            return None
 
     def _saved(self, update: Update, fresh: bool = False) -> Update:
         """Write what `update` changed to the cache; trouble is a warning, never an error."""
@@ -109,6 +239,13 @@ class VaultIndex:
     def _warn(self, exc: Exception) -> None:
         if self.warn:
             self.warn(str(exc))
+
+
+def _position(paths: list[str], rel: str) -> int:
+    i = bisect_left(paths, rel)
+    if i == len(paths) or paths[i] != rel:
+        raise KeyError(rel)
+    return i
 
 
 def _fingerprint(config: Config) -> str:

@@ -1,0 +1,192 @@
+"""What a command said last time, kept for a run that would only say it again.
+
+After a full `report`, the cache keeps a digest of everything that feeds the
+outputs (what the model reads of the notes, vaultkit.toml, the templates,
+--today, vaultkit's own code and Python's version, where the folders really
+are), every file in the output folder as it stands after the run (inode, size,
+mtime_ns; and the hash of each output), and what the summary counted. A later
+run whose inputs hash the same, and whose output folder holds exactly those
+files, would render the same bytes and find every file unchanged: it prints
+the recorded summary and renders and writes nothing. Any difference at all (an
+output deleted or edited, a file added, a template touched) means a full run.
+`check` keeps its problems the same way. Records are JSON: nothing in them runs.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import sys
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from .config import CONFIG_NAME
+from .errors import ERROR, Problem
+
+_KEPT_AS_IS = ("written", "unchanged", "kept (you edited it)")  # write.py's statuses a replay can repeat
+
+
+@lru_cache(maxsize=1)
+def _own_code() -> bytes:
+    """A hash of vaultkit's code and built-in templates: another version may write other bytes."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.blake2b(sys.version.encode(), digest_size=16)
+    for folder, dirs, files in sorted(os.walk(here)):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            h.update(os.path.relpath(path, here).encode("utf-8", "surrogateescape") + b"\0")
+            with open(path, "rb") as handle:
+                h.update(handle.read())
+    return h.digest()
+
+
+def _folder_bytes(h, folder: str) -> None:
+    for sub, dirs, files in sorted(os.walk(folder)):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(sub, name)
+            h.update(b"\0file\0" + os.path.relpath(path, folder).encode("utf-8", "surrogateescape") + b"\0")
+            try:
+                with open(path, "rb") as handle:
+                    h.update(handle.read())
+            except OSError as exc:
+                h.update(f"unreadable {exc.errno}".encode())
+
+
+def inputs_digest(index, today: date, command: str) -> str:
+    """Everything a `command`'s output is made from, as one hash."""
+    config = index.config
+    root = str(config.root)
+    h = hashlib.blake2b(f"vaultkit {command}\0{today.isoformat()}\0".encode(), digest_size=16)
+    h.update(_own_code())
+    h.update(root.encode("utf-8", "surrogateescape"))
+    try:
+        h.update(b"\0config\0" + (config.root / CONFIG_NAME).read_bytes())
+    except OSError as exc:
+        h.update(f"\0no config {exc.errno}".encode())
+    folders = config.folders
+    for name in (folders.output, folders.contacts, folders.interviews, folders.daily, folders.templates):
+        h.update(b"\0folder\0" + os.path.realpath(os.path.join(root, name)).encode("utf-8", "surrogateescape"))
+    _folder_bytes(h, os.path.join(root, folders.templates))
+    h.update(index.notes_digest())
+    h.update("\0".join(map(str, index.problems)).encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def _output_tree(root: str, folder: str, outputs: set[str]) -> list[list] | None:
+    """Every entry under the output folder: (path, type, inode, size, mtime_ns[, hash of an output])."""
+    tree = []
+    start = os.path.join(root, folder)
+    stack = [(start, folder)]
+    while stack:
+        here, rel_here = stack.pop()
+        try:
+            entries = sorted(os.scandir(here), key=lambda e: e.name)
+        except OSError:
+            return None
+        for entry in entries:
+            rel = f"{rel_here}/{entry.name}"
+            try:
+                status = entry.stat(follow_symlinks=False)
+            except OSError:
+                return None
+            kind = "d" if stat.S_ISDIR(status.st_mode) else "f" if stat.S_ISREG(status.st_mode) else "o"
+            row = [rel, kind, status.st_ino, status.st_size, status.st_mtime_ns]
+            if kind == "d":
+                stack.append((entry.path, rel))
+                row[3] = row[4] = 0  # a folder's own time stamp changes with every temp file written in it
+            elif rel in outputs and kind == "f":
+                try:
+                    with open(entry.path, "rb") as handle:
+                        row.append(hashlib.blake2b(handle.read(), digest_size=16).hexdigest())
+                except OSError:
+                    return None
+            tree.append(row)
+    return sorted(tree)
+
+
+@dataclass(frozen=True)
+class KnownReport:
+    counts: dict[str, int]
+    results: tuple[tuple[str, str], ...]  # as a full run would find them now: nothing left to write
+    errors: int  # in the notes (the closing line)
+    warnings: int
+    contacts: int  # for the hint on a vault with none
+
+
+def record_report(index, today: date, result, noted: list[Problem], contacts: int) -> None:
+    """Keep what this (full, not dry) report did, if a later run may repeat it."""
+    if index.cache is None or result.problems or any(status not in _KEPT_AS_IS for _, status in result.results):
+        return
+    config = index.config
+    outputs = {rel for rel, _ in result.results}
+    tree = _output_tree(str(config.root), config.folders.output, outputs)
+    if tree is None:
+        return
+    errors = sum(p.severity == ERROR for p in noted)
+    record = {"inputs": inputs_digest(index, today, "report"), "counts": result.plan.counts(),
+              "results": [[rel, "kept (you edited it)" if status.startswith("kept") else "unchanged"]
+                          for rel, status in result.results],
+              "tree": tree, "errors": errors, "warnings": len(noted) - errors, "contacts": contacts}
+    _put(index, "report", record)
+
+
+def replay_report(index, today: date) -> KnownReport | None:
+    """What a full report would print now, if nothing that feeds it changed since it was recorded."""
+    record = _get(index, "report", today)
+    if record is None:
+        return None
+    config = index.config
+    outputs = {rel for rel, _ in record["results"]}
+    if _output_tree(str(config.root), config.folders.output, outputs) != record["tree"]:
+        return None
+    return KnownReport(record["counts"], tuple((rel, status) for rel, status in record["results"]),
+                       record["errors"], record["warnings"], record.get("contacts", 1))
+
+
+@dataclass(frozen=True)
+class KnownCheck:
+    problems: list[Problem]
+    contacts: int
+    interviews: int
+
+
+def record_check(index, today: date, problems: list[Problem], contacts: int, interviews: int) -> None:
+    if index.cache is not None:
+        _put(index, "check", {"inputs": inputs_digest(index, today, "check"), "contacts": contacts,
+                              "interviews": interviews, "problems": [list(p.as_dict().values()) for p in problems]})
+
+
+def replay_check(index, today: date) -> KnownCheck | None:
+    record = _get(index, "check", today)
+    if record is None:
+        return None
+    return KnownCheck([Problem(*row) for row in record["problems"]], record["contacts"], record["interviews"])
+
+
+def _put(index, key: str, record: dict) -> None:
+    from .index.cache import CacheWarning
+
+    try:
+        index.cache.put_record(key, json.dumps(record, separators=(",", ":")).encode())
+    except CacheWarning:
+        pass  # a record only saves time
+
+
+def _get(index, key: str, today: date) -> dict | None:
+    if index.cache is None:
+        return None
+    raw = index.cache.record(key)
+    if raw is None:
+        return None
+    try:
+        record = json.loads(raw)
+        if record.get("inputs") != inputs_digest(index, today, key):
+            return None
+        return record
+    except (ValueError, TypeError, AttributeError):
+        return None
