@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import struct
 from array import array
+from bisect import bisect_left, insort
 
 from ..errors import ERROR
 from .kind import KINDS
@@ -42,7 +43,7 @@ def kind_of(code: int) -> str | None:
 class Snapshot:
     """Every note's signature, as columns in path order."""
 
-    def __init__(self, paths: list[str] | None, sizes: list[int], mtimes: list[int], checked: array,
+    def __init__(self, paths: list[str] | None, sizes: array, mtimes: array, checked: array,
                  digests: bytearray, codes: bytearray, names: bytes | None = None):
         self._paths = paths  # sorted; None until asked for, if `names` holds them
         self._names = names  # the paths as the blob holds them, NUL-separated UTF-8
@@ -65,18 +66,19 @@ class Snapshot:
             return paths == self._paths
         if len(paths) != len(self.codes) or "\0".join(paths).encode("utf-8", "surrogateescape") != self._names:
             return False
-        self._paths = paths  # the walk's list, the same names: no need to split the blob's
+        self._paths = list(paths)  # the walk's names, the same: no need to split the blob's
         return True
 
     @classmethod
     def empty(cls) -> Snapshot:
-        return cls([], [], [], array("q"), bytearray(), bytearray())
+        return cls([], array("q"), array("q"), array("q"), bytearray(), bytearray())
 
     @classmethod
     def of(cls, entries: dict[str, Entry]) -> Snapshot:
         paths = sorted(entries)
         rows = [entries[rel] for rel in paths]
-        return cls(paths, [e.size for e in rows], [e.mtime_ns for e in rows], array("q", [e.checked_ns for e in rows]),
+        return cls(paths, array("q", [e.size for e in rows]), array("q", [e.mtime_ns for e in rows]),
+                   array("q", [e.checked_ns for e in rows]),
                    bytearray(b"".join(e.digest or NO_DIGEST for e in rows)), bytearray(code_of(e) for e in rows))
 
     def __len__(self) -> int:
@@ -92,7 +94,12 @@ class Snapshot:
         self.sizes[i], self.mtimes[i], self.checked[i] = entry.size, entry.mtime_ns, entry.checked_ns
         self.digests[i * DIGEST:(i + 1) * DIGEST] = entry.digest or NO_DIGEST
         self.codes[i] = code_of(entry)
-        self._racy = None
+        if self._racy is not None:  # kept up to date, not worked out again
+            racy, listed = entry.mtime_ns + RACY_NS >= entry.checked_ns, i in self._racy
+            if racy and not listed:
+                insort(self._racy, i)
+            elif listed and not racy:
+                self._racy.remove(i)
 
     def relevant(self, least: int = MODEL) -> list[int]:
         """The positions of the notes the model reads (or, with `least=1`, of every parsed note kept)."""
@@ -109,10 +116,12 @@ class Snapshot:
             h.update(self.digests[i * DIGEST:(i + 1) * DIGEST])
         return h.digest()
 
-    def compare(self, paths: list[str], sizes: list[int], mtimes: list[int]) -> tuple[Snapshot, list[int], list[str]]:
+    def compare(self, paths: list[str], sizes: list[int] | array, mtimes: list[int] | array,
+                ) -> tuple[Snapshot, list[int], list[str]]:
         """This snapshot lined up with the walk: (the walk's snapshot, with what was known of each path;
         the positions in it to read again; the paths gone). A path is read again when it is new, its size
         or mtime differ, or its mtime was too close to its read to prove anything (racily clean)."""
+        sizes, mtimes = array("q", sizes), array("q", mtimes)  # compared with this snapshot's arrays, in C
         if self.same_paths(paths):
             if sizes == self.sizes and mtimes == self.mtimes:  # the common case: nothing to copy or compare
                 return self, self.racy(), []
@@ -156,16 +165,44 @@ class Snapshot:
         self.digests += digest
         self.codes.append(code)
 
+    def apply(self, entries: dict[str, Entry], changed, dropped) -> None:
+        """Bring this snapshot in line with a store whose `changed` paths were read and `dropped` ones
+        forgotten: a few edits in place, not 100,000 entries made into a snapshot again (the daemon)."""
+        paths = self.paths
+        for rel in dropped:
+            i = bisect_left(paths, rel)
+            if i < len(paths) and paths[i] == rel:
+                del paths[i], self.sizes[i], self.mtimes[i], self.checked[i], self.codes[i]
+                del self.digests[i * DIGEST:(i + 1) * DIGEST]
+                self._names = self._racy = None
+        for rel in changed:
+            entry = entries.get(rel)
+            if entry is None:
+                continue
+            i = bisect_left(paths, rel)
+            if i == len(paths) or paths[i] != rel:
+                self._racy = None  # the positions after it move
+                paths.insert(i, rel)
+                for column in (self.sizes, self.mtimes, self.checked):
+                    column.insert(i, 0)
+                self.codes.insert(i, 0)
+                self.digests[i * DIGEST:i * DIGEST] = NO_DIGEST
+                self._names = None
+            self.set(i, entry)
+
     def without(self, gone: set[str]) -> Snapshot:
         keep = [i for i, rel in enumerate(self.paths) if rel not in gone]
-        return Snapshot([self.paths[i] for i in keep], [self.sizes[i] for i in keep], [self.mtimes[i] for i in keep],
+        return Snapshot([self.paths[i] for i in keep], array("q", [self.sizes[i] for i in keep]),
+                        array("q", [self.mtimes[i] for i in keep]),
                         array("q", [self.checked[i] for i in keep]), bytearray(b"".join(self.digest(i) for i in keep)),
                         bytearray(self.codes[i] for i in keep))
 
     def encode(self) -> bytes:
-        names = self._names if self._names is not None else "\0".join(self.paths).encode("utf-8", "surrogateescape")
+        if self._names is None:
+            self._names = "\0".join(self.paths).encode("utf-8", "surrogateescape")
+        names = self._names
         return b"".join([MAGIC, struct.pack("<QQ", len(self), len(names)), names,
-                         array("q", self.sizes).tobytes(), array("q", self.mtimes).tobytes(),
+                         self.sizes.tobytes(), self.mtimes.tobytes(),
                          self.checked.tobytes(), bytes(self.digests), bytes(self.codes),
                          array("q", self.racy()).tobytes()])
 
@@ -197,7 +234,7 @@ class Snapshot:
             raise ValueError("the snapshot names a kind of note vaultkit does not know")
         racy = array("q")
         racy.frombytes(blob[end:])
-        snapshot = cls(None, sizes.tolist(), mtimes.tolist(), checked, digests, codes, names)
+        snapshot = cls(None, sizes, mtimes, checked, digests, codes, names)
         if any(not 0 <= i < count or mtimes[i] + RACY_NS < checked[i] for i in racy):
             raise ValueError("the snapshot's list of racily clean notes is wrong")
         snapshot._racy = racy.tolist()

@@ -48,6 +48,7 @@ class VaultIndex:
             self.cache = NoteCache(config)
         self._store: NoteStore | None = NoteStore(config, entries)
         self._snapshot: Snapshot | None = None
+        self._saved_snapshot: Snapshot | None = None  # the store's, as the cache has it (kept in step)
         self._notes: dict[str, Note] = {}  # the snapshot's parsed notes known so far
         self._loaded = MODEL  # _notes holds every note whose code is at least this (once _complete)
         self._complete = False
@@ -67,7 +68,7 @@ class VaultIndex:
                 return self._store
             self._store = NoteStore(self.config, {rel: snapshot.entry(i, notes.get(rel))
                                                   for i, rel in enumerate(snapshot.paths)})
-            self._snapshot, self._notes = None, {}
+            self._snapshot, self._notes, self._saved_snapshot = None, {}, snapshot
         return self._store
 
     @property
@@ -230,8 +231,14 @@ class VaultIndex:
             return update
         from .cache import CacheWarning
 
+        entries, read = self.store.entries, update.parsed + update.confirmed
+        if self._saved_snapshot is None or fresh:
+            self._saved_snapshot = Snapshot.of(entries)
+        else:
+            self._saved_snapshot.apply(entries, read, update.dropped)
+        written = {rel: entries[rel] for rel in (entries.keys() if fresh else read) if rel in entries}
         try:
-            self.cache.save(self.store.entries, update.parsed + update.confirmed, update.dropped, fresh=fresh)
+            self.cache.save_snapshot(self._saved_snapshot, written, update.dropped, fresh=fresh)
         except CacheWarning as exc:
             self._warn(exc)
         return update
