@@ -244,3 +244,14 @@ def test_a_check_after_a_report_says_what_a_full_check_says(sample_copy, monkeyp
     full = run(sample_copy, "check", "--today", "2026-11-20")
     assert (after_report.exit_code, after_report.output) == (full.exit_code, full.output)
     assert "Broken.md" in full.output and "nudge.md" in full.output
+
+
+def test_a_damaged_snapshot_is_rebuilt_with_a_warning(sample_copy):
+    first = run(sample_copy, *REPORT, "--format", "json")
+    db = sqlite3.connect(cache_file(sample_copy), isolation_level=None)
+    db.execute("UPDATE snapshot SET piece = substr(piece, 1, length(piece) - 5) WHERE id = 0")
+    db.close()
+    second = run(sample_copy, *REPORT, "--format", "json")
+    assert "the cache could not be read" in second.stderr and "rebuilt" in second.stderr
+    assert second.stdout == first.stdout
+    assert "cache" not in run(sample_copy, *REPORT).stderr
