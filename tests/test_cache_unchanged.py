@@ -230,3 +230,28 @@ def test_the_snapshot_finds_exactly_the_notes_to_read_again():
     assert dropped == ["n00100.md"] and now.paths == walked and len(walked) - 1 in changed
     with pytest.raises(ValueError):
         Snapshot.decode(Snapshot.of(entries).encode()[:-3])
+
+
+def test_a_check_after_a_report_says_what_a_full_check_says(sample_copy, monkeypatch):
+    (sample_copy / "Contacts" / "Broken.md").write_text("---\nfield: [unclosed\n---\n")
+    (sample_copy / "Templates" / "vaultkit").mkdir(parents=True)
+    (sample_copy / "Templates" / "vaultkit" / "nudge.md").write_text("Hello {{ contact.nonsense() }}\n")
+    run(sample_copy, *REPORT)
+    with monkeypatch.context() as patched:
+        patched.setattr("vaultkit.rules.plan", None)  # repeated from what the report found
+        after_report = run(sample_copy, "check", "--today", "2026-11-20")
+    forget_records(sample_copy)
+    full = run(sample_copy, "check", "--today", "2026-11-20")
+    assert (after_report.exit_code, after_report.output) == (full.exit_code, full.output)
+    assert "Broken.md" in full.output and "nudge.md" in full.output
+
+
+def test_a_damaged_snapshot_is_rebuilt_with_a_warning(sample_copy):
+    first = run(sample_copy, *REPORT, "--format", "json")
+    db = sqlite3.connect(cache_file(sample_copy), isolation_level=None)
+    db.execute("UPDATE snapshot SET piece = substr(piece, 1, length(piece) - 5) WHERE id = 0")
+    db.close()
+    second = run(sample_copy, *REPORT, "--format", "json")
+    assert "the cache could not be read" in second.stderr and "rebuilt" in second.stderr
+    assert second.stdout == first.stdout
+    assert "cache" not in run(sample_copy, *REPORT).stderr

@@ -2,24 +2,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 import click.shell_completion
 
 from ..config import load_config
 from ..dates import in_range, range_problem
+from ..index import VaultIndex, open_index
 from ..index.cache import cached_paths_of_kind
 from ..index.discover import find_vault
 from ..links import name_key, note_stem
-from ..index import VaultIndex, open_index
 from ..load import load_vault, vault_of
 from .progress import DelayedBar, echo_lines, read_lines
 
 if TYPE_CHECKING:
     from ..model import Vault
+
 
 def vault_option(command):
     return click.option(

@@ -8,7 +8,7 @@ import click
 from ..actions import GROUPS
 from ..errors import ERROR
 from ..load import vault_of
-from ..outcome import record_report, replay_report
+from ..outcome import record_check, record_report, replay_report
 from ..render.text import plural
 from ..write import KEPT, NOT_WRITTEN, UNCHANGED, WOULD_WRITE, WRITTEN
 from .options import (QUIET, VERBOSE, cache_option, hint_if_no_contacts, read_index, today_option, vault_option, verbosity,
@@ -78,11 +78,22 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
     errors = sum(p.severity == ERROR for p in noted)
     if not dry_run:
         record_report(index, today, result, noted, len(vault.contacts))
+    _record_check(index, vault, result.plan, today)
     _closing_line(errors, len(noted) - errors, level)
     if level != QUIET and output_format != "json":
         hint_if_no_contacts(len(vault.contacts), vault.note_count)
     if result.not_written:
         raise SystemExit(1)
+
+
+def _record_check(index, vault, the_plan, today: dt.date) -> None:
+    """What `check` would print now, kept for it: the problems are all at hand but the templates'."""
+    if index.cache is None:
+        return
+    from ..templating import check_templates
+
+    problems = sorted([*vault.problems, *the_plan.problems, *check_templates(vault.config)])
+    record_check(index, today, problems, len(vault.contacts), len(vault.interviews))
 
 
 def _closing_line(errors: int, warnings: int, level: int) -> None:

@@ -273,7 +273,7 @@ class NoteCache:
                 db.execute("DELETE FROM snapshot WHERE id >= ?", (len(pieces),))
                 db.executemany("INSERT OR REPLACE INTO snapshot VALUES (?, ?)",
                                ((i, piece) for i, piece in enumerate(pieces) if i >= len(old) or old[i] != piece))
-                gone = [*dropped, *(rel for rel, e in read.items() if e.note is None)]
+                gone = [] if fresh else [*dropped, *(rel for rel, e in read.items() if e.note is None)]
                 db.executemany("DELETE FROM notes WHERE path = ?", ((rel,) for rel in gone))
                 db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?)",
                                ((rel, e.digest or NO_DIGEST, e.kind, _encode(e.note)) for rel, e in read.items()

@@ -26,6 +26,7 @@ NO_DIGEST = bytes(DIGEST)  # an unreadable note has none, and is never trusted
 MODEL = 2  # the codes from here on are the notes the model reads
 _CODE = {kind: i for i, kind in enumerate(KINDS, start=3)}
 _KIND = {code: kind for kind, code in _CODE.items()}
+_AT_LEAST = {least: bytes(int(code >= least) for code in range(256)) for least in (1, MODEL)}
 
 
 def code_of(entry: Entry) -> int:
@@ -103,10 +104,12 @@ class Snapshot:
 
     def relevant(self, least: int = MODEL) -> list[int]:
         """The positions of the notes the model reads (or, with `least=1`, of every parsed note kept)."""
-        codes = self.codes
-        if not codes.strip(b"\0"):
-            return []
-        return [i for i in range(len(codes)) if codes[i] >= least]
+        marked = self.codes.translate(_AT_LEAST[least])  # 1 where the code is high enough: found in C
+        positions, i = [], marked.find(1)
+        while i >= 0:
+            positions.append(i)
+            i = marked.find(1, i + 1)
+        return positions
 
     def notes_digest(self) -> bytes:
         """A hash of what the model is built from: which notes there are of each kind, and their bytes."""
