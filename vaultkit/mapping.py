@@ -18,7 +18,7 @@ _SEPARATORS = re.compile(r"[\s\-_]+")
 
 
 def key_of(name: str) -> str:
-    """A property name as the parser stores it: `Comm-Type` -> `comm_type` (as frontmatter.normalise_key)."""
+    """How every key is matched: `Comm-Type`, `comm type` and `comm_type` are `comm_type`."""
     return _SEPARATORS.sub("_", name.strip().lower()).strip("_")
 
 

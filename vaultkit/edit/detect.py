@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from ..config import Config
 from ..dates import parse_date_time
 from ..index.discover import walk_notes
-from ..index.kind import declared_type
+from ..index.kind import declared_type, is_templater
 from ..index.note import Note, parse_note
 from ..links import name_of, note_stem
 from ..mapping import TypeRule, key_of
@@ -86,7 +86,7 @@ def note_front_end(data: bytes) -> int:
 def _is_template(rel: str, note: Note) -> bool:
     if any("template" in part.casefold() for part in rel.split("/")[:-1]):
         return True
-    return any(isinstance(v, str) and "<%" in v for v in note.props.values())
+    return is_templater(note)
 
 
 def _folder(rel: str) -> str:

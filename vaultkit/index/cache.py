@@ -36,7 +36,7 @@ PIECE = 1 << 16  # the snapshot is stored in pieces of 64 KB, so one edit rewrit
 LOCK_TIMEOUT = 10.0  # seconds to wait for another process's save
 # The modules whose code decides what a parsed note holds; editing one invalidates every cache.
 _PARSE_MODULES = ("index/note.py", "index/frontmatter.py", "index/markdown.py", "index/kind.py", "index/read.py", "index/snapshot.py",
-                  "links.py", "dates.py", "errors.py")
+                  "links.py", "dates.py", "errors.py", "mapping.py")
 _ALLOWED = {
     "vaultkit.index.note": {"Note"},
     "vaultkit.errors": {"Problem"},

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..errors import ERROR, WARNING, Problem
+from ..mapping import key_of
 
 def make_loader(base: type) -> type:
     """The safe loader `base`, except that a value YAML cannot build stays text.
@@ -66,7 +67,6 @@ _INDICATORS = re.compile(r"[-?:](?=[ \t]|$)")  # each may open a nested block no
 _SEPARATORS, _STAND_INS = "\x85\u2028\u2029", "\ufdd0\ufdd1\ufdd2"
 _TO_STAND_INS = str.maketrans(_SEPARATORS, _STAND_INS)
 _FROM_STAND_INS = str.maketrans(_STAND_INS, _SEPARATORS)
-_KEY_SEPARATORS = re.compile(r"[\s_\-]+")
 
 
 _KEYS: dict[str, str] = {}  # the same few keys recur in every note
@@ -76,7 +76,7 @@ def normalise_key(key: str) -> str:
     """`Referred-By`, `referred by` and `referred_by` are one key: `referred_by`."""
     found = _KEYS.get(key)
     if found is None:
-        found = _KEY_SEPARATORS.sub("_", key.strip().lower()).strip("_")
+        found = key_of(key)
         if len(_KEYS) < 10_000:
             _KEYS[key] = found
     return found

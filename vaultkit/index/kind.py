@@ -59,7 +59,8 @@ def has_inline_hint(body: str, kind_tags: dict[str, str] = BUILT_IN_TAGS) -> boo
     return pattern.search(body) is not None
 
 
-def _is_template(note) -> bool:
+def is_templater(note) -> bool:
+    """A Templater template: `<%` in a front-matter value."""
     return any(isinstance(v, str) and "<%" in v for v in note.props.values())
 
 
@@ -95,7 +96,7 @@ class Classifier:
         """A parsed Note's kind. Called for every note of the vault, so the common cases come first."""
         if not note.readable:
             return None
-        if note.props and _is_template(note):
+        if note.props and is_templater(note):
             return None
         declared = note.type_prop or note.tag_type
         if declared == "contact" or declared == "interview" or declared == "interaction":
