@@ -155,3 +155,11 @@ def test_an_interaction_note_with_no_date_or_nobody_is_a_warning(vault):
     assert ("Calls/Two.md", 'interaction note links nobody (contacts: ["[[Name]]"], or a key named in '
                             "[keys] contacts)") in messages
     assert [(t.date.isoformat(), t.kind, t.source) for t in model.touches] == [("2026-11-03", "reply", "Calls/Three.md")]
+
+
+def test_a_bad_date_under_the_users_key_is_named_by_that_key(vault):
+    vault.write("vaultkit.toml", '[types]\ninteraction = { folders = ["Calls"] }\n[keys]\ndate = ["Comm_DateTime"]\n')
+    vault.contact("Ana")
+    vault.write("Calls/One.md", '---\nContacts: ["[[Ana]]"]\nComm_DateTime: 2026-13-40\n---\n')
+    problems = [str(p) for p in load_vault(vault.root).problems]
+    assert "Calls/One.md:3: warning: comm_datetime '2026-13-40' is not a date like 2026-11-12; not counted" in problems

@@ -9,14 +9,15 @@ from ..config import CONFIG_NAME, Me, default_config, load_config
 from ..edit.detect import Detection, detect, mapping_toml
 from ..edit.init import config_text
 from ..errors import ConfigError, UsageProblem, VaultkitError
+from ..render.text import plural
 from ..write import write_atomic
 
 _LABELS = {"contact": "Contacts", "interaction": "Conversations (interaction notes)", "interview": "Interviews"}
 
 
 def _describe(detection: Detection) -> list[str]:
-    lines = [f"Read {detection.read:,} notes"
-             + (f" ({len(detection.templates)} templates left out, e.g. {detection.templates[0]})."
+    lines = [f"Read {plural(detection.read, 'note')}"
+             + (f" ({plural(len(detection.templates), 'template')} left out, e.g. {detection.templates[0]})."
                 if detection.templates else ".")]
     for found in detection.found:
         lines.append(f"{_LABELS[found.kind]}: {len(found.paths):,} notes, by {found.rule.describe()}")

@@ -42,6 +42,12 @@ def with_their_keys(note: Note, keys: tuple[tuple[str, tuple[str, ...]], ...]) -
     return note if props is note.props else replace(note, props=props, key_lines=lines, item_lines=items)
 
 
+def _written_as(note: Note, mapping: Mapping, ours: str) -> str:
+    """The key as the note has it: `comm_datetime` when [keys] gave vaultkit's `date` from it."""
+    theirs = dict(mapping.keys).get(ours, ())
+    return next((k for k in theirs if k in note.props and note.props[k] is note.props[ours]), ours)
+
+
 def _kind(note: Note, mapping: Mapping) -> str | None:
     tags = note.tags + (note.body.tags if note.body else ())
     kind = touch_kind(tags)
@@ -65,12 +71,13 @@ def interaction_touches(note: Note, mapping: Mapping, resolve: Callable[[PersonR
                                   "not counted as a touch")
         return []
     parsed = parse_date_time(note.props["date"])
+    label = _written_as(note, mapping, "date")
     if parsed is None:
-        p.report("date", WARNING, f"date {shown(note.props['date'])} is not a date like 2026-11-12; not counted")
+        p.report("date", WARNING, f"{label} {shown(note.props['date'])} is not a date like 2026-11-12; not counted")
         return []
     day = parsed[0]
     if not in_range(day):
-        p.report("date", WARNING, f"date {range_problem(day)}; not counted")
+        p.report("date", WARNING, f"{label} {range_problem(day)}; not counted")
         return []
     key = next((k for k in PEOPLE_KEYS if p.has(k)), None)
     if key is None:
