@@ -25,15 +25,45 @@ from pathlib import Path
 
 from .config import CONFIG_NAME
 from .errors import ERROR, Problem
+from .reuse import NOTHING, Reuse
 
 _KEPT_AS_IS = ("written", "unchanged", "kept (you edited it)")  # write.py's statuses a replay can repeat
+_REUSABLE = ("unchanged", "kept (you edited it)")  # as recorded: a file written is then unchanged
+
+
+# Libraries whose version can change an output's bytes, and the time zone database
+_LIBRARIES = ("jinja2", "markupsafe", "icalendar", "yaml", "markdown_it", "dateutil", "tzdata")
+
+
+def _libraries(h) -> None:
+    """Where each library is and when it was installed: an upgrade rewrites its files."""
+    import importlib.util
+    import zoneinfo
+
+    places = []
+    for name in _LIBRARIES:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is not None and spec.origin:
+            places.append(spec.origin)
+    places += [os.path.join(folder, "tzdata.zi") for folder in zoneinfo.TZPATH]
+    for place in places:
+        try:
+            status = os.stat(place)
+            h.update(f"{place}\0{status.st_size}\0{status.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+        except OSError:
+            h.update(f"{place}\0-\0".encode("utf-8", "surrogateescape"))
 
 
 @lru_cache(maxsize=1)
 def _own_code() -> bytes:
-    """A hash of vaultkit's code and built-in templates: another version may write other bytes."""
+    """A hash of vaultkit's code and built-in templates, Python's version and the libraries':
+    another version of any of them may write other bytes."""
     here = Path(__file__).resolve().parent
     h = hashlib.blake2b(sys.version.encode(), digest_size=16)
+    _libraries(h)
     for folder, dirs, files in sorted(os.walk(here)):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
@@ -131,8 +161,48 @@ def record_report(index, today: date, result, noted: list[Problem], contacts: in
     record = {"inputs": inputs_digest(index, today, "report"), "counts": result.plan.counts(),
               "results": [[rel, "kept (you edited it)" if status.startswith("kept") else "unchanged"]
                           for rel, status in result.results],
-              "tree": tree, "errors": errors, "warnings": len(noted) - errors, "contacts": contacts}
+              "tree": tree, "errors": errors, "warnings": len(noted) - errors, "contacts": contacts,
+              "reuse": {"code": _own_code().hex(), "templates": result.templates, "keys": result.keys,
+                        "texts": result.texts}}
     _put(index, "report", record)
+
+
+def reuse_of(index) -> Reuse:
+    """What the last full report rendered and left as it is (reuse.py): each output whose file
+    still holds the bytes recorded after that run, with the key it was made from and its status.
+
+    The last report's inputs need not be today's: that is the point. Its code must be.
+    """
+    if index.cache is None:
+        return NOTHING
+    try:
+        record = json.loads(index.cache.record("report") or b"null")
+        known = record["reuse"]
+        if known["code"] != _own_code().hex():
+            return NOTHING
+        hashes = {row[0]: row[5] for row in record["tree"] if row[1] == "f" and len(row) > 5}
+        statuses = dict(record["results"])
+        keys, texts = dict(known["keys"]), known["texts"]
+        root = str(index.config.root)
+        still = {rel: statuses[rel] for rel in keys if rel in hashes and statuses.get(rel) in _REUSABLE
+                 and _hash_of(os.path.join(root, *rel.split("/"))) == hashes[rel]}
+        return Reuse({rel: keys[rel] for rel in still}, still,
+                     {rel: (text[0], text[1]) for rel, text in texts.items() if rel in still},
+                     known["templates"])
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):  # no record, or not one of ours
+        return NOTHING
+
+
+def _hash_of(path: str) -> str | None:
+    """The hash of a regular file's bytes (a symlink is not the file written: None)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return None
+        return hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
 
 
 def replay_report(index, today: date) -> KnownReport | None:

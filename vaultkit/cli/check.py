@@ -52,7 +52,7 @@ def check(ctx: click.Context, vault_path: str | None, today, output_format: str,
         problems, contacts, interviews = known.problems, known.contacts, known.interviews
     else:
         from ..rules import plan  # here: a check with nothing new to find builds no model
-        from ..templating import check_templates
+        from ..template_check import check_templates
 
         vault = vault_of(index)
         problems = sorted([*vault.problems, *plan(vault, today).problems, *check_templates(vault.config)])

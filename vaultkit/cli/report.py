@@ -8,7 +8,7 @@ import click
 from ..actions import GROUPS
 from ..errors import ERROR
 from ..load import vault_of
-from ..outcome import record_check, record_report, replay_report
+from ..outcome import record_check, record_report, replay_report, reuse_of
 from ..render.text import plural
 from ..write import KEPT, NOT_WRITTEN, UNCHANGED, WOULD_WRITE, WRITTEN
 from .options import (QUIET, VERBOSE, cache_option, hint_if_no_contacts, read_index, today_option, vault_option, verbosity,
@@ -65,7 +65,7 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
     from ..report import run_report
 
     vault = vault_of(index)
-    result = run_report(vault, today, dry_run=dry_run)
+    result = run_report(vault, today, dry_run=dry_run, reuse=reuse_of(index))
     if output_format == "json":
         click.echo(render_json(vault, result.plan, result.problems), nl=False)
     elif level != QUIET:
@@ -90,7 +90,7 @@ def _record_check(index, vault, the_plan, today: dt.date) -> None:
     """What `check` would print now, kept for it: the problems are all at hand but the templates'."""
     if index.cache is None:
         return
-    from ..templating import check_templates
+    from ..template_check import check_templates
 
     problems = sorted([*vault.problems, *the_plan.problems, *check_templates(vault.config)])
     record_check(index, today, problems, len(vault.contacts), len(vault.interviews))

@@ -20,7 +20,8 @@ from ..links import note_stem
 from ..model import Vault
 from ..model.resolve import plain_key
 from ..index.note import parse_note
-from ..templating import SAMPLES, Templates
+from ..template_check import SAMPLES
+from ..templating import Templates
 from .import_files import Person, read_linkedin, read_vcards
 from .new import NewNote, new_contact
 

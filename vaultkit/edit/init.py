@@ -9,7 +9,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from ..config import CONFIG_NAME, Config, Folders, Me, Rules, load_config
-from ..templating import TEMPLATES, builtin_source
+from ..template_sources import TEMPLATES, builtin_source
 from ..write import write_atomic
 
 CREATED, EXISTS = "created", "already there"

@@ -84,9 +84,15 @@ def fingerprint(config: Config) -> str:
 
 
 class _NotesOnly(pickle.Unpickler):
+    found: dict[tuple[str, str], type] = {}  # every row names the same few classes: look each up once
+
     def find_class(self, module: str, name: str):
+        cls = self.found.get((module, name))
+        if cls is not None:
+            return cls
         if name in _ALLOWED.get(module, ()):
-            return super().find_class(module, name)
+            cls = self.found[module, name] = super().find_class(module, name)
+            return cls
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
 
 

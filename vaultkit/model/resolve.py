@@ -30,6 +30,7 @@ class NameIndex:
         self._names: dict[str, str] = {}  # path -> the contact's own name
         self._written: dict[str, tuple[str, ...]] = {}  # path -> file name, name and aliases
         self._tiers: tuple[dict[str, list[str]], ...] = (defaultdict(list), defaultdict(list), defaultdict(list))
+        self._matches: dict[str, Match] = {}  # a vault's daily notes name the same people again and again
         stems, names, aliases = self._tiers
         for contact in contacts:
             without_ext = contact.path[:-3] if contact.path.endswith(".md") else contact.path
@@ -50,6 +51,12 @@ class NameIndex:
 
     def match(self, name: str) -> Match:
         """The contacts `name` may mean, and whether a folder in it had to be ignored."""
+        found = self._matches.get(name)
+        if found is None:
+            found = self._matches[name] = self._match(name)
+        return found
+
+    def _match(self, name: str) -> Match:
         key = name_key(name)
         if not key:
             return Match(())

@@ -96,7 +96,7 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
                 found.append(Problem(source, ref.line, WARNING,
                                      f"{what} {ref.written!r}: the link's folder is stale (no note is there); "
                                      f"matched by name to {path}; update the link to [[{link}]]"))
-            return replace(ref, path=path, name=by_path[path].name)
+            return PersonRef(ref.written, by_path[path].name, path, ref.line)
         if match.paths:
             found.append(Problem(source, ref.line, WARNING,
                                  f"{what} {ref.written!r} could be any of {', '.join(match.paths)}; "
@@ -147,8 +147,10 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
         touches += log_touches(note, note.path, log_headings, config.daily_format, found)
 
     def resolve_mention(target: str, source: str, line: int) -> str | None:
-        ref = resolve(PersonRef(f"[[{target}]]", target, None, line), source, "link", False)
-        return ref.path
+        match = names.match(target)
+        if len(match.paths) == 1 and not match.stale_folder:  # the common case, with nothing to warn of
+            return match.paths[0]
+        return resolve(PersonRef(f"[[{target}]]", target, None, line), source, "link", False).path
 
     for note in daily_notes:
         touches += daily_touches(note, classifier.daily_date(note.path), resolve_mention, found)

@@ -12,7 +12,7 @@ from ..model import Touch, Vault
 from ..model.touches import KIND_TAGS
 from ..rules import Plan
 from ..rules.briefs import Brief, briefs
-from ..templating import yaml_text
+from ..template_sources import yaml_text
 from ..write import Output, unique_names
 from .sentences import long_date
 from .text import dashboard_head, md_text, note_link, person_link, plain_text, plural, wikilink

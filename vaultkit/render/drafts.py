@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from ..actions import Action
 from ..dates import add_days
 from ..model import Vault
+from ..reuse import NOTHING, Reuse, key_of
 from ..rules import Plan
-from ..templating import Templates, yaml_text
+from ..template_sources import yaml_text
 from ..write import Output, unique_names
 from .draft_context import KINDS, context_for
 from .text import note_link, wikilink
+
+if TYPE_CHECKING:
+    from ..templating import Templates
 
 DRAFTS = "Drafts"
 _HASH_LINE = re.compile(r"^vaultkit_hash: \"sha256:([0-9a-f]{64})\"\n", re.MULTILINE)
@@ -70,10 +76,15 @@ def split_subject(text: str) -> tuple[str, str]:
     return "", text.lstrip("\n")
 
 
-def render_drafts(vault: Vault, plan: Plan, templates: Templates) -> list[Draft]:
+def render_drafts(vault: Vault, plan: Plan, templates: Callable[[], Templates], reuse: Reuse = NOTHING,
+                  templates_key: str = "") -> list[Draft]:
     """A draft per open action that means writing to someone, due within `horizon_days`
-    (a check-in three months out would be stale by the time it is sent)."""
-    made = []
+    (a check-in three months out would be stale by the time it is sent).
+
+    `templates()` gives the compiled templates; it is called only if some draft is rendered:
+    one that `reuse` knows as it was (`templates_key`: the vault's templates, as read) is not.
+    """
+    planned = []
     horizon = add_days(plan.today, plan.horizon_days)
     for action in plan.actions:
         if action.kind not in KINDS or action.due > horizon:
@@ -82,16 +93,26 @@ def render_drafts(vault: Vault, plan: Plan, templates: Templates) -> list[Draft]
         if found is None:
             continue
         title, context, contact, interview = found
-        text = templates.render(f"{action.kind}.md", context)
-        subject, body = split_subject(text)
-        to = contact.email if contact else ""
         front = {"generated": "vaultkit", "draft": action.kind,
                  "contact": yaml_text(wikilink(contact.path, contact.name) if contact else action.contact)}
         if interview is not None:
             front["interview"] = yaml_text(note_link(interview.path))
-        front["to"] = yaml_text(to)
-        made.append((title, action, to, subject, body, seal(front, text)))
-    made.sort(key=lambda d: d[0])
-    names = unique_names([d[0] for d in made])
-    return [Draft(action, Output(f"{DRAFTS}/{name}", content, may_replace=untouched), to, subject, body)
-            for name, (_, action, to, subject, body, content) in zip(names, made)]
+        front["to"] = yaml_text(contact.email if contact else "")
+        planned.append((title, action, contact, context, front))
+    planned.sort(key=lambda d: d[0])
+    names = unique_names([d[0] for d in planned])
+    folder = vault.config.folders.output
+    drafts = []
+    for name, (_, action, contact, context, front) in zip(names, planned):
+        output_name = f"{DRAFTS}/{name}"
+        key = key_of("draft", action.kind, context, front)
+        known = reuse.draft_text(f"{folder}/{output_name}", key, templates_key)
+        if known is not None:
+            subject, body = known
+            output = Output(output_name, b"", untouched, key, reuse.status(f"{folder}/{output_name}", key))
+        else:
+            text = templates().render(f"{action.kind}.md", context)
+            subject, body = split_subject(text)
+            output = Output(output_name, seal(front, text), untouched, key)
+        drafts.append(Draft(action, output, contact.email if contact else "", subject, body))
+    return drafts

@@ -17,11 +17,10 @@ is the report's day, never the clock: the same vault and day give the same bytes
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
-
-from icalendar import Alarm, Calendar, Event, Timezone
 
 from ..actions import Action, urgency_key
 from ..dates import add_days
@@ -60,6 +59,8 @@ def _start(item: Upcoming) -> datetime | date:
 @lru_cache(maxsize=8192)
 def _interview_bytes(item: Upcoming, stamp: datetime, alarm_minutes: int, brief: str) -> bytes:
     """One VEVENT, remembered: `watch` renders the same events refresh after refresh."""
+    from icalendar import Alarm, Event  # here: a calendar known to be as it was loads no icalendar
+
     interview, contact = item.interview, item.contact
     name = interview.contact.name
     event = Event()
@@ -104,6 +105,8 @@ def _sentence(action: Action, vault: Vault, today: date) -> str:
 
 @lru_cache(maxsize=8192)
 def _action_bytes(action: Action, sentence: str, summary: str, stamp: datetime, dashboard: str) -> bytes:
+    from icalendar import Event
+
     event = Event()
     event.add("uid", uid("action", action.kind, action.contact_path or action.contact or "",
                          action.interview or "", action.field or ""))
@@ -119,6 +122,8 @@ def _action_bytes(action: Action, sentence: str, summary: str, stamp: datetime, 
 
 def _overdue_bytes(sentences: list[str], today: date, stamp: datetime, dashboard: str) -> bytes:
     """One all-day event on today for everything overdue; its UID never changes, so it moves day to day."""
+    from icalendar import Event
+
     event = Event()
     event.add("uid", uid("overdue"))
     event.add("dtstamp", stamp)
@@ -134,6 +139,8 @@ def _overdue_bytes(sentences: list[str], today: date, stamp: datetime, dashboard
 @lru_cache(maxsize=64)
 def _timezone_bytes(name: str, first_year: int, last_year: int) -> bytes:
     """The zone's offsets and changes from 1 January of `first_year` to the end of `last_year`."""
+    from icalendar import Timezone
+
     end = date(last_year + 1, 1, 1) if last_year < date.max.year else date.max
     return Timezone.from_tzinfo(ZoneInfo(name), name, date(first_year, 1, 1), end).to_ical()
 
@@ -149,30 +156,52 @@ def _timezones(upcoming: tuple[Upcoming, ...], events: list[bytes], today: date)
             for name, last in sorted(years.items()) if f";TZID={name}:".encode() in written]
 
 
+@dataclass(frozen=True)
+class CalendarParts:
+    """Everything the calendar's bytes are made from, as plain values (its key for reuse.py)."""
+
+    today: date
+    alarm_minutes: int
+    dashboard: str
+    interviews: tuple[tuple[Upcoming, str], ...]  # each with its brief's vault-relative path
+    overdue: tuple[str, ...]  # the overdue actions' sentences, the most urgent first
+    actions: tuple[tuple[Action, str, str], ...]  # due today or upcoming: (action, sentence, summary)
+
+
+def calendar_parts(vault: Vault, plan: Plan, briefs: dict[str, str]) -> CalendarParts:
+    """`briefs`: interview note path -> its brief's path inside the output folder."""
+    today, folder = plan.today, vault.config.folders.output
+    groups = plan.groups()
+    actions = []
+    for action in groups["today"] + groups["upcoming"]:
+        interview = vault.interview(action.interview) if action.interview else None
+        actions.append((action, _sentence(action, vault, today), headline(action, interview, today)))
+    return CalendarParts(
+        today, vault.config.rules.alarm_minutes, f"{folder}/{DASHBOARD}",
+        tuple((item, f"{folder}/{briefs[item.interview.path]}") for item in plan.upcoming),
+        tuple(_sentence(a, vault, today) for a in sorted(groups["overdue"], key=urgency_key)),
+        tuple(actions))
+
+
 def render_ics(vault: Vault, plan: Plan, briefs: dict[str, str]) -> bytes:
     """`briefs`: interview note path -> its brief's path inside the output folder."""
-    rules, today = vault.config.rules, plan.today
-    folder = vault.config.folders.output
+    return calendar_bytes(calendar_parts(vault, plan, briefs))
+
+
+def calendar_bytes(parts: CalendarParts) -> bytes:
+    from icalendar import Calendar
+
+    today, dashboard = parts.today, parts.dashboard
     stamp = datetime.combine(today, time(0), tzinfo=timezone.utc)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "vaultkit follow-ups")
-    events = []
-    for item in plan.upcoming:
-        brief = f"{folder}/{briefs[item.interview.path]}"
-        events.append(_interview_bytes(item, stamp, rules.alarm_minutes, brief))
-    dashboard = f"{folder}/{DASHBOARD}"
-    groups = plan.groups()
-    overdue = sorted(groups["overdue"], key=urgency_key)
-    if overdue:
-        sentences = [_sentence(a, vault, today) for a in overdue]
-        events.append(_overdue_bytes(sentences, today, stamp, dashboard))
-    for action in groups["today"] + groups["upcoming"]:
-        interview = vault.interview(action.interview) if action.interview else None
-        events.append(_action_bytes(action, _sentence(action, vault, today), headline(action, interview, today),
-                                    stamp, dashboard))
-    zones = _timezones(plan.upcoming, events, today)
+    events = [_interview_bytes(item, stamp, parts.alarm_minutes, brief) for item, brief in parts.interviews]
+    if parts.overdue:
+        events.append(_overdue_bytes(list(parts.overdue), today, stamp, dashboard))
+    events += [_action_bytes(action, sentence, summary, stamp, dashboard) for action, sentence, summary in parts.actions]
+    zones = _timezones(tuple(item for item, _ in parts.interviews), events, today)
     head, end = calendar.to_ical().split(b"END:VCALENDAR\r\n")  # what icalendar would write, events inside
     return head + b"".join(zones) + b"".join(events) + b"END:VCALENDAR\r\n" + end
