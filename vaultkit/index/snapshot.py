@@ -13,6 +13,8 @@ import hashlib
 import struct
 from array import array
 from bisect import bisect_left, insort
+from itertools import compress
+from operator import sub
 
 from ..errors import ERROR
 from .kind import KINDS
@@ -130,6 +132,7 @@ class Snapshot:
                 return self, self.racy(), []
             now, dropped = Snapshot(list(paths), self.sizes[:], self.mtimes[:], self.checked[:],
                                     bytearray(self.digests), bytearray(self.codes), self._names), []
+            now._racy = list(self.racy())  # the same figures, so the same notes
             changed = []
             for start in range(0, len(paths), 1024):  # slices compare in C; only a block that differs is looked into
                 end = start + 1024
@@ -156,7 +159,8 @@ class Snapshot:
     def racy(self) -> list[int]:
         """The notes whose mtime was too close to their read to prove they are unchanged."""
         if self._racy is None:
-            self._racy = [i for i, (m, c) in enumerate(zip(self.mtimes, self.checked)) if m + RACY_NS >= c]
+            # m + RACY_NS >= c, in C: a Python loop over 100,000 notes costs a warm run 10 ms
+            self._racy = list(compress(range(len(self.mtimes)), map(RACY_NS.__ge__, map(sub, self.checked, self.mtimes))))
         return self._racy
 
     def _append(self, rel: str, size: int, mtime: int, checked: int, digest: bytes, code: int) -> None:

@@ -1,24 +1,28 @@
 """The size and mtime of every note: the one cost of a warm run that cannot be cached.
 
-`stat` is a system call whose cost is the kernel's (about 2.5 µs here), and a
+`stat` is a system call whose cost is the kernel's (2.5 to 5 µs here), and a
 vault has 100,000 notes. Python's threads would only queue for the interpreter
 between calls (measured: no faster), so on a big vault a forked child stats
-most of the notes the snapshot knows while this process walks the folders, and
-this process stats the rest; git's index preload does the same with threads.
-Whoever stats a file, the figures are the same, and a note the child did not
-stat (a new one, or all of them if the child fails) is stat-ed here.
+the notes the snapshot knows, from the last one down, while this process walks
+the folders; then this process stats from the first one up until the two meet.
+Each claims a block in shared memory before it stats it, so neither waits for
+the other however the machine's load falls (git's index preload does the same
+with threads). Whoever stats a file, the figures are the same, and a note the
+child did not stat (a new one, or all of them if the child fails) is stat-ed here.
 """
 from __future__ import annotations
 
+import mmap
 import os
 import sys
 from array import array
 from collections.abc import Callable
 
 FORK_MIN = 20_000  # notes to stat before a second process pays for its start
-CHILD_SHARE = 0.65  # of the known notes: this process has the walk to do besides its share
+BLOCK = 2048  # notes claimed at a time
 _FORK_IS_SAFE = sys.platform.startswith("linux")  # macOS's system libraries make fork unsafe
 _GONE = -2  # size and mtime of a file gone since the walk: it is then read, and dropped
+_HEAD = 2  # shared words before the figures: this process's claim (all below it), the child's (all from it up)
 
 
 def stat_each(root: str, paths: list[str]) -> tuple[list[int], list[int]]:
@@ -63,65 +67,96 @@ class StatAhead:
         self.root = root
         self.pid = None
         self.known = known
-        self.share = int(count * CHILD_SHARE)
+        self.count = count
         if count < FORK_MIN or not _may_fork():
             return
-        incoming, outgoing = os.pipe()
+        self.shared = mmap.mmap(-1, 8 * (_HEAD + 2 * count))  # anonymous and shared with the child
+        words = memoryview(self.shared).cast("q")
+        words[0], words[1] = 0, count
+        words.release()
         try:
             self.pid = os.fork()
         except OSError:
-            os.close(incoming)
-            os.close(outgoing)
             self.pid = None
+            self.shared.close()
             return
-        if self.pid == 0:  # the child: stat its share, send the figures, and go without any clean-up
+        if self.pid == 0:  # the child: stat from the top down until the claims meet, and go without any clean-up
             try:
-                os.close(incoming)
-                sizes, mtimes = stat_each(root, known()[count - self.share:])
-                with os.fdopen(outgoing, "wb") as out:
-                    out.write(array("q", sizes + mtimes).tobytes())
+                self._stat_down(known())
             finally:
                 os._exit(0)
-        os.close(outgoing)
-        self.reader = os.fdopen(incoming, "rb")
+
+    def _stat_down(self, paths: list[str]) -> None:
+        words = memoryview(self.shared).cast("q")
+        count, low = self.count, self.count
+        while low > words[0]:
+            start = max(low - BLOCK, words[0], 0)
+            words[1] = start  # claimed before it is done: this process never stats what the child will
+            sizes, mtimes = stat_each(self.root, paths[start:low])
+            words[_HEAD + start:_HEAD + low] = array("q", sizes)
+            words[_HEAD + count + start:_HEAD + count + low] = array("q", mtimes)
+            low = start
+
+    def _known_figures(self) -> tuple[list[int], list[int]]:
+        """The size and mtime_ns of every known path: from the bottom up here until the child's claim,
+        the rest the child's; all of them here if the child failed."""
+        words = memoryview(self.shared).cast("q")
+        count, high = self.count, 0
+        paths = self.known()
+        sizes: list[int] = []
+        mtimes: list[int] = []
+        try:
+            while high < words[1]:
+                end = min(high + BLOCK, words[1])
+                words[0] = end
+                more_sizes, more_mtimes = stat_each(self.root, paths[high:end])
+                sizes += more_sizes
+                mtimes += more_mtimes
+                high = end
+            if self._child_finished():
+                sizes += words[_HEAD + high:_HEAD + count].tolist()
+                mtimes += words[_HEAD + count + high:_HEAD + 2 * count].tolist()
+            else:
+                more_sizes, more_mtimes = stat_each(self.root, paths[high:])
+                sizes += more_sizes
+                mtimes += more_mtimes
+        finally:
+            words.release()
+            self.close()
+        return sizes, mtimes
 
     def result(self, paths: list[str], same: bool) -> tuple[list[int], list[int]]:
         """The size and mtime_ns of each of `paths` (the walk's; `same`: the very paths known)."""
         if self.pid is None:
             return stat_each(self.root, paths)
+        sizes, mtimes = self._known_figures()
         if same:  # the common case: the walk found what the snapshot knew
-            head = len(paths) - self.share
-            sizes, mtimes = stat_each(self.root, paths[:head])
-            theirs = self._collect()
-            more_sizes, more_mtimes = theirs if theirs is not None else stat_each(self.root, paths[head:])
-            return sizes + more_sizes, mtimes + more_mtimes
-        theirs = self._collect()
-        tail = self.known()[-self.share:] if self.share else []
-        known = dict(zip(tail, zip(*theirs))) if theirs is not None else {}
+            return sizes, mtimes
+        known = dict(zip(self.known(), zip(sizes, mtimes)))
         rest = [rel for rel in paths if rel not in known]
         found = dict(zip(rest, zip(*stat_each(self.root, rest)))) if rest else {}
         figures = [known.get(rel) or found[rel] for rel in paths]
         return [size for size, _ in figures], [mtime for _, mtime in figures]
 
-    def _collect(self) -> tuple[list[int], list[int]] | None:
-        """The child's figures, or None if it failed."""
+    def _child_finished(self) -> bool:
         try:
-            data = self.reader.read()
-        finally:
-            self.close()
-        numbers = array("q")
-        numbers.frombytes(data[: len(data) // 8 * 8])
-        count = self.share
-        if len(numbers) != 2 * count:
-            return None
-        return numbers[:count].tolist(), numbers[count:].tolist()
+            _, status = os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            return False
+        self.pid = None
+        return os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
 
     def close(self) -> None:
-        """End the child, whatever happened (its pipe is closed first, so it cannot block on it)."""
+        """End the child, whatever happened."""
         if self.pid is not None:
-            self.reader.close()
+            words = memoryview(self.shared).cast("q")
+            words[0] = self.count  # this process claims what is left: the child stops after its block
+            words.release()
             try:
                 os.waitpid(self.pid, 0)
             except ChildProcessError:
                 pass
             self.pid = None
+        shared = getattr(self, "shared", None)
+        if shared is not None and not shared.closed:
+            shared.close()
