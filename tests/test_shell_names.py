@@ -116,3 +116,14 @@ complete_word log Pri
     assert done.returncode == 0, done.stderr
     # one word each, exactly the note's name; Priya's note lives in People/, not Contacts/
     assert done.stdout.splitlines() == ["1|Ben Okafor", "1|Priya Rossi"], done.stdout + done.stderr
+
+
+def test_a_contact_whose_front_matter_is_broken_is_named_with_its_error(people):
+    people.write("Contacts/Chloé Martin.md", "---\ntype: contact\nfield: [unclosed\n---\n## Log\n")
+    before = (people.root / "Contacts" / "Chloé Martin.md").read_bytes()
+    result = invoke(people, "log", "chloe martin", "#reply hi")
+    assert result.exit_code == 1
+    assert ("Error: no contact matches 'chloe martin', but Contacts/Chloé Martin.md may be that contact: vaultkit "
+            "cannot read it (Contacts/Chloé Martin.md:3: error: front-matter is not valid YAML") in result.output
+    assert "Fix that note, then try again." in result.output
+    assert (people.root / "Contacts" / "Chloé Martin.md").read_bytes() == before

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from ..errors import ERROR, Problem, UsageProblem, VaultkitError
-from ..links import note_stem
+from ..links import name_of, note_stem
 from ..model import Vault
+from ..model.resolve import plain_key
 from ..index.note import parse_note
 from ..templating import Templates
 from ..write import safe_name
@@ -49,10 +50,24 @@ def resolve_one(vault: Vault, name: str, hint: str = "") -> str:
     if found:
         raise VaultkitError(f"{name!r} could mean {len(found)} contacts: {_listed(vault, found)}; "
                             f"type more of the name, or the note's path, e.g. {found[0][:-3]!r}")
+    unreadable = _unreadable_note_named(vault, name)
+    if unreadable is not None:
+        raise VaultkitError(f"no contact matches {name!r}, but {unreadable.path} may be that contact: vaultkit "
+                            f"cannot read it ({unreadable}). Fix that note, then try again.")
     close = vault.names.likely(name)
     guess = f" Did you mean: {_listed(vault, close)}?" if close else ""
     raise VaultkitError(f"no contact matches {name!r} (by file name, name, alias, first or last name)."
                         f"{guess}{hint}")
+
+
+def _unreadable_note_named(vault: Vault, name: str) -> Problem | None:
+    """The first error of a note whose file name is `name` (ignoring case and accents): a contact
+    whose front-matter is broken is no contact to vaultkit, but it is the one the user means."""
+    wanted = plain_key(name_of(name))
+    for problem in vault.problems:
+        if problem.severity == ERROR and problem.path.endswith(".md") and plain_key(note_stem(problem.path)) == wanted:
+            return problem
+    return None
 
 
 def link_to(vault: Vault, path: str) -> str:
