@@ -24,7 +24,7 @@ def make_loader(base: type) -> type:
     characters: no key wants one, and Python cannot even print an int of 5,000
     digits. Unknown tags (`!foo x`) are read as plain values.
     """
-    loader = type("VaultkitLoader", (base,), {})
+    loader = type("VaultkitLoader", (base,), {"resolve": _remembered_resolve(base.resolve)})
     for tag in ("timestamp", "int", "float"):
         full = f"tag:yaml.org,2002:{tag}"
         loader.add_constructor(full, _lenient(yaml.SafeLoader.yaml_constructors[full]))
@@ -33,6 +33,26 @@ def make_loader(base: type) -> type:
 
 
 MAX_NUMBER_TEXT = 100  # characters
+_REMEMBERED = 20_000  # plain scalars whose tag is kept: the keys and values every note repeats
+
+
+def _remembered_resolve(resolve):
+    """PyYAML's tag resolution (regexes, in Python, for every scalar), remembered per plain scalar:
+    for a plain scalar the tag depends on its text alone, and `tags`, `created`, `type: contact`
+    recur in note after note. The C parser calls it for each scalar it reads."""
+    tags: dict[str, str] = {}
+
+    def remembered(self, kind, value, implicit):
+        if kind is yaml.ScalarNode and implicit[0] and not implicit[1] and len(value) <= 64:
+            tag = tags.get(value)
+            if tag is None:
+                tag = resolve(self, kind, value, implicit)
+                if len(tags) < _REMEMBERED:
+                    tags[value] = tag
+            return tag
+        return resolve(self, kind, value, implicit)
+
+    return remembered
 
 
 def _lenient(construct):
@@ -120,7 +140,7 @@ def read_front_matter(path: str, text: str) -> FrontMatter:
     fail = _refuse(path, block, first_line)
     if fail:
         return FrontMatter(body_start=body_start, body_line=body_line, problems=(fail,), readable=False)
-    swapped = any(c in block for c in _SEPARATORS) and not any(c in block for c in _STAND_INS)
+    swapped = not block.isascii() and any(c in block for c in _SEPARATORS) and not any(c in block for c in _STAND_INS)
     try:
         return _load(path, block.translate(_TO_STAND_INS) if swapped else block, first_line, body_start, body_line,
                      swapped)

@@ -51,7 +51,8 @@ def slim(note: Note) -> Note:
 
 
 def is_bare(note: Note) -> bool:
-    return (note.body is None and not note.props and not note.problems and note.readable
+    """Whether the slim form of `note` would hold nothing but its path (most notes of a vault)."""
+    return (not note.problems and note.readable
             and note.type_prop is None and note.tag_type is None and note.inline_type is None)
 
 
@@ -84,9 +85,7 @@ def check_note(root: str, rel: str, classifier: Classifier, old: Entry | None) -
     # The verdict on the note without its body stands unless the body was read for an inline tag.
     kind = verdicts[0] if verdicts else classifier.kind(note)
     if kind is None:
-        note = slim(note)
-        if is_bare(note):
-            note = None
+        note = None if is_bare(note) else slim(note)
     return Entry(stat.st_size, stat.st_mtime_ns, checked_ns, digest, kind, note)
 
 
