@@ -13,6 +13,12 @@
 
 Nothing here imports the model, rules, rendering, the CLI or the daemon.
 """
-from .vault_index import VaultIndex, open_index
-
 __all__ = ["VaultIndex", "open_index"]
+
+
+def __getattr__(name: str):  # loaded when asked for: entry.py imports stats.py before anything else
+    if name in __all__:
+        from . import vault_index
+
+        return getattr(vault_index, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

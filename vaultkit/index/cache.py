@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..paths import printable
+from .cache_path import PATHS_SUFFIX, cache_dir_name, cache_file_name, paths_header
 from .read import Entry
 from .snapshot import NO_DIGEST, Snapshot
 
@@ -62,16 +63,11 @@ class CacheWarning(Exception):
 
 
 def cache_dir(environ=os.environ) -> Path:
-    if environ.get("VAULTKIT_CACHE_DIR"):
-        return Path(environ["VAULTKIT_CACHE_DIR"])
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("vaultkit", appauthor=False))
+    return Path(cache_dir_name(environ))
 
 
 def cache_file(root: Path, environ=os.environ) -> Path:
-    key = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:20]
-    return cache_dir(environ) / f"notes-{key}.sqlite3"
+    return Path(cache_file_name(str(root.resolve()), environ))
 
 
 def fingerprint(config: Config) -> str:
@@ -158,6 +154,8 @@ class NoteCache:
         self.vault = printable(str(config.root.resolve()))  # sqlite takes only UTF-8
         self.fingerprint = fingerprint(config)
         self._pieces: tuple[str, list[bytes]] | None = None  # the snapshot as loaded: its token, its pieces
+        self.paths_digest = ""  # the hash of the snapshot's paths, as the file beside the cache holds them
+        self._names: bytes | None = None  # the paths that hash is of
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -215,6 +213,7 @@ class NoteCache:
             return None
         snapshot = Snapshot.decode(b"".join(pieces))
         self._pieces = (meta.get("snapshot", ""), pieces)
+        self.paths_digest, self._names = meta.get("paths", ""), snapshot.names()
         return snapshot
 
     def load_notes(self, wanted: dict[str, bytes]) -> dict[str, Note]:
@@ -259,6 +258,8 @@ class NoteCache:
         blob = snapshot.encode()
         pieces = [blob[at:at + PIECE] for at in range(0, len(blob), PIECE)]
         token = os.urandom(8).hex()  # names this save: a later one rewrites only pieces that differ from it
+        names = snapshot.names()
+        paths = self.paths_digest if names is self._names and not fresh else self._save_paths(names, len(snapshot))
         try:
             db = self._connect()
             try:
@@ -275,7 +276,7 @@ class NoteCache:
                 old = self._pieces[1] if self._pieces and self._pieces[0] == meta.get("snapshot") and not fresh else []
                 db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                                [("schema", str(SCHEMA)), ("vault", self.vault), ("fingerprint", self.fingerprint),
-                                ("snapshot", token)])
+                                ("snapshot", token), ("paths", paths)])
                 db.execute("DELETE FROM snapshot WHERE id >= ?", (len(pieces),))
                 db.executemany("INSERT OR REPLACE INTO snapshot VALUES (?, ?)",
                                ((i, piece) for i, piece in enumerate(pieces) if i >= len(old) or old[i] != piece))
@@ -286,11 +287,35 @@ class NoteCache:
                                 if e.note is not None))
                 db.execute("COMMIT")
                 self._pieces = (token, pieces)
+                self.paths_digest, self._names = paths, names
             finally:
                 db.close()
         except (sqlite3.Error, OSError) as exc:
             raise CacheWarning(f"{self.path}: the cache could not be saved ({exc}); the next run reads "
                                "more notes") from None
+
+    def _save_paths(self, names: bytes, count: int) -> str:
+        """Write every path beside the cache, for the next run's early stat (stats.start_early), and
+        return their hash, which the snapshot's save records: the early stat is used only when they
+        agree. "" when it could not be written: then it is never used."""
+        import hashlib
+
+        digest = hashlib.blake2b(names, digest_size=16).hexdigest()
+        if digest == self.paths_digest:
+            return digest
+        target = str(self.path) + PATHS_SUFFIX
+        temp = f"{target}.{os.getpid()}.tmp"
+        try:
+            with open(temp, "wb") as handle:
+                handle.write(paths_header(digest, count) + names)
+            os.replace(temp, target)
+        except OSError:
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
+            return ""
+        return digest
 
     def record(self, key: str) -> bytes | None:
         """What a command recorded of its last run under `key`; None when there is none (or no cache)."""
@@ -313,7 +338,7 @@ class NoteCache:
             raise CacheWarning(f"{self.path}: the cache could not be saved ({exc})") from None
 
     def discard(self) -> None:
-        for suffix in ("", "-wal", "-shm", "-journal"):
+        for suffix in ("", "-wal", "-shm", "-journal", PATHS_SUFFIX):
             try:
                 os.unlink(f"{self.path}{suffix}")
             except OSError:

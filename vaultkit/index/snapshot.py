@@ -204,10 +204,14 @@ class Snapshot:
                         array("q", [self.checked[i] for i in keep]), bytearray(b"".join(self.digest(i) for i in keep)),
                         bytearray(self.codes[i] for i in keep))
 
-    def encode(self) -> bytes:
+    def names(self) -> bytes:
+        """Every path, NUL-separated UTF-8, as the blob holds them (the same object until a path changes)."""
         if self._names is None:
             self._names = "\0".join(self.paths).encode("utf-8", "surrogateescape")
-        names = self._names
+        return self._names
+
+    def encode(self) -> bytes:
+        names = self.names()
         return b"".join([MAGIC, struct.pack("<QQ", len(self), len(names)), names,
                          self.sizes.tobytes(), self.mtimes.tobytes(),
                          self.checked.tobytes(), bytes(self.digests), bytes(self.codes),

@@ -17,7 +17,7 @@ from .discover import walk_notes
 from .kind import Classifier
 from .read import Entry
 from .snapshot import MODEL, Snapshot, kind_of
-from .stats import StatAhead
+from .stats import StatAhead, take_early
 from .store import NoteStore, Update
 
 if TYPE_CHECKING:
@@ -104,7 +104,11 @@ class VaultIndex:
         """
         started = self._cached_snapshot()
         known = started or Snapshot.empty()
-        ahead = StatAhead(str(self.config.root), len(known), lambda: known.paths) if len(known) else None
+        ahead = None
+        if len(known):  # the stat the command line started before its imports, if it is for these paths
+            root, cache = str(self.config.root), self.cache
+            ahead = take_early(root, cache.paths_digest if cache else "", lambda: known.paths, len(known)) \
+                or StatAhead(root, len(known), lambda: known.paths)
         try:  # a child stats what the snapshot knows while the walk runs
             paths, self.walk_problems = walk_notes(self.config)
             sizes, mtimes = ahead.result(paths, known.same_paths(paths)) if ahead else ([-1] * len(paths),) * 2
