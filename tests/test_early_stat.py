@@ -43,7 +43,8 @@ def paths_file(root) -> str:
     return str(cache_file(root)) + PATHS_SUFFIX
 
 
-def test_a_warm_report_uses_the_early_stat_and_sees_an_edit(sample_copy, early):
+def test_a_warm_report_uses_the_early_stat_and_sees_an_edit(sample_copy, early, tmp_path, monkeypatch):
+    monkeypatch.setenv("VAULTKIT_CACHE_DIR", str(tmp_path / "no cache folder yet"))
     age_vault(sample_copy)
     run(sample_copy, *REPORT)
     assert os.path.isfile(paths_file(sample_copy))

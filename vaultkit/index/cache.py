@@ -259,7 +259,8 @@ class NoteCache:
         pieces = [blob[at:at + PIECE] for at in range(0, len(blob), PIECE)]
         token = os.urandom(8).hex()  # names this save: a later one rewrites only pieces that differ from it
         names = snapshot.names()
-        paths = self.paths_digest if names is self._names and not fresh else self._save_paths(names, len(snapshot))
+        unchanged = names is self._names and self.paths_digest and not fresh
+        paths = self.paths_digest if unchanged else self._save_paths(names, len(snapshot))
         try:
             db = self._connect()
             try:
@@ -306,6 +307,7 @@ class NoteCache:
         target = str(self.path) + PATHS_SUFFIX
         temp = f"{target}.{os.getpid()}.tmp"
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             with open(temp, "wb") as handle:
                 handle.write(paths_header(digest, count) + names)
             os.replace(temp, target)
