@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from operator import attrgetter
 from dataclasses import dataclass, field, replace
 
 from ..config import Config
@@ -157,7 +158,7 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
     for note in interaction_notes:
         touches += interaction_touches(note, config.mapping, lambda ref, source: resolve(ref, source, "contact", True),
                                        found)
-    touches.sort(key=lambda t: (t.date, t.contact, t.source, t.line))
+    touches.sort(key=attrgetter("date", "contact", "source", "line"))  # in C: 4,500 touches
 
     touches_by, interviews_by = defaultdict(list), defaultdict(list)
     for touch in touches:
