@@ -305,7 +305,7 @@ class NoteCache:
         if digest == self.paths_digest:
             return digest
         target = str(self.path) + PATHS_SUFFIX
-        temp = f"{target}.{os.getpid()}.tmp"
+        temp = f"{target}.tmp"  # one name: a run killed here leaves one file, which the next one replaces
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with open(temp, "wb") as handle:
