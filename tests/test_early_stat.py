@@ -92,3 +92,10 @@ def test_the_vault_is_guessed_as_the_command_line_finds_it(tmp_path):
         guessed = entry.guess_vault(args, environ, cwd)
         assert guessed == str(find_vault(entry._vault_argument(args), environ, __import__("pathlib").Path(cwd)))
     assert entry.guess_vault(["report"], {}, str(tmp_path)) is None  # no vault here: no early stat
+
+
+def test_a_paths_file_that_claims_a_billion_notes_starts_nothing(tmp_path, early):
+    path = tmp_path / "notes.paths"
+    path.write_bytes(b"vaultkit paths 00112233445566778899aabbccddeeff 1000000000000\nNotes/a.md")
+    stats.start_early(str(tmp_path), str(path))
+    assert stats._EARLY == []

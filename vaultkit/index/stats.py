@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 FORK_MIN = 20_000  # notes to stat before a second process pays for its start
 BLOCK = 2048  # notes claimed at a time
+MAX_EARLY = 20_000_000  # notes: shared memory for an early stat is 16 bytes a note
 _FORK_IS_SAFE = sys.platform.startswith("linux")  # macOS's system libraries make fork unsafe
 _GONE = -2  # size and mtime of a file gone since the walk: it is then read, and dropped
 _HEAD = 2  # shared words before the figures: this process's claim (all below it), the child's (all from it up)
@@ -184,7 +185,7 @@ def start_early(root: str, paths_file: str) -> None:
 
         head = os.pread(fd, 128, 0)
         found = read_paths_header(head.split(b"\n", 1)[0]) if b"\n" in head else None
-        if found is None or found[1] < FORK_MIN:
+        if found is None or not FORK_MIN <= found[1] <= MAX_EARLY:  # a count no vault has: not ours to trust
             return
         digest, count = found
         offset = head.index(b"\n") + 1
