@@ -8,7 +8,6 @@ up like a plain name, and the match says the folder was stale.
 """
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -99,6 +98,8 @@ class NameIndex:
 
     def likely(self, text: str, limit: int = 5) -> list[str]:
         """Contacts a mistyped name may have meant, closest first: for an error message."""
+        import difflib  # here: only an error message needs it, and with heapq it costs a report 15 ms
+
         key = plain_key(name_of(text))
         scored = []
         for path, written in self._written.items():

@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
-from statistics import median
 
 from ..dates import add_days
 from ..model import Interview, Vault
@@ -87,7 +86,7 @@ class Progress:
 
     @property
     def median_reply_days(self) -> float | None:
-        return median(self.reply_days) if self.reply_days else None
+        return _median(self.reply_days) if self.reply_days else None
 
     @property
     def referrals_per_meeting(self) -> float | None:
@@ -206,3 +205,10 @@ def _per_field(interviews: tuple[Interview, ...], today: date) -> tuple[FieldCou
         counts.setdefault(key, [0, 0, 0])[slot] += 1
     order = sorted(counts, key=lambda k: (k == "", k, spelled[k]))
     return tuple(FieldCount(spelled[k], *counts[k]) for k in order)
+
+
+def _median(values) -> float:
+    """statistics.median, without its import (fractions and decimal, 6 ms a report)."""
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
