@@ -16,13 +16,13 @@ from .dates import (MAX_DAYS, MAX_DURATION, Cadence, DailyFormat, in_range, pars
                     zone_name)
 from .errors import WARNING, ConfigError, Problem, shown
 from .mapping import NO_MAPPING, Mapping, MappingError, parse_keys, parse_touch_kinds, parse_types
+from .vault_root import CONFIG_NAME
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-CONFIG_NAME = "vaultkit.toml"
 
 
 @dataclass(frozen=True)

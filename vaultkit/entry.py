@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 import sys
 
+from .vault_root import given_folder, marked_folder
+
 _EARLY_COMMANDS = ("report", "check")
-_MARKERS = ("vaultkit.toml", ".obsidian")
 
 
 def _vault_argument(args: list[str]) -> str | None:
@@ -26,21 +27,14 @@ def _vault_argument(args: list[str]) -> str | None:
 
 
 def guess_vault(args: list[str], environ=os.environ, cwd: str | None = None) -> str | None:
-    """The folder discover.find_vault will pick (`--vault`, `$VAULTKIT_VAULT`, a marker above the
-    current folder), resolved; None when in doubt."""
+    """The folder discover.find_vault will pick, resolved (vault_root.py's rules); None when in doubt."""
     cwd = cwd or os.getcwd()
-    given = _vault_argument(args) or environ.get("VAULTKIT_VAULT") or None
+    given = given_folder(_vault_argument(args), environ)
     if given:
-        path = os.path.realpath(os.path.join(cwd, os.path.expanduser(given)))
+        path = os.path.realpath(os.path.join(cwd, os.path.expanduser(given[1])))
         return path if os.path.isdir(path) else None
-    folder = cwd
-    while True:
-        if os.path.isfile(os.path.join(folder, _MARKERS[0])) or os.path.isdir(os.path.join(folder, _MARKERS[1])):
-            return os.path.realpath(folder)
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return None
-        folder = parent
+    found, _ = marked_folder(cwd)
+    return os.path.realpath(found) if found is not None else None
 
 
 def start_early_stat(args: list[str], environ=os.environ) -> None:

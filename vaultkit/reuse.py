@@ -42,11 +42,11 @@ class Reuse:
             return None
         return self.statuses.get(rel)
 
-    def draft_text(self, rel: str, key: str, templates: str) -> tuple[str, str] | None:
-        """(subject, body) of a draft that need not be rendered again, else None."""
-        if templates != self.templates or self.status(rel, key) is None:
-            return None
-        return self.texts.get(rel)
+    def draft(self, rel: str, key: str, templates: str) -> tuple[str, str, str] | None:
+        """(status, subject, body) of a draft that need not be rendered again, else None."""
+        status = self.status(rel, key) if templates == self.templates else None
+        text = self.texts.get(rel)
+        return None if status is None or text is None else (status, *text)
 
 
 NOTHING = Reuse()

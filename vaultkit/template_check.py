@@ -47,7 +47,6 @@ SAMPLES = {
 }
 
 
-
 def check_templates(config: Config) -> list[Problem]:
     """Problems with the vault's own templates (for `vaultkit check`): each is rendered with
     sample values, so a misspelt name or a runaway loop is found as `report` would find it."""

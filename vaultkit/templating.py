@@ -50,7 +50,6 @@ class Templates:
 
     def __post_init__(self):
         self._user: dict[str, jinja2.Template] = {}
-        self._paths: dict[str, str] = {}
         builtin = {f"builtin/{n}": builtin_source(n) for n in TEMPLATES}
         self._builtin = _environment(builtin)
         found = self.sources if self.sources is not None else user_sources(self.config, self.problems)

@@ -260,7 +260,7 @@ class NoteCache:
         token = os.urandom(8).hex()  # names this save: a later one rewrites only pieces that differ from it
         names = snapshot.names()
         unchanged = names is self._names and self.paths_digest and not fresh
-        paths = self.paths_digest if unchanged else self._save_paths(names, len(snapshot))
+        paths_digest = self.paths_digest if unchanged else self._save_paths(names, len(snapshot))
         try:
             db = self._connect()
             try:
@@ -277,7 +277,7 @@ class NoteCache:
                 old = self._pieces[1] if self._pieces and self._pieces[0] == meta.get("snapshot") and not fresh else []
                 db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                                [("schema", str(SCHEMA)), ("vault", self.vault), ("fingerprint", self.fingerprint),
-                                ("snapshot", token), ("paths", paths)])
+                                ("snapshot", token), ("paths", paths_digest)])
                 db.execute("DELETE FROM snapshot WHERE id >= ?", (len(pieces),))
                 db.executemany("INSERT OR REPLACE INTO snapshot VALUES (?, ?)",
                                ((i, piece) for i, piece in enumerate(pieces) if i >= len(old) or old[i] != piece))
@@ -288,7 +288,7 @@ class NoteCache:
                                 if e.note is not None))
                 db.execute("COMMIT")
                 self._pieces = (token, pieces)
-                self.paths_digest, self._names = paths, names
+                self.paths_digest, self._names = paths_digest, names
             finally:
                 db.close()
         except (sqlite3.Error, OSError) as exc:
@@ -299,8 +299,6 @@ class NoteCache:
         """Write every path beside the cache, for the next run's early stat (stats.start_early), and
         return their hash, which the snapshot's save records: the early stat is used only when they
         agree. "" when it could not be written: then it is never used."""
-        import hashlib
-
         digest = hashlib.blake2b(names, digest_size=16).hexdigest()
         if digest == self.paths_digest:
             return digest

@@ -21,24 +21,23 @@ from pathlib import Path
 from ..config import CONFIG_NAME, Config
 from ..errors import ERROR, WARNING, Problem, VaultNotFound
 from ..paths import is_inside, is_utf8, printable
+from ..vault_root import ENV_VAR, given_folder, marked_folder
 
-ENV_VAR = "VAULTKIT_VAULT"
 MARKERS = (CONFIG_NAME, ".obsidian/")
 
 
 def find_vault(explicit: str | os.PathLike | None, environ: Mapping[str, str], cwd: Path) -> Path:
     """`--vault`, else `$VAULTKIT_VAULT`, else the nearest folder up from `cwd` with a marker."""
-    for given, source in ((explicit, "--vault"), (environ.get(ENV_VAR) or None, ENV_VAR)):
-        if given:
-            path = (cwd / Path(given).expanduser()).resolve()
-            if not path.is_dir():
-                raise VaultNotFound(f"{source} {given}: no such folder")
-            return path
-    searched = []
-    for folder in (cwd, *cwd.parents):
-        if (folder / CONFIG_NAME).is_file() or (folder / ".obsidian").is_dir():
-            return folder.resolve()
-        searched.append(str(folder))
+    given = given_folder(explicit, environ)
+    if given:
+        source, folder = given
+        path = (cwd / Path(folder).expanduser()).resolve()
+        if not path.is_dir():
+            raise VaultNotFound(f"{source} {folder}: no such folder")
+        return path
+    found, searched = marked_folder(str(cwd))
+    if found is not None:
+        return Path(found).resolve()
     raise VaultNotFound(
         "no vault found. A vault is a folder holding vaultkit.toml or an .obsidian/ folder; "
         f"searched {', '.join(searched)}. Pass --vault PATH, set {ENV_VAR}, or create a vaultkit.toml in the vault's top folder."

@@ -106,10 +106,10 @@ def render_drafts(vault: Vault, plan: Plan, templates: Callable[[], Templates], 
     for name, (_, action, contact, context, front) in zip(names, planned):
         output_name = f"{DRAFTS}/{name}"
         key = key_of("draft", action.kind, context, front)
-        known = reuse.draft_text(f"{folder}/{output_name}", key, templates_key)
+        known = reuse.draft(f"{folder}/{output_name}", key, templates_key)
         if known is not None:
-            subject, body = known
-            output = Output(output_name, b"", untouched, key, reuse.status(f"{folder}/{output_name}", key))
+            status, subject, body = known
+            output = Output(output_name, b"", untouched, key, status)
         else:
             text = templates().render(f"{action.kind}.md", context)
             subject, body = split_subject(text)
