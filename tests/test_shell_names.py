@@ -126,4 +126,6 @@ def test_a_contact_whose_front_matter_is_broken_is_named_with_its_error(people):
     assert ("Error: no contact matches 'chloe martin', but Contacts/Chloé Martin.md may be that contact: vaultkit "
             "cannot read it (Contacts/Chloé Martin.md:3: error: front-matter is not valid YAML") in result.output
     assert "Fix that note, then try again." in result.output
+    by_first_name = invoke(people, "log", "chloé", "#reply hi")
+    assert "but Contacts/Chloé Martin.md may be that contact" in by_first_name.output
     assert (people.root / "Contacts" / "Chloé Martin.md").read_bytes() == before

@@ -61,12 +61,15 @@ def resolve_one(vault: Vault, name: str, hint: str = "") -> str:
 
 
 def _unreadable_note_named(vault: Vault, name: str) -> Problem | None:
-    """The first error of a note whose file name is `name` (ignoring case and accents): a contact
-    whose front-matter is broken is no contact to vaultkit, but it is the one the user means."""
+    """The first error of a note whose file name is `name`, or its first or last word (ignoring case
+    and accents, as typed names go): a contact whose front-matter is broken is no contact to vaultkit,
+    but it is the one the user means."""
     wanted = plain_key(name_of(name))
     for problem in vault.problems:
-        if problem.severity == ERROR and problem.path.endswith(".md") and plain_key(note_stem(problem.path)) == wanted:
-            return problem
+        if problem.severity == ERROR and problem.path.endswith(".md"):
+            words = plain_key(note_stem(problem.path)).split()
+            if wanted and words and (wanted == " ".join(words) or wanted in (words[0], words[-1])):
+                return problem
     return None
 
 
