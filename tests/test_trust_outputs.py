@@ -198,6 +198,19 @@ def test_outputs_under_a_symlinked_output_folder_are_never_read_as_notes(vault):
     assert not sorter.sort("created", str(vault.root / "Reading" / "Drafts"), is_dir=True)
 
 
+def test_watch_follows_the_output_folder_as_it_comes_and_goes(vault):
+    vault.write("Reading/Books.md", "- a book\n")
+    sorter = EventSorter(load_config(vault.root))
+    os.symlink("Reading", vault.root / "vaultkit")
+    assert sorter.sort("created", str(vault.root / "vaultkit")).folders == {"Reading"}  # a rescan: Reading is out
+    assert not sorter.sort("modified", str(vault.root / "Reading" / "Books.md"))
+    os.unlink(vault.root / "vaultkit")
+    assert sorter.sort("deleted", str(vault.root / "vaultkit")).folders == {"Reading"}  # and in again
+    assert sorter.sort("modified", str(vault.root / "Reading" / "Books.md")).paths == {"Reading/Books.md"}
+    (vault.root / "vaultkit").mkdir()
+    assert not sorter.sort("created", str(vault.root / "vaultkit"), is_dir=True)  # vaultkit's own: nothing to do
+
+
 def test_an_output_folder_whose_parent_is_a_link_into_the_notes_is_refused(vault):
     vault.config('[me]\nname = "Sam Test"\n[folders]\noutput = "Gen/vaultkit"\n')
     (vault.root / "Reading" / "vaultkit").mkdir(parents=True)
