@@ -209,7 +209,8 @@ def test_a_stale_temp_file_is_removed_by_the_next_report(vault):
     folder = vault.root / "vaultkit"
     old = [vault.write(f"vaultkit/{temp_name()}", "half"), vault.write(f"vaultkit/Drafts/{temp_name()}", "half")]
     fresh = vault.write(f"vaultkit/{temp_name()}", "being written by another run")
-    mine = [vault.write("vaultkit/.my-notes.tmp", "not vaultkit's"), vault.write("vaultkit/.vaultkit-scratch.tmp", "mine")]
+    mine = [vault.write("vaultkit/.my-notes.tmp", "not vaultkit's"),
+            vault.write("vaultkit/.vaultkit-scratch.tmp", "mine")]
     an_hour_ago = time.time() - 3600
     for path in [*old, *mine]:
         os.utime(path, (an_hour_ago, an_hour_ago))

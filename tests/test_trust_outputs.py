@@ -1,7 +1,6 @@
 """Issue 23: what vaultkit writes into its output folder never destroys a user's file, and leaves no litter."""
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess

@@ -3,8 +3,8 @@
 vaultkit reads no notes in its output folder (its own files are there), so a contact,
 interview or daily note there would silently drop out of the report, and a folder of notes
 that is the output folder, through a symlink either way, would get vaultkit's files among
-the notes. Either way nothing is written. Other files there are fine: only one that has the name of
-a file vaultkit writes is in the way (see write.py).
+the notes. Either way nothing is written. Other files there are fine: only one that has
+the name of a file vaultkit writes is in the way (see write.py).
 """
 from __future__ import annotations
 

@@ -14,7 +14,8 @@ from ._kit import ROOT, contact, interview, make_vault, vaultkit
 
 TODAY = ("--today", "2026-11-20")
 DASHBOARDS = ("Follow-ups.md", "Referrals.md", "Fields.md", "Progress.md", "Follow-ups.ics")
-NOTES = dict([contact("Ana"), interview("2026-10-10 Ana", "contact: '[[Ana]]'\ndate: 2026-10-10\n", "## Takeaways\n- a\n")])
+NOTES = dict([contact("Ana"),
+              interview("2026-10-10 Ana", "contact: '[[Ana]]'\ndate: 2026-10-10\n", "## Takeaways\n- a\n")])
 ENV = {"PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 
@@ -48,8 +49,9 @@ def users_file_named_like_a_temp(tmp: Path):
 
 
 def vaultkits_temps_fresh_kept_stale_removed(tmp: Path):
-    made = subprocess.run([sys.executable, "-c", "from vaultkit.write import temp_name\nfor _ in 'ab': print(temp_name())"],
-                          capture_output=True, text=True, env={**os.environ, **ENV}).stdout.split()
+    two_names = "from vaultkit.write import temp_name\nfor _ in 'ab': print(temp_name())"
+    made = subprocess.run([sys.executable, "-c", two_names], capture_output=True, text=True,
+                          env={**os.environ, **ENV}).stdout.split()
     root = make_vault(tmp, {**NOTES, **{f"vaultkit/{name}": "half" for name in made}})
     stale, fresh = (root / "vaultkit" / name for name in made)
     os.utime(stale, (time.time() - 3600, time.time() - 3600))
