@@ -142,14 +142,15 @@ def test_never_writes_through_a_symlinked_output_folder(vault, tmp_path):
     assert list(outside.iterdir()) == []
 
 
-def test_a_symlinked_output_file_is_replaced_not_followed(vault, tmp_path):
+def test_a_symlinked_output_file_is_neither_followed_nor_replaced(vault, tmp_path):
     secret = tmp_path / "secret.md"
     secret.write_text("keep me")
     (vault.root / "vaultkit").mkdir()
     os.symlink(secret, vault.root / "vaultkit" / "Follow-ups.md")
-    run("report", "--vault", str(vault.root), "--today", TODAY)
+    result = run("report", "--vault", str(vault.root), "--today", TODAY)
+    assert result.exit_code == 1
     assert secret.read_text() == "keep me"
-    assert not (vault.root / "vaultkit" / "Follow-ups.md").is_symlink()
+    assert (vault.root / "vaultkit" / "Follow-ups.md").is_symlink()  # the user's link: issue 23
 
 
 @pytest.mark.parametrize("text, name", [

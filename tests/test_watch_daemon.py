@@ -222,7 +222,7 @@ def test_a_symlink_out_of_the_vault_is_not_followed(sample_copy, tmp_path):
         assert "Zed Quill" not in running.followups().split("symlink points outside")[0].rsplit("\n", 1)[0]
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=["ctrl-c", "kill", "hangup"])
 def test_ctrl_c_stops_the_command_cleanly(sample_copy, stop):
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen([sys.executable, "-m", "vaultkit", "watch", "--vault", str(sample_copy),

@@ -42,6 +42,20 @@ class Problem:
         return {"path": self.path, "line": self.line, "severity": self.severity, "message": self.message}
 
 
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: the command ends as Ctrl-C ends it (its temp files removed on the way
+    out), with 128 + the signal as its status. A KeyboardInterrupt, so every Ctrl-C path takes it."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def stop_on_signal(signum, frame) -> None:
+    """The handler the command line sets for SIGTERM and SIGHUP."""
+    raise Stopped(signum)
+
+
 class VaultkitError(Exception):
     """A problem that stops a command; the CLI prints it as `Error: ...`."""
 

@@ -1,10 +1,10 @@
 """Whether the output folder is a folder of its own.
 
 vaultkit reads no notes in its output folder (its own files are there), so a contact,
-interview or daily note there would silently drop out of the report, and a note folder
-that is the output folder, through a symlink, would get vaultkit's files among the notes.
-Either way nothing is written. Other files there are fine: only one that has the name of
-a file vaultkit writes is in the way (see write.py).
+interview or daily note there would silently drop out of the report, and a folder of notes
+that is the output folder, through a symlink either way, would get vaultkit's files among
+the notes. Either way nothing is written. Other files there are fine: only one that has
+the name of a file vaultkit writes is in the way (see write.py).
 """
 from __future__ import annotations
 
@@ -35,6 +35,11 @@ def output_folder_problem(config: Config) -> Problem | None:
                                              f"(a symlink?), where your notes are; nothing written; {_FIX}")
     if not is_inside(real_output, root):
         return None  # writing refuses it, and nothing outside the vault is read
+    among_notes = NoteFilter(config).output_among_notes
+    if among_notes is not None:
+        return Problem(output, 1, ERROR, f"the output folder {output}/ leads to {among_notes}/ (a symlink?), "
+                                         f"a folder where vaultkit reads notes: its files would be read as your "
+                                         f"notes, and your notes there are not read; nothing written; {_FIX}")
     return _first_note(config, real_output, output)
 
 

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import re
 import stat
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -18,8 +19,11 @@ WRITTEN, UNCHANGED, WOULD_WRITE, KEPT = "written", "unchanged", "would write", "
 NOT_WRITTEN = "not written"
 _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]')
 MAX_NAME = 120
-TEMP_PREFIX, TEMP_SUFFIX = ".vaultkit-", ".tmp"  # .vaultkit-k3j4h5g6.tmp: plainly vaultkit's, and short
-_OWN_TEMP = re.compile(r"\.vaultkit-[a-z0-9_]+\.tmp")
+# .vaultkit-k3j4h5g6-1f0c9a2e.tmp: a random part and a check of it, so a file of the user's that
+# only looks like one (.vaultkit-notebook.tmp) is never taken for vaultkit's and removed
+TEMP_PREFIX, TEMP_SUFFIX = ".vaultkit-", ".tmp"
+_OWN_TEMP = re.compile(r"\.vaultkit-([a-z0-9]{8})-([0-9a-f]{8})\.tmp")
+_TEMP_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
 STALE_TEMP_SECONDS = 60  # a run writes its temp file in milliseconds; one this old was left by a killed run
 _GENERATED = re.compile(r"^generated:[ \t]*[\"']?vaultkit[\"']?[ \t]*$", re.M | re.I)
 MAX_NAME_BYTES = 200  # UTF-8; file systems allow 255, and the temp file written beside it needs room
@@ -86,8 +90,8 @@ def made_by_vaultkit(content: bytes) -> bool:
     """Whether a file's bytes say vaultkit wrote it: `generated: vaultkit` in its front-matter
     (a Markdown file) or vaultkit's PRODID (the calendar)."""
     head = content[:4096]
-    if head.startswith(b"BEGIN:VCALENDAR"):
-        return b"\nPRODID:-//vaultkit//" in head
+    if head[:15].upper() == b"BEGIN:VCALENDAR":
+        return _calendar_prodid(head).startswith(b"-//vaultkit//")
     from .index.frontmatter import split_front_matter  # here: loading it loads the YAML parser
 
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff").replace("\r\n", "\n")
@@ -95,17 +99,30 @@ def made_by_vaultkit(content: bytes) -> bool:
     return block is not None and body_start >= 0 and _GENERATED.search(block) is not None
 
 
+def _calendar_prodid(head: bytes) -> bytes:
+    """The calendar's own PRODID: the first one of the top-level VCALENDAR, before any component
+    (a merged calendar may hold vaultkit's further down, or inside an event); b"" if none."""
+    unfolded = re.sub(rb"\r?\n[ \t]", b"", head)  # RFC 5545: a line break then a space or tab continues the line
+    lines = unfolded.replace(b"\r\n", b"\n").split(b"\n")
+    if lines[0].strip().upper() != b"BEGIN:VCALENDAR":
+        return b""
+    for line in lines[1:]:
+        name, _, value = line.partition(b":")
+        name = name.split(b";", 1)[0].strip().upper()
+        if name == b"PRODID":
+            return value.strip()
+        if name in (b"BEGIN", b"END"):
+            return b""  # a component, or the end: the calendar's own properties are over
+    return b""
+
+
 def _current(path: Path) -> bytes | None:
-    """The file's bytes, or None if it is missing or a symlink (which is replaced, never followed).
-    Anything else that stops the read is an OSError: a file vaultkit cannot read is never replaced."""
+    """The file's bytes, or None if it is missing. Anything else that stops the read is an OSError
+    (a symlink put there since the lstat included: never followed): a file vaultkit cannot read is never replaced."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         return None
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return None
-        raise
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
             raise OSError(errno.EISDIR, "not a regular file")
@@ -118,9 +135,7 @@ def write_atomic(path: Path, content: bytes, mode: int | None = None, replace: b
     `mode` keeps an edited note's permissions; `replace=False` never clobbers a file that exists.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile  # here: a run that writes nothing need not load it
-
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
+    fd, temp = _open_temp(str(path.parent))
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
@@ -138,6 +153,35 @@ def write_atomic(path: Path, content: bytes, mode: int | None = None, replace: b
         raise
 
 
+def temp_name() -> str:
+    """A new temp file name: `.vaultkit-` and a random part, then a check of it (see is_own_temp)."""
+    random_part = "".join(_TEMP_LETTERS[byte % 36] for byte in os.urandom(8))
+    return f"{TEMP_PREFIX}{random_part}-{_temp_check(random_part)}{TEMP_SUFFIX}"
+
+
+def _temp_check(random_part: str) -> str:
+    return hashlib.blake2b(random_part.encode(), digest_size=4, person=b"vaultkit.tmp").hexdigest()
+
+
+def is_own_temp(name: str) -> bool:
+    """Whether a file name is one of vaultkit's temp files (as temp_name makes them), and nobody else's."""
+    match = _OWN_TEMP.fullmatch(name)
+    return match is not None and match[2] == _temp_check(match[1])
+
+
+def _open_temp(folder: str) -> tuple[int, str]:
+    """A new temp file in `folder`, created here and now (never one that was there), open for writing."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) \
+        | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        temp = os.path.join(folder, temp_name())
+        try:
+            return os.open(temp, flags, 0o600), temp
+        except FileExistsError:
+            continue  # another run's, by a chance of one in 36**8
+    raise FileExistsError(errno.EEXIST, "no free name for a temp file", folder)
+
+
 _UMASK: list[int] = []
 
 
@@ -149,18 +193,18 @@ def _umask() -> int:
     return _UMASK[0]
 
 
-def remove_stale_temps(folder: str, legacy_names: Iterable[str] = (), now: float | None = None) -> None:
+def remove_stale_temps(folder: str, now: float | None = None) -> None:
     """Remove vaultkit's own temp files that a killed run left in `folder`. One younger than
-    STALE_TEMP_SECONDS may be another run's, being written right now, so it stays."""
-    # older versions named the temp after its file: .Fields.md.k3j4h5g6.tmp
-    legacy = re.compile("|".join(rf"\.{re.escape(n)}\.[a-z0-9_]{{8}}\.tmp" for n in sorted(legacy_names)) or "(?!)")
+    STALE_TEMP_SECONDS may be another run's, being written right now, so it stays. Only names
+    is_own_temp knows are removed: older versions' temp names (.vaultkit-k3j4h5g6.tmp,
+    .Fields.md.k3j4h5g6.tmp) could be a user's own file's, so those stay."""
     limit = (time.time() if now is None else now) - STALE_TEMP_SECONDS
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return
     for entry in entries:
-        if not (_OWN_TEMP.fullmatch(entry.name) or legacy.fullmatch(entry.name)):
+        if not is_own_temp(entry.name):
             continue
         try:
             if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < limit:
@@ -197,8 +241,13 @@ def _blocker(real_folder: str, output_folder: str, name: str) -> None:
                               "move it or rename it", rel)
 
 
+_SYMLINK = ("not written: this is a symlink, and vaultkit neither follows nor replaces a link it did not make; "
+            "remove the link (what it points to stays as it is) and the next report writes the file here")
+
+
 def _read_target(path: Path, rel: str) -> bytes | None:
-    """The bytes now at `path` (None: nothing, or a symlink, which is replaced and never followed)."""
+    """The bytes now at `path` (None: nothing there). A symlink is never followed or replaced,
+    wherever it points (even to a file vaultkit made, or nowhere): the user put it there."""
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
@@ -206,7 +255,7 @@ def _read_target(path: Path, rel: str) -> bytes | None:
     except OSError as exc:
         raise _NotWritten(f"not written: cannot read it: {exc.strerror or exc}", rel) from None
     if stat.S_ISLNK(mode):
-        return None
+        raise _NotWritten(_SYMLINK, rel)
     if stat.S_ISDIR(mode):
         raise _NotWritten("not written: a folder is in the way, where vaultkit writes this file; "
                           "move it or rename it", rel)
@@ -242,7 +291,7 @@ def write_outputs(root: Path, output_folder: str, outputs: list[Output], dry_run
             path = resolve_output(root, output_folder, output.name)
             if not dry_run and str(path.parent) not in cleaned:
                 cleaned.add(str(path.parent))
-                remove_stale_temps(str(path.parent), {o.name.rsplit("/", 1)[-1] for o in outputs})
+                remove_stale_temps(str(path.parent))
             if output.known is not None:
                 results.append((rel, output.known))
                 continue

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import click
 
-from ..errors import VaultkitError
+from ..errors import Stopped, VaultkitError, stop_on_signal
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -14,11 +15,26 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C
 
 
-def interrupted() -> click.exceptions.Exit:
-    """Ctrl-C: no `Aborted!`; on a terminal, a newline so the prompt does not follow the `^C` echo."""
-    if sys.stderr.isatty():
+def _status(stop: KeyboardInterrupt) -> int:
+    """128 + the signal, as a shell reports it: 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP."""
+    return 128 + stop.signum if isinstance(stop, Stopped) else INTERRUPTED
+
+
+def interrupted(stop: KeyboardInterrupt | None = None) -> click.exceptions.Exit:
+    """Ctrl-C: no `Aborted!`; on a terminal, a newline so the prompt does not follow the `^C` echo
+    (SIGTERM and SIGHUP echo nothing, so they print nothing)."""
+    if not isinstance(stop, Stopped) and sys.stderr.isatty():
         click.echo(err=True)
-    return click.exceptions.Exit(INTERRUPTED)
+    return click.exceptions.Exit(_status(stop) if stop is not None else INTERRUPTED)
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM and SIGHUP end a command as Ctrl-C does: what it was writing is cleaned up. A signal
+    the caller ignores (`nohup` ignores SIGHUP) stays ignored."""
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None and signal.getsignal(signum) == signal.SIG_DFL:
+            signal.signal(signum, stop_on_signal)
 
 
 # Each command's module, imported only when that command runs (or help lists it): `report`
@@ -87,8 +103,8 @@ class VaultkitGroup(click.Group):
             error = click.ClickException(str(exc))
             error.exit_code = exc.exit_code
             raise error from None
-        except KeyboardInterrupt:
-            raise interrupted() from None
+        except KeyboardInterrupt as stop:
+            raise interrupted(stop) from None
 
 
 @click.group(cls=VaultkitGroup, context_settings=CONTEXT_SETTINGS, invoke_without_command=True)
@@ -109,7 +125,8 @@ def cli(ctx: click.Context) -> None:
       vaultkit check --vault ~/notes               list broken notes (exit 1 on errors)
 
     Exit status: 0 done, 1 errors in the notes or an output not written, 2 a
-    usage or vaultkit.toml error, 70 a bug in vaultkit, 130 stopped by Ctrl-C.
+    usage or vaultkit.toml error, 70 a bug in vaultkit, 130 stopped by Ctrl-C (143
+    by SIGTERM, 129 by SIGHUP).
     """
     if ctx.invoked_subcommand is None:  # a bare `vaultkit` asks what there is: help, and success
         click.echo(ctx.get_help())
@@ -122,10 +139,11 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):  # a name the terminal's encoding lacks prints as \uXXXX
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    _stop_on_signals()
     try:
         cli.main(prog_name="vaultkit")
-    except KeyboardInterrupt:  # before or after click's own handling
-        sys.exit(INTERRUPTED)
+    except KeyboardInterrupt as stop:  # before or after click's own handling
+        sys.exit(_status(stop))
     except BrokenPipeError:  # `vaultkit check | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)

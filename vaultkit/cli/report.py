@@ -39,8 +39,9 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
     path; -v lists every file written, -q prints only errors. Your notes are
     never changed.
 
-    A file in the way that vaultkit did not make is left alone and reported as
-    an error; the other files are still written, and the exit status is 1.
+    A file in the way that vaultkit did not make (a symlink included) is left
+    alone and reported as an error; the other files are still written, and the
+    exit status is 1.
 
     \b
     Examples:

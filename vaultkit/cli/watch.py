@@ -80,4 +80,7 @@ def watch(vault_path: str | None, today: dt.date | None, poll: bool, debounce: i
     finally:
         daemon.stop()
     if level != QUIET:
-        _log(f"Stopped after {daemon.refreshes} refresh{'es' if daemon.refreshes != 1 else ''}.")
+        try:
+            _log(f"Stopped after {daemon.refreshes} refresh{'es' if daemon.refreshes != 1 else ''}.")
+        except OSError:  # the terminal closed (SIGHUP), taking this last line with it
+            pass

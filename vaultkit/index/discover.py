@@ -93,7 +93,13 @@ def not_utf8_problem(rel: str) -> Problem:
 
 
 class NoteFilter:
-    """Decides which paths are notes, from the SPEC's exclusions and the config."""
+    """Decides which paths are notes, from the SPEC's exclusions and the config.
+
+    The output folder is never read, whichever path leads there: when a symlink on its
+    path leads to another folder the walk would read (`vaultkit` -> `Reading`), that
+    folder is skipped too (`output_among_notes`; report refuses to write there), and a
+    linked note whose target is in the output folder is not read.
+    """
 
     def __init__(self, config: Config):
         self.skip_folders = tuple(f.rstrip("/") for f in (config.folders.output, config.folders.templates))
@@ -101,6 +107,15 @@ class NoteFilter:
         # one regex for every ignore pattern: the walk asks it of 100,000 paths
         self.ignored = re.compile("|".join(f"(?:{rx.pattern})" for rx in self.ignores)).fullmatch \
             if self.ignores else None
+        root = os.path.realpath(config.root)
+        real = os.path.realpath(os.path.join(root, *config.folders.output.split("/")))
+        self.real_output = real if real != root and is_inside(real, root) else None
+        self.output_among_notes: str | None = None  # where the output folder really is, when the walk reads there
+        if self.real_output is not None:
+            rel = os.path.relpath(real, root).replace(os.sep, "/")
+            if self.reads_folder(rel):
+                self.output_among_notes = rel
+                self.skip_folders += (rel,)
 
     def skips_folder(self, rel: str, name: str) -> bool:
         if name.startswith("."):
@@ -114,15 +129,17 @@ class NoteFilter:
             return False
         return self.ignored is None or self.ignored(rel) is None
 
+    def reads_folder(self, rel: str) -> bool:
+        """Whether a walk would go into the folder `rel` (and every folder on the way)."""
+        parts = rel.split("/")
+        return not any(self.skips_folder("/".join(parts[:i]), parts[i - 1]) for i in range(1, len(parts) + 1))
+
     def takes_path(self, rel: str) -> bool:
         """Whether a walk would read `rel` (used for a symlink's target, and by `watch`)."""
         if not is_utf8(rel):
             return False
-        parts = rel.split("/")
-        for i in range(1, len(parts)):
-            if self.skips_folder("/".join(parts[:i]), parts[i - 1]):
-                return False
-        return self.takes_file(rel, parts[-1])
+        folder, _, name = rel.rpartition("/")
+        return (not folder or self.reads_folder(folder)) and self.takes_file(rel, name)
 
 
 def walk_notes(config: Config) -> tuple[list[str], list[Problem]]:
@@ -132,6 +149,10 @@ def walk_notes(config: Config) -> tuple[list[str], list[Problem]]:
     ignored = keep.ignored
     notes: list[str] = []
     problems: list[Problem] = []
+    if keep.output_among_notes is not None:
+        problems.append(Problem(keep.output_among_notes, 1, WARNING, f"not read: the output folder "
+                                f"{config.folders.output}/ leads here (a symlink?), and vaultkit reads no notes "
+                                "where it writes its files"))
     stack = [(root, "")]
     while stack:
         folder, rel_folder = stack.pop()
@@ -182,6 +203,8 @@ def _symlink(entry: os.DirEntry, rel: str, root: str, keep: NoteFilter, notes: l
     if not inside:
         problems.append(Problem(rel, 1, WARNING, "symlink points outside the vault; not followed"))
         return
+    if keep.real_output is not None and is_inside(target, keep.real_output):
+        return  # one of vaultkit's own files (or folders), not a note
     target_rel = "" if target == root else os.path.relpath(target, root).replace(os.sep, "/")
     if is_dir:
         link_dir = os.path.dirname(entry.path)

@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from ..config import Config
+from ..errors import Stopped, stop_on_signal
 from .kind import Classifier
 from .read import Entry, check_note, gc_paused
 
@@ -96,7 +97,7 @@ def check_in_parallel(config: Config, paths: list[str], entries: dict[str, Entry
     chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
                                initializer=_start, initargs=(config, os.getpid()))
-    interrupted: list[bool] = []
+    interrupted: list[BaseException] = []
     restore = _stop_workers_on_signals(pool, interrupted)
     try:
         try:
@@ -114,7 +115,7 @@ def check_in_parallel(config: Config, paths: list[str], entries: dict[str, Entry
             if not interrupted:
                 raise
         if interrupted:
-            raise KeyboardInterrupt
+            raise interrupted[0]
     except BaseException:  # Ctrl-C, an error, or the caller stopped early: no chunk is worth waiting for
         _kill_workers(pool)
         pool.shutdown(wait=False, cancel_futures=True)
@@ -132,25 +133,29 @@ def _kill_workers(pool: ProcessPoolExecutor) -> None:
             pass
 
 
-def _stop_workers_on_signals(pool: ProcessPoolExecutor, interrupted: list[bool]) -> Callable[[], None]:
+def _stop_workers_on_signals(pool: ProcessPoolExecutor, interrupted: list[BaseException]) -> Callable[[], None]:
     """While the pool runs, a signal that ends the process kills its workers first.
 
-    SIGTERM and SIGHUP then end the process as they would have; Ctrl-C is noted in
-    `interrupted` and raised as KeyboardInterrupt once the read stops, where nothing is
-    half done. Only signals left at Python's defaults, and only on the main thread, where
-    Python runs handlers.
+    Ctrl-C, and SIGTERM or SIGHUP where the command line made them end a command as
+    Ctrl-C does (errors.stop_on_signal), are noted in `interrupted` and raised once
+    the read stops, where nothing is half done; a SIGTERM or SIGHUP left at its default
+    then ends the process as it would have. Only signals left at Python's defaults or
+    vaultkit's, and only on the main thread, where Python runs handlers.
     """
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
     defaults = {signal.SIGINT: signal.default_int_handler, signal.SIGTERM: signal.SIG_DFL}
     if hasattr(signal, "SIGHUP"):
         defaults[signal.SIGHUP] = signal.SIG_DFL
-    replaced = {signum: default for signum, default in defaults.items() if signal.getsignal(signum) == default}
+    replaced = {signum: current for signum, default in defaults.items()
+                if (current := signal.getsignal(signum)) in (default, stop_on_signal)}
 
     def stop(signum, frame) -> None:
         _kill_workers(pool)
         if signum == signal.SIGINT:
-            interrupted.append(True)
+            interrupted.append(KeyboardInterrupt())
+        elif replaced[signum] is stop_on_signal:
+            interrupted.append(Stopped(signum))
         else:
             signal.signal(signum, signal.SIG_DFL)
             os.kill(os.getpid(), signum)

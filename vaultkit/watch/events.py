@@ -1,10 +1,14 @@
-"""File events -> what a refresh must look at. Pure: paths in, a Batch out.
+"""File events -> what a refresh must look at: paths in, a Batch out.
 
 The event's type is only a hint (macOS merges them; an editor's atomic save is
 a create, a move or a delete + create): every note path named by an event is
 checked against the files later, by size, mtime and hash. Paths that are not
-notes (editor swap and backup files, vim's `4913`, `.git`, `.obsidian`) are
-dropped here, as is everything in the output folder, where vaultkit writes.
+notes (editor swap and backup files, vim's `4913`, `.git`, `.obsidian`,
+vaultkit's own temp files) are dropped here, as is everything in the output
+folder, where vaultkit writes, wherever it really is. The only I/O: a stat when
+an output seems deleted (a poller sees a file replaced by a rename as deleted
+and created: it is still there), and where the output folder leads, when it
+comes or goes.
 """
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ import os
 
 from ..config import Config
 from ..index.discover import NoteFilter
+from ..write import is_own_temp
 from .debounce import Batch
 
 CONFIG_FILE = "vaultkit.toml"
@@ -48,11 +53,13 @@ class EventSorter:
         return batch if batch else Batch()
 
     def _add(self, batch: Batch, rel: str, is_dir: bool, vanished: bool) -> None:
-        if rel == "":
+        if rel == "" or is_own_temp(rel.rpartition("/")[2]):
             return
+        if rel == self.output or self.output.startswith(rel + "/"):
+            self._follow_output(batch)
         if rel == self.output or rel.startswith(self.output + "/"):
             # vaultkit's own writes land here; only a generated file vanishing needs a new write
-            if vanished and not os.path.basename(rel).startswith("."):
+            if vanished and not os.path.basename(rel).startswith(".") and not self._still_there(rel):
                 batch.outputs = True
             return
         if rel == CONFIG_FILE:
@@ -75,3 +82,16 @@ class EventSorter:
     def _inside_skipped(self, rel: str) -> bool:
         parts = rel.split("/") if rel else []
         return any(self.notes.skips_folder("/".join(parts[:i + 1]), parts[i]) for i in range(len(parts)))
+
+    def _still_there(self, rel: str) -> bool:
+        """An output "deleted" that is there now was replaced (vaultkit's write: a poller sees the new inode)."""
+        return os.path.lexists(os.path.join(self.root, *rel.split("/")))
+
+    def _follow_output(self, batch: Batch) -> None:
+        """The output folder (or a folder on its path) came, went or was replaced: if it now leads
+        elsewhere among the notes, or no longer does, the notes there come or go (a rescan)."""
+        notes = NoteFilter(self.config)
+        before, now = self.notes.output_among_notes, notes.output_among_notes
+        if before != now:
+            self.notes = notes
+            batch.folders.update(rel for rel in (before, now) if rel is not None)
