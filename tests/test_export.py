@@ -196,8 +196,12 @@ def test_output_file_is_written_and_an_earlier_export_replaced(people, tmp_path)
     assert tree_hashes(people.root) == before  # the vault is only read
 
 
-@pytest.mark.parametrize("what", ["a note", "a new note", "a spreadsheet of your own", "a folder", "a symlink",
-                                  "no folder"])
+REFUSALS = {"a note": "a .md file is a note", "a new note": "a .md file is a note",
+            "a spreadsheet of your own": "it holds something vaultkit did not export", "a folder": "it is a folder",
+            "a symlink": "it is a symbolic link", "no folder": "there is no folder"}
+
+
+@pytest.mark.parametrize("what", list(REFUSALS))
 def test_output_refuses_what_is_not_an_earlier_export(people, tmp_path, what):
     target = tmp_path / "out.csv"
     if what == "a note":
@@ -216,7 +220,7 @@ def test_output_refuses_what_is_not_an_earlier_export(people, tmp_path, what):
     before = tree_hashes(tmp_path)
     result = export(people, "-o", str(target))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[-1].startswith(f"Error: cannot write {target}: ")
+    assert result.stderr.splitlines()[-1].startswith(f"Error: cannot write {target}: {REFUSALS[what]}")
     assert tree_hashes(tmp_path) == before
 
 
@@ -249,3 +253,25 @@ def test_every_address_of_a_contact_is_theirs(vault):
     assert loaded.contacts["Contacts/Ana.md"].email == "ana@a.example"  # drafts go to the first
     assert loaded.contacts["Contacts/Ben.md"].emails == ("ben@a.example", "ben@b.example")
     assert not [p for p in loaded.problems if "email" in p.message]  # a list of emails is no mistake
+
+
+def test_a_line_break_inside_a_value_never_breaks_a_card(vault):
+    vault.contact("Zoë", 'name: "Zoë\\u2028O\'Brien"\nrole: "line1\\r\\nline2"\ncompany: "A;B,C"\n'
+                  'aliases: ["a,b", "c;d"]\n')
+    data = export(vault, "--format", "vcf").stdout_bytes
+    (person,), problems, _ = read_vcards(data, "contacts.vcf")  # splits lines as Python does, at U+2028 too
+    assert problems == []
+    assert (person.name, person.role, person.company) == ("Zoë O'Brien", "line1 line2", "A;B,C")
+    (card,) = cards(data)
+    assert [n.value for n in card.nickname_list] == ["a,b", "c;d"]
+
+
+def test_an_import_matches_a_contact_by_any_of_their_addresses(vault, tmp_path):
+    vault.contact("Ana Díaz", "email: [ana@work.example, ana@home.example]\n")
+    vault.contact("Ben Okafor", "email: ben@work.example, ben@home.example\n")
+    card = tmp_path / "phone.vcf"
+    card.write_text("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ana D\r\nEMAIL:ANA@home.example\r\nEND:VCARD\r\n"
+                    "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Benjamin O\r\nEMAIL:ben@home.example\r\nEND:VCARD\r\n")
+    result = CliRunner().invoke(cli, ["import", "vcard", str(card), "--vault", str(vault.root)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1].endswith(": 0 new, 2 already in the vault (2 by email), 0 skipped.")

@@ -11,11 +11,22 @@ No REV: the same vault and day give the same bytes.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 import uuid
 
 from .export import VCARD_PRODID, Exported
 _NAMESPACE = uuid.UUID("6f1c9a52-3b0e-4d5e-9a63-2f8a4c1d7e90")  # vaultkit's own: UIDs are ours alone
+
+
+# What some readers take for the end of a line (Python's splitlines, vaultkit's own import among
+# them), and other control characters: a card's value holds none of them.
+_BREAKS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
+
+
+def _line(value: str) -> str:
+    """A value fit for a card: on one line, each run of line breaks or control characters a space."""
+    return _BREAKS.sub(" ", value).strip()
 
 
 def card_uid(note_path: str) -> str:
@@ -31,6 +42,7 @@ def _family_and_given(name: str) -> tuple[str, str]:
 
 
 def _note_text(record: Exported) -> str:
+    """What vaultkit knows, a fact a line (vobject writes the line breaks as `\\n`)."""
     c, s, action = record.contact, record.standing, record.standing.next_action
     lines = [f"State: {s.state}"]
     if s.last_touch:
@@ -43,7 +55,7 @@ def _note_text(record: Exported) -> str:
         if value:
             lines.append(f"{label}: {value}")
     lines.append(f"In the vault: {c.path}")
-    return "\n".join(lines)
+    return "\n".join(_line(line) for line in lines)
 
 
 def _card(record: Exported, uids: dict[str, str]) -> str:
@@ -51,41 +63,40 @@ def _card(record: Exported, uids: dict[str, str]) -> str:
 
     c = record.contact
     card = vobject.vCard()
-    card.add("version").value = "4.0"
-    card.add("prodid").value = VCARD_PRODID
-    card.add("uid").value = uids[c.path]
-    card.add("kind").value = "individual"
-    card.add("fn").value = c.name
-    family, given = _family_and_given(c.name)
-    card.add("n").value = vobject.vcard.Name(family=family, given=given)
+
+    def add(key: str, value, **params):
+        line = card.add(key)
+        line.value = _line(value) if isinstance(value, str) else value
+        for name, param in params.items():
+            line.params[name.upper()] = [param]
+
+    add("version", "4.0")
+    add("prodid", VCARD_PRODID)
+    add("uid", uids[c.path])
+    add("kind", "individual")
+    name = _line(c.name)
+    add("fn", name)
+    family, given = _family_and_given(name)
+    add("n", vobject.vcard.Name(family=family, given=given))
     for alias in c.aliases:  # a line each: vobject would escape the commas of a list in one
-        card.add("nickname").value = alias
+        add("nickname", alias)
     for index, email in enumerate(c.emails):
-        line = card.add("email")
-        line.value = email
-        if index == 0:
-            line.params["PREF"] = ["1"]
-    if c.phone:
-        card.add("tel").value = c.phone
+        add("email", email, **({"pref": "1"} if index == 0 else {}))
+    for key, value in (("tel", c.phone), ("title", c.role), ("url", c.linkedin)):
+        if value:
+            add(key, value)
     if c.company:
-        card.add("org").value = [c.company]
-    if c.role:
-        card.add("title").value = c.role
-    if c.linkedin:
-        card.add("url").value = c.linkedin
+        add("org", [_line(c.company)])
     if c.field:
-        card.add("categories").value = [c.field]
-    for name, path in record.standing.referred_by:
-        line = card.add("related")
-        line.params["TYPE"] = ["contact"]
-        if path in uids:
-            line.value = uids[path]
+        add("categories", [_line(c.field)])
+    for referrer, path in record.standing.referred_by:
+        if path in uids:  # their own card
+            add("related", uids[path], type="contact")
         else:
-            line.value = name
-            line.params["VALUE"] = ["text"]
+            add("related", referrer, type="contact", value="text")
     card.add("note").value = _note_text(record)
-    card.add("x-vaultkit-state").value = record.standing.state
-    card.add("x-vaultkit-note").value = c.path
+    add("x-vaultkit-state", record.standing.state)
+    add("x-vaultkit-note", c.path)
     return card.serialize()
 
 
