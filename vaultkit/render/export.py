@@ -22,7 +22,6 @@ from .sentences import headline
 FIELDS = ("name", "state", "last_touch", "last_touch_kind", "next_action", "next_action_due", "next_action_text",
           "referred_by", "company", "role", "field", "emails", "phone", "linkedin", "location", "met_via",
           "status", "stay_in_touch", "snooze_until", "aliases", "tags", "note")
-LIST_FIELDS = ("referred_by", "emails", "aliases", "tags")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 VCARD_PRODID = "-//vaultkit//export contacts//EN"  # every card's PRODID: how an earlier export is known
 

@@ -16,9 +16,8 @@ import unicodedata
 import uuid
 
 from .export import VCARD_PRODID, Exported
+
 _NAMESPACE = uuid.UUID("6f1c9a52-3b0e-4d5e-9a63-2f8a4c1d7e90")  # vaultkit's own: UIDs are ours alone
-
-
 # What some readers take for the end of a line (Python's splitlines, vaultkit's own import among
 # them), and other control characters: a card's value holds none of them.
 _BREAKS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
