@@ -99,10 +99,11 @@ def linkedin(file, met_via, dry_run, vault_path, no_cache) -> None:
 def vcard(file, met_via, dry_run, vault_path, no_cache) -> None:
     """Import FILE, a .vcf of one or more vCards (3.0 or 4.0).
 
-    Each card becomes a contact: FN (or N) for the name, EMAIL and TEL
-    (the preferred one), ORG, TITLE, and a linkedin.com URL as `linkedin`;
-    `met_via: address book` unless --met-via says otherwise. A card that
-    cannot be read is listed by its line and skipped.
+    Each card becomes a contact: FN (or N) for the name, every EMAIL (the
+    preferred first), TEL (the preferred one), ORG, TITLE, and a
+    linkedin.com URL as `linkedin`; `met_via: address book` unless
+    --met-via says otherwise. A card that cannot be read is listed by its
+    line and skipped.
 
     \b
     Examples:

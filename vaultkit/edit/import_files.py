@@ -173,6 +173,12 @@ def _preferred(card, key: str) -> str:
     return ""
 
 
+def _emails(card) -> str:
+    """Every EMAIL of the card, the preferred first, as one text (`a@x.org, b@y.org`): all are theirs."""
+    found = [_preferred(card, "email"), *(v.strip() for v in _values(card, "email") if isinstance(v, str))]
+    return ", ".join(dict.fromkeys(e.removeprefix("mailto:") for e in found if e))
+
+
 def _card_name(card) -> str:
     name = _first_text(card, "fn")
     if name:
@@ -205,7 +211,7 @@ def read_vcards(data: bytes, source: str) -> tuple[list[Person], list[Problem], 
         urls = [u.strip() for key in ("url", "x-socialprofile") for u in _values(card, key) if isinstance(u, str)]
         linkedin = next((u for u in urls if "linkedin.com" in u.lower()), "")
         phone = _preferred(card, "tel")
-        people.append(Person(line, clean_name(name), email=_preferred(card, "email").removeprefix("mailto:"),
+        people.append(Person(line, clean_name(name), email=_emails(card),
                              company=_first_text(card, "org"), role=_first_text(card, "title"),
                              linkedin=linkedin, phone=phone[4:] if phone.lower().startswith("tel:") else phone, written=name))
     return people, problems, []

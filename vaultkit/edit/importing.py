@@ -76,7 +76,7 @@ def _taken(vault: Vault) -> tuple[dict[str, str], dict[str, str]]:
     for path, contact in vault.contacts.items():
         for written in (note_stem(path), contact.name, *contact.aliases):
             names.setdefault(plain_key(written), path)
-        for email in _emails(contact.email):
+        for email in (e for written in contact.emails for e in _emails(written)):
             emails.setdefault(email, path)
     return names, emails
 

@@ -30,7 +30,8 @@ class Contact:
     company: str = ""
     role: str = ""
     field: str = ""
-    email: str = ""
+    email: str = ""  # the first of `emails`: where a draft goes
+    emails: tuple[str, ...] = ()  # every address in `email` (SPEC: a list, all of them theirs)
     phone: str = ""
     linkedin: str = ""
     location: str = ""
