@@ -118,15 +118,13 @@ def write_atomic(path: Path, content: bytes, mode: int | None = None, replace: b
     `mode` keeps an edited note's permissions; `replace=False` never clobbers a file that exists.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile  # here: a run that writes nothing need not load it
-
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
+    fd, temp = new_temp(path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, mode if mode is not None else 0o666 & ~_umask())
+        os.chmod(temp, mode if mode is not None else new_file_mode())
         if replace:
             os.replace(temp, path)
         else:
@@ -136,6 +134,18 @@ def write_atomic(path: Path, content: bytes, mode: int | None = None, replace: b
         if os.path.exists(temp):
             os.unlink(temp)
         raise
+
+
+def new_temp(folder: str | os.PathLike) -> tuple[int, str]:
+    """An empty temp file of vaultkit's own name (TEMP_PREFIX...TEMP_SUFFIX) in `folder`: its fd and path."""
+    import tempfile  # here: a run that writes nothing need not load it
+
+    return tempfile.mkstemp(dir=folder, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
+
+
+def new_file_mode() -> int:
+    """The mode a new file gets: 0o666 less the umask, as an editor's new file would."""
+    return 0o666 & ~_umask()
 
 
 _UMASK: list[int] = []

@@ -2,19 +2,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import click
 
-from ..dates import parse_time
-from ..edit.new import NewNote, new_contact, new_interview
-from ..templating import Templates
-from ..write import resolve_output, write_atomic
 from .options import cache_option, complete_contact, date_value, open_vault, vault_option
+
+if TYPE_CHECKING:  # the modules that make a note load only when one is made, not for a TAB
+    from ..edit.new import NewNote
+    from ..templating import Templates
 
 
 def _time(ctx, param, value):
     if value is None:
         return None
+    from ..dates import parse_time
+
     parsed = parse_time(value)
     if parsed is None:
         raise click.BadParameter(f"{value!r} is not a time like 14:30")
@@ -22,14 +25,18 @@ def _time(ctx, param, value):
 
 
 def _write(vault, notes: list[NewNote], templates: Templates, dry_run: bool) -> None:
+    from ..edit.careful import create_note
+    from ..write import resolve_output
+
     for problem in templates.problems:
         click.echo(str(problem), err=True)
-    paths = [resolve_output(vault.config.root, n.folder, n.name) for n in notes]  # all checked before any write
-    for note, path in zip(notes, paths):
+    for n in notes:  # all checked before any write
+        resolve_output(vault.config.root, n.folder, n.name)
+    for note in notes:
         for message in note.warnings:
             click.echo(f"Warning: {message}", err=True)
         if not dry_run:
-            write_atomic(path, note.content, replace=False)
+            create_note(vault.config.root, note.rel, note.content)
         click.echo(f"{'Would create' if dry_run else 'Created'} {note.rel}")
 
 
@@ -68,10 +75,13 @@ def contact(name, company, role, field, email, referred_by, dry_run, vault_path,
       vaultkit new contact "Ana Díaz" --company "Northwind Health"
       vaultkit new contact "Ben Okafor" --role "UX Researcher" --referred-by Ana
     """
+    from ..edit.new import new_contact
+    from ..templating import Templates
+
     vault = open_vault(vault_path, no_cache)
     templates = Templates(vault.config, [])
     note = new_contact(vault, templates, name, company=company, role=role, field=field, email=email,
-                       referred_by=referred_by, today=dt.date.today())
+                       referred_by=referred_by, today=dt.date.today(), portable=True)
     _write(vault, [note], templates, dry_run)
 
 
@@ -99,12 +109,15 @@ def interview(name, day, at, mode, location, create_contact, dry_run, vault_path
       vaultkit new contact "Ana Díaz"
       vaultkit new interview "Ana Díaz" --date 2026-11-24 --time 15:00 --mode video
     """
+    from ..edit.new import new_contact, new_interview
+    from ..templating import Templates
+
     vault = open_vault(vault_path, no_cache)
     templates = Templates(vault.config, [])
     today = dt.date.today()
     notes = []
     if create_contact and not vault.names.typed(name).paths:
-        notes.append(new_contact(vault, templates, name, today=today))
+        notes.append(new_contact(vault, templates, name, today=today, portable=True))
     interview_note = new_interview(vault, templates, name, day=day, at=at, mode=(mode or "").lower(),
                                    location=location, contact_path=notes[0].rel if notes else None, today=today)
     _write(vault, [*notes, interview_note], templates, dry_run)

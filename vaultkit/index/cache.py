@@ -345,9 +345,24 @@ class NoteCache:
                 pass
 
 
-def cached_paths_of_kind(config: Config, kind: str, environ=os.environ) -> list[str] | None:
-    """The paths the cache knows as `kind`, read-only and without decoding a note: for tab
-    completion, which cannot wait for a parse. None when there is no usable cache."""
+def _fields(*values):
+    return values
+
+
+class _FieldsOnly(_NotesOnly):
+    """Each of vaultkit's note classes as the plain tuple of its fields, in the order _Compact wrote
+    them: a reader that wants only front-matter loads neither the classes nor the YAML parser."""
+
+    def find_class(self, module: str, name: str):
+        if module.startswith("vaultkit.") and name in _ALLOWED.get(module, ()):
+            return _fields
+        return super().find_class(module, name)
+
+
+def cached_props_of_kind(config: Config, kind: str, environ=os.environ) -> dict[str, dict] | None:
+    """The front-matter (normalised keys) of each note the cache holds as `kind`, read-only and
+    without loading the parser: for tab completion, which cannot wait. None when there is no
+    usable cache, or a row is not a Note(path, props, ...) as this version writes it."""
     cache = NoteCache(config, environ)
     if not cache.path.exists():
         return None
@@ -358,8 +373,16 @@ def cached_paths_of_kind(config: Config, kind: str, environ=os.environ) -> list[
             if (meta.get("vault") != cache.vault or meta.get("fingerprint") != cache.fingerprint
                     or meta.get("schema") != str(SCHEMA)):
                 return None
-            return [row[0] for row in db.execute("SELECT path FROM notes WHERE kind = ?", (kind,))]
+            rows = db.execute("SELECT path, note FROM notes WHERE kind = ?", (kind,)).fetchall()
         finally:
             db.close()
-    except sqlite3.Error:
+        found = {}
+        for rel, blob in rows:
+            fields = _FieldsOnly(io.BytesIO(blob)).load()
+            if not (isinstance(fields, tuple) and fields[:1] == (rel,) and isinstance(fields[1], dict)):
+                return None
+            found[rel] = fields[1]
+        return found
+    except (sqlite3.Error, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, KeyError,
+            IndexError):
         return None
