@@ -97,12 +97,14 @@ def _where(real: str, real_root: str) -> str:
 
 def _refuse_unless_writable(real: str, st: os.stat_result, rel: str, real_root: str) -> None:
     """Refuse a note the user may not write, or one an edit would take from its owner or its other names."""
+    folder = os.path.dirname(real)
+    if hasattr(os, "statvfs") and os.statvfs(folder).f_flag & os.ST_RDONLY:  # os.access would say "no" too
+        raise VaultkitError(f"cannot write {rel}: {os.strerror(errno.EROFS)}")
     if not st.st_mode & stat.S_IWUSR:
         raise VaultkitError(f"{rel} is read-only (its owner may not write it); vaultkit does not edit it "
                             "(chmod u+w to allow it)")
     if not os.access(real, os.W_OK):
         raise VaultkitError(f"{rel}: you may not write it (permission denied); vaultkit does not edit it")
-    folder = os.path.dirname(real)
     if not os.stat(folder).st_mode & stat.S_IWUSR or not os.access(folder, os.W_OK | os.X_OK):
         raise VaultkitError(f"{rel}: its folder {_where(real, real_root)} is read-only, and vaultkit saves an "
                             "edit as a new file beside the note; nothing written")
