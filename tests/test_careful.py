@@ -73,6 +73,22 @@ def test_a_note_that_keeps_changing_is_refused_and_left_as_the_editor_saved_it(v
     assert len(count) == careful.ATTEMPTS and temps_in(vault.root) == []
 
 
+def test_a_save_the_clock_cannot_tell_apart_is_still_seen(vault, monkeypatch):
+    """A coarse clock (FAT keeps 2 s, no ctime) and a save of the same size: the bytes tell."""
+    note = vault.write("Contacts/Ana.md", LOG)
+    saves = [LOG.replace("hi", "yo")]
+
+    def editor_saves(path: str) -> None:
+        if saves:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(saves.pop())
+
+    monkeypatch.setattr(careful, "_signature", lambda st: (st.st_size,))
+    monkeypatch.setattr(careful, "_before_check", editor_saves)
+    careful.edit_note(vault.root, "Contacts/Ana.md", lambda old: old + b"- 2026-11-22 #reply x\n")
+    assert note.read_text(encoding="utf-8") == LOG.replace("hi", "yo") + "- 2026-11-22 #reply x\n"
+
+
 def test_a_change_that_changes_nothing_writes_nothing(vault):
     note = vault.write("Contacts/Ana.md", LOG)
     before = os.stat(note)
@@ -265,7 +281,35 @@ def test_import_into_a_read_only_folder_is_cannot_write(vault, tmp_path):  # pra
     assert "Error: cannot write Contacts/Omar Ali.md: Permission denied" in result.stderr
 
 
+@pytest.mark.skipif(not hasattr(os, "statvfs"), reason="no statvfs")
+def test_a_read_only_file_system_is_said_as_such_not_as_permission_denied(vault, monkeypatch):
+    note = vault.write("Contacts/Ana.md", LOG)
+    real_statvfs = os.statvfs
+
+    class ReadOnly:
+        def __init__(self, path):
+            self.f_flag = real_statvfs(path).f_flag | os.ST_RDONLY
+
+    monkeypatch.setattr(os, "statvfs", ReadOnly)
+    result = invoke(vault.root, "log", "Ana", "#reply hi")
+    assert result.exit_code == 1
+    assert "Error: cannot write Contacts/Ana.md: Read-only file system\n" in result.stderr
+    assert note.read_text(encoding="utf-8") == LOG
+
+
 # ---- create and replace -----------------------------------------------------------------
+
+def test_create_note_on_a_file_system_without_hard_links_still_never_replaces(vault, monkeypatch):
+    def no_links(*args, **kwargs):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    careful.create_note(vault.root, "Contacts/Ben.md", b"made\n")
+    assert (vault.root / "Contacts/Ben.md").read_bytes() == b"made\n"
+    with pytest.raises(careful.NoteExists):
+        careful.create_note(vault.root, "Contacts/Ben.md", b"again\n")
+    assert (vault.root / "Contacts/Ben.md").read_bytes() == b"made\n" and temps_in(vault.root) == []
+
 
 def test_create_note_never_replaces_a_file(vault):
     vault.write("Contacts/Ana.md", "mine\n")
@@ -293,6 +337,21 @@ def test_replace_file_keeps_a_backup_and_refuses_a_read_only_file(vault):
     with pytest.raises(VaultkitError, match="vaultkit.toml is read-only"):
         careful.replace_file(vault.root, "vaultkit.toml", b"newest = 3\n")
     assert config.read_bytes() == b"newer = 2\n" and not (vault.root / "vaultkit.toml.bak3").exists()
+
+
+def test_replace_file_backs_up_the_bytes_it_replaced_after_a_save_meanwhile(vault, monkeypatch):
+    config = vault.root / "vaultkit.toml"
+    saves = [b"# saved meanwhile\n"]
+
+    def editor_saves(path: str) -> None:
+        if saves:
+            Path(path).write_bytes(saves.pop())
+
+    monkeypatch.setattr(careful, "_before_check", editor_saves)
+    assert careful.replace_file(vault.root, "vaultkit.toml", b"new = 1\n") == "vaultkit.toml.bak"
+    assert config.read_bytes() == b"new = 1\n"
+    assert (vault.root / "vaultkit.toml.bak").read_bytes() == b"# saved meanwhile\n"
+    assert sorted(p.name for p in vault.root.glob("vaultkit.toml*")) == ["vaultkit.toml", "vaultkit.toml.bak"]
 
 
 def test_init_detect_force_refuses_a_read_only_vaultkit_toml(sample_copy):
