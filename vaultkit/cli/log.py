@@ -44,11 +44,13 @@ def log(name: str, text: str, day: dt.date | None, dry_run: bool, vault_path: st
     """Add a touch to a contact's Log: `- DATE TEXT`.
 
     NAME is resolved like a link (file name, name or alias, ignoring case and
-    accents), and may also be a unique first or last name.
-    Put the kind of touch in TEXT as a tag: #outreach, #reply, #thanks,
-    #checkin or #update. The line goes after the last item of the note's Log
-    section, or in a new `## Log` section at the end; nothing else in the
-    note changes.
+    accents; `[[Ana Díaz]]` works too), and may also be a unique first or
+    last name. Put the kind of touch in TEXT as a tag: #outreach, #reply,
+    #thanks, #checkin or #update. The line goes after the last item of the
+    note's Log section, or in a new `## Log` section at the end; nothing else
+    in the note changes. If an editor saves the note meanwhile, the line goes
+    into what it saved. A note you made read-only, or one with other hard
+    links, is left alone (exit 1).
 
     \b
     Examples:

@@ -66,9 +66,13 @@ def contact(name, company, role, field, email, referred_by, dry_run, vault_path,
     """Create a contact note in the contacts folder.
 
     Refuses a NAME that matches an existing contact's file name, name or
-    alias (ignoring case). --referred-by becomes a link when it names a
-    contact (in any form `vaultkit log` accepts), and is written as given,
-    with a warning, when it names nobody in the vault.
+    alias (ignoring case); `[[Ana Díaz]]` stands for Ana Díaz. Refuses
+    (exit 2, saying what to write instead) a NAME that cannot be a file
+    name everywhere or that Obsidian cannot link to: one holding
+    # ^ [ ] | * " \\ / < > : ?, a name Windows keeps (CON, PRN, AUX, NUL,
+    COM1, LPT1 ...), or one ending with a dot. --referred-by becomes a link
+    when it names a contact (in any form `vaultkit log` accepts), and is
+    written as given, with a warning, when it names nobody in the vault.
 
     \b
     Examples:
@@ -99,8 +103,8 @@ def interview(name, day, at, mode, location, create_contact, dry_run, vault_path
     """Create an interview note, linked to its contact, with questions to start from.
 
     NAME is resolved like a link (file name, name or alias, ignoring case and
-    accents), and may also be a unique first or last name. An
-    unknown NAME is an error unless --create-contact is given. A future date
+    accents; `[[Ana Díaz]]` works too), and may also be a unique first or
+    last name. An unknown NAME is an error unless --create-contact is given. A future date
     makes the interview `scheduled` (vaultkit reminds you to confirm it the
     day before); a past one makes it `done`.
 
