@@ -199,12 +199,12 @@ def test_a_keypress_loads_neither_the_templates_nor_a_note_parser_run(people):
 
 
 def test_a_keypress_reads_the_same_front_matter_the_parser_wrote(sample_copy):
-    """The cache read without the note classes (cache.cached_props_of_kind) gives each contact's
+    """The cache read without the note classes (cache_peek.cached_props_of_kind) gives each contact's
     front-matter as the parser left it."""
     from dataclasses import fields
 
     from vaultkit.config import load_config
-    from vaultkit.index.cache import cached_props_of_kind
+    from vaultkit.index.cache_peek import cached_props_of_kind
     from vaultkit.index.note import Note, parse_note
 
     assert [f.name for f in fields(Note)][:2] == ["path", "props"]  # the order the read relies on

@@ -28,7 +28,7 @@ def _texts(value) -> list[str]:
 
 def contact_forms(config: Config) -> dict[str, tuple[str, ...]]:
     """Each contact's note path -> the names it goes by: file name, `name`, aliases."""
-    from .index.cache import cached_props_of_kind  # sqlite, not the YAML parser
+    from .index.cache_peek import cached_props_of_kind  # sqlite, not the YAML parser
 
     notes = cached_props_of_kind(config, "contact")
     if notes is None:  # no cache yet: read the vault once, which makes one for the next keypress
