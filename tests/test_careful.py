@@ -116,7 +116,7 @@ def test_log_refuses_a_note_that_has_other_hard_links(vault):
     result = invoke(vault.root, "log", "Ana", "#reply hi")
     assert result.exit_code == 1
     assert ("Error: Contacts/Ana.md has 1 other hard link (another name for the same file); an edit saves a "
-            "new file, which would split it from them, so vaultkit does not edit it") in result.stderr
+            "new file, and the other name would keep the old one, so vaultkit does not edit it") in result.stderr
     assert note.read_text(encoding="utf-8") == LOG and os.stat(note).st_nlink == 2
     assert os.path.samefile(note, other)
 

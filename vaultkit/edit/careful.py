@@ -16,8 +16,8 @@ An edit, step by step:
    of the vault is refused) and read, with its signature: size, mtime_ns, ctime_ns, inode, device.
 2. It is refused when the user may not write it: no write bit for its owner (the mode bits, so root
    is refused too), os.access says no, or its folder cannot take a new file; when it has other hard
-   links (an edit saved as a new file would split it from them); when it belongs to someone else
-   and vaultkit could not keep its owner.
+   links (an edit saved as a new file would leave them on the old one); when it belongs to someone
+   else and vaultkit could not keep its owner.
 3. `change(bytes)` goes into a temp file beside the note (vaultkit's temp name, write.new_temp),
    fsynced, with the note's mode, owner and group.
 4. Just before the rename the note is read again: if its bytes or its signature differ (an editor
@@ -111,8 +111,8 @@ def _refuse_unless_writable(real: str, st: os.stat_result, rel: str, real_root: 
     if st.st_nlink > 1:
         others = st.st_nlink - 1
         raise VaultkitError(f"{rel} has {others} other hard link{'' if others == 1 else 's'} (another name for the "
-                            "same file); an edit saves a new file, which would split it from them, so vaultkit "
-                            "does not edit it")
+                            f"same file); an edit saves a new file, and the other name{'' if others == 1 else 's'} "
+                            "would keep the old one, so vaultkit does not edit it")
     me = os.geteuid() if hasattr(os, "geteuid") else None
     if me not in (None, 0, st.st_uid):
         raise VaultkitError(f"{rel} belongs to another user (uid {st.st_uid}); vaultkit could not keep its owner, "
