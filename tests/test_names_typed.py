@@ -176,6 +176,15 @@ def test_completion_offers_a_path_when_two_notes_share_a_file_name(vault):
     assert complete(vault, "log", "bo") == ["Contacts/Friends/Bo", "Contacts/Work/Bo"]
 
 
+def test_completion_takes_a_path_from_any_folder_on(vault):
+    vault.contact("Chloé Varga", "", folder="Contacts/Events/2026")
+    vault.contact("Chad Roe", "")
+    invoke(vault, "check")
+    assert complete(vault, "log", "2026/chl") == ["Chloé Varga"]
+    assert complete(vault, "log", "contacts/events/") == ["Chloé Varga"]
+    assert complete(vault, "log", "ch") == ["Chad Roe", "Chloé Varga"]
+
+
 def test_completion_finds_a_contact_written_since_the_last_run(people):
     invoke(people, "check")
     people.contact("Zed Zhao", "")

@@ -6,7 +6,8 @@ the last run left, and the contacts folder's file names add any note written sin
 yet, the vault is read once, which makes one for the next TAB.
 
 A contact is offered when what was typed, ignoring case and accents, starts its file name, its
-name, an alias or any word of them (`chloe` -> Chloé Martin, `okaf` -> Ben Okafor), or its path.
+name, an alias or any word of them (`chloe` -> Chloé Martin, `okaf` -> Ben Okafor), or its path
+from any folder on (`2026/chl`, as a link may name it).
 """
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ def offers(forms: dict[str, tuple[str, ...]], incomplete: str) -> list[str]:
     `.md`) when another contact has the same file name; sorted, ignoring case."""
     typed = plain_key(incomplete.lstrip("["))  # `[[Ana` is Ana
     found = [path for path, written in forms.items()
-             if not typed or plain_key(path).startswith(typed) or any(_starts(plain_key(w), typed) for w in written)]
+             if not typed or f"/{typed}" in f"/{plain_key(path)}" or any(_starts(plain_key(w), typed) for w in written)]
     if not found:
         return []
     stems = Counter(plain_key(note_stem(path)) for path in forms)

@@ -27,9 +27,11 @@ An edit, step by step:
 
 What race remains: a save that lands between the last check (an lstat) and the rename, a window of
 microseconds, is lost, and so is a write by a program into a file it opened before the rename (it
-goes to the old file, which no name leads to any more). An editor that holds the note in memory and
-later saves its older copy overwrites the new line; Obsidian reloads a note changed on disk, so it
-does not. Extended attributes and ACLs are not copied to the new file.
+goes to the old file, which no name leads to any more). Obsidian saves in place, so its save is lost
+only when it opens the note before the rename and writes after it: microseconds apart, unless the
+machine is so busy that it is paused in between. An editor that holds the note in memory and later
+saves its older copy overwrites the new line; Obsidian reloads a note changed on disk, so it does
+not. Extended attributes and ACLs are not copied to the new file.
 """
 from __future__ import annotations
 
