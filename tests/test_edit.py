@@ -134,12 +134,14 @@ def test_init_dry_run_creates_nothing(tmp_path):
 
 
 def test_new_contact_keeps_a_hostile_name_exact(vault):
-    result = run("new", "contact", 'Ana: "the PM" #1', "--company", "A: B", "--vault", str(vault.root))
-    assert result.stdout == "Created Contacts/Ana- -the PM- #1.md\n"
+    result = run("new", "contact", "Ana 'the PM' {1}, & co: - ok", "--company", "A: B", "--vault", str(vault.root))
+    assert result.exit_code == 2 and "cannot be a note's name: : (no file name can hold it" in result.stderr
+    result = run("new", "contact", "Ana 'the PM' {1}, & co - ok", "--company", "A: B", "--vault", str(vault.root))
+    assert result.stdout == "Created Contacts/Ana 'the PM' {1}, & co - ok.md\n"
     model = load_vault(vault.root)
     assert model.problems == ()
     (contact,) = model.contacts.values()
-    assert (contact.name, contact.company) == ('Ana: "the PM" #1', "A: B")
+    assert (contact.name, contact.company) == ("Ana 'the PM' {1}, & co - ok", "A: B")
 
 
 @pytest.mark.parametrize("args, message", [

@@ -44,6 +44,14 @@ def name_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
+def plain_key(name: str) -> str:
+    """`Ana Díaz` -> `ana diaz`: how a name typed without accents compares."""
+    if name.isascii():
+        return name_key(name)  # nothing to take off: most names, and a TAB compares hundreds
+    decomposed = unicodedata.normalize("NFD", name_key(name))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
 def blank_code_spans(text: str) -> str:
     """Inline code becomes spaces (newlines kept), so nothing in it reads as a link or tag."""
     if "`" not in text:

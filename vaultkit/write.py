@@ -135,13 +135,13 @@ def write_atomic(path: Path, content: bytes, mode: int | None = None, replace: b
     `mode` keeps an edited note's permissions; `replace=False` never clobbers a file that exists.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = _open_temp(str(path.parent))
+    fd, temp = new_temp(path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, mode if mode is not None else 0o666 & ~_umask())
+        os.chmod(temp, mode if mode is not None else new_file_mode())
         if replace:
             os.replace(temp, path)
         else:
@@ -169,8 +169,10 @@ def is_own_temp(name: str) -> bool:
     return match is not None and match[2] == _temp_check(match[1])
 
 
-def _open_temp(folder: str) -> tuple[int, str]:
-    """A new temp file in `folder`, created here and now (never one that was there), open for writing."""
+def new_temp(folder: str | os.PathLike) -> tuple[int, str]:
+    """A new temp file of vaultkit's own name in `folder`, created here and now (never one that was
+    there), open for writing: its fd and path."""
+    folder = os.fspath(folder)
     flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) \
         | getattr(os, "O_BINARY", 0)
     for _ in range(100):
@@ -180,6 +182,11 @@ def _open_temp(folder: str) -> tuple[int, str]:
         except FileExistsError:
             continue  # another run's, by a chance of one in 36**8
     raise FileExistsError(errno.EEXIST, "no free name for a temp file", folder)
+
+
+def new_file_mode() -> int:
+    """The mode a new file gets: 0o666 less the umask, as an editor's new file would."""
+    return 0o666 & ~_umask()
 
 
 _UMASK: list[int] = []

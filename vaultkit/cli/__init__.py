@@ -125,9 +125,9 @@ def cli(ctx: click.Context) -> None:
       vaultkit watch --vault ~/notes               keep them fresh as you edit
       vaultkit check --vault ~/notes               list broken notes (exit 1 on errors)
 
-    Exit status: 0 done, 1 errors in the notes or an output not written, 2 a
-    usage or vaultkit.toml error, 70 a bug in vaultkit, 130 stopped by Ctrl-C (143
-    by SIGTERM, 129 by SIGHUP).
+    Exit status: 0 done, 1 errors in the notes, an output or note not written
+    (refused, or a disk error), 2 a usage or vaultkit.toml error, 70 a bug in
+    vaultkit, 130 stopped by Ctrl-C (143 by SIGTERM, 129 by SIGHUP).
     """
     if ctx.invoked_subcommand is None:  # a bare `vaultkit` asks what there is: help, and success
         click.echo(ctx.get_help())

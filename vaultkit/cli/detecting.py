@@ -10,7 +10,7 @@ from ..edit.detect import Detection, detect, mapping_toml
 from ..edit.init import config_text
 from ..errors import ConfigError, UsageProblem, VaultkitError
 from ..render.text import plural
-from ..write import write_atomic
+from ..edit.careful import create_note, replace_file
 
 _LABELS = {"contact": "Contacts", "interaction": "Conversations (interaction notes)", "interview": "Interviews"}
 
@@ -30,15 +30,6 @@ def _describe(detection: Detection) -> list[str]:
         lines.append("No notes that look like people: no folder or tag whose notes mostly carry email, phone, "
                      "company, role or linkedin.")
     return lines
-
-
-def _backup(path: Path) -> Path:
-    n, backup = 1, path.with_name(path.name + ".bak")
-    while backup.exists():
-        n += 1
-        backup = path.with_name(f"{path.name}.bak{n}")
-    backup.write_bytes(path.read_bytes())
-    return backup
 
 
 def detect_and_write(root: Path, me: Me, force: bool, dry_run: bool) -> None:
@@ -62,7 +53,10 @@ def detect_and_write(root: Path, me: Me, force: bool, dry_run: bool) -> None:
     if dry_run:
         click.echo(text, nl=False)
         return
-    backup = _backup(target) if target.exists() else None
-    write_atomic(target, text.encode("utf-8"))
-    kept = f" (the old one is {backup.name})" if backup else ""
+    if target.exists():  # --force: the old file is kept beside it; refused if the user may not write it
+        backup = replace_file(root, CONFIG_NAME, text.encode("utf-8"))
+    else:
+        backup = None
+        create_note(root, CONFIG_NAME, text.encode("utf-8"))
+    kept = f" (the old one is {backup})" if backup else ""
     click.echo(f"Wrote {CONFIG_NAME}{kept}. Next: vaultkit check --vault {root}, then vaultkit report.")

@@ -9,7 +9,8 @@ import click
 from ..edit.importing import ImportPlan, plan_import
 from ..errors import VaultkitError
 from ..templating import Templates
-from ..write import resolve_output, write_atomic
+from ..edit.careful import NoteExists, create_note
+from ..write import resolve_output
 from .options import cache_option, open_vault, vault_option
 
 
@@ -25,12 +26,13 @@ def _run(kind: str, file: str, met_via: str | None, dry_run: bool, vault_path, n
         click.echo(str(problem), err=True)
     for message in plan.warnings:
         click.echo(f"Warning: {message}", err=True)
-    paths = [resolve_output(vault.config.root, n.folder, n.name) for _, n in plan.new]  # all checked first
-    for (_, note), path in zip(plan.new, paths):
+    for _, note in plan.new:  # all checked first
+        resolve_output(vault.config.root, note.folder, note.name)
+    for _, note in plan.new:
         if not dry_run:
             try:
-                write_atomic(path, note.content, replace=False)
-            except FileExistsError:  # made since the vault was read: leave it be
+                create_note(vault.config.root, note.rel, note.content)  # an OSError stops the run: exit 1
+            except NoteExists:  # made since the vault was read: leave it be
                 click.echo(f"Warning: {note.rel} appeared meanwhile; left as it is", err=True)
                 continue
         click.echo(f"{'Would create' if dry_run else 'Created'} {note.rel}")

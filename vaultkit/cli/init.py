@@ -8,7 +8,7 @@ import click
 
 from ..config import CONFIG_NAME, Me
 from ..edit.init import CREATED, init_vault
-from ..errors import UsageProblem
+from ..errors import UsageProblem, VaultkitError
 from .detecting import detect_and_write
 
 
@@ -58,7 +58,10 @@ def init(path: Path | None, vault_path: Path | None, name: str, email: str, dete
         detect_and_write(root, Me(name=" ".join(name.split()), email=email.strip()), force, dry_run)
         return
     if not dry_run:
-        root.mkdir(parents=True, exist_ok=True)
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise VaultkitError(f"cannot write {root}: {exc.strerror or exc}") from None
     results = init_vault(root, dry_run=dry_run, me=Me(name=" ".join(name.split()), email=email.strip()))
     verb = "would create" if dry_run else "created"
     for rel, status in results:

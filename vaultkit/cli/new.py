@@ -2,19 +2,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import click
 
-from ..dates import parse_time
-from ..edit.new import NewNote, new_contact, new_interview
-from ..templating import Templates
-from ..write import resolve_output, write_atomic
 from .options import cache_option, complete_contact, date_value, open_vault, vault_option
+
+if TYPE_CHECKING:  # the modules that make a note load only when one is made, not for a TAB
+    from ..edit.new import NewNote
+    from ..templating import Templates
 
 
 def _time(ctx, param, value):
     if value is None:
         return None
+    from ..dates import parse_time
+
     parsed = parse_time(value)
     if parsed is None:
         raise click.BadParameter(f"{value!r} is not a time like 14:30")
@@ -22,14 +25,18 @@ def _time(ctx, param, value):
 
 
 def _write(vault, notes: list[NewNote], templates: Templates, dry_run: bool) -> None:
+    from ..edit.careful import create_note
+    from ..write import resolve_output
+
     for problem in templates.problems:
         click.echo(str(problem), err=True)
-    paths = [resolve_output(vault.config.root, n.folder, n.name) for n in notes]  # all checked before any write
-    for note, path in zip(notes, paths):
+    for n in notes:  # all checked before any write
+        resolve_output(vault.config.root, n.folder, n.name)
+    for note in notes:
         for message in note.warnings:
             click.echo(f"Warning: {message}", err=True)
         if not dry_run:
-            write_atomic(path, note.content, replace=False)
+            create_note(vault.config.root, note.rel, note.content)
         click.echo(f"{'Would create' if dry_run else 'Created'} {note.rel}")
 
 
@@ -59,19 +66,26 @@ def contact(name, company, role, field, email, referred_by, dry_run, vault_path,
     """Create a contact note in the contacts folder.
 
     Refuses a NAME that matches an existing contact's file name, name or
-    alias (ignoring case). --referred-by becomes a link when it names a
-    contact (in any form `vaultkit log` accepts), and is written as given,
-    with a warning, when it names nobody in the vault.
+    alias (ignoring case); `[[Ana Díaz]]` stands for Ana Díaz. Refuses
+    (exit 2, saying what to write instead) a NAME that cannot be a file
+    name everywhere or that Obsidian cannot link to: one holding
+    # ^ [ ] | * " \\ / < > : ?, a name Windows keeps (CON, PRN, AUX, NUL,
+    COM1, LPT1 ...), or one ending with a dot. --referred-by becomes a link
+    when it names a contact (in any form `vaultkit log` accepts), and is
+    written as given, with a warning, when it names nobody in the vault.
 
     \b
     Examples:
       vaultkit new contact "Ana Díaz" --company "Northwind Health"
       vaultkit new contact "Ben Okafor" --role "UX Researcher" --referred-by Ana
     """
+    from ..edit.new import new_contact
+    from ..templating import Templates
+
     vault = open_vault(vault_path, no_cache)
     templates = Templates(vault.config, [])
     note = new_contact(vault, templates, name, company=company, role=role, field=field, email=email,
-                       referred_by=referred_by, today=dt.date.today())
+                       referred_by=referred_by, today=dt.date.today(), portable=True)
     _write(vault, [note], templates, dry_run)
 
 
@@ -89,8 +103,8 @@ def interview(name, day, at, mode, location, create_contact, dry_run, vault_path
     """Create an interview note, linked to its contact, with questions to start from.
 
     NAME is resolved like a link (file name, name or alias, ignoring case and
-    accents), and may also be a unique first or last name. An
-    unknown NAME is an error unless --create-contact is given. A future date
+    accents; `[[Ana Díaz]]` works too), and may also be a unique first or
+    last name. An unknown NAME is an error unless --create-contact is given. A future date
     makes the interview `scheduled` (vaultkit reminds you to confirm it the
     day before); a past one makes it `done`.
 
@@ -99,12 +113,15 @@ def interview(name, day, at, mode, location, create_contact, dry_run, vault_path
       vaultkit new contact "Ana Díaz"
       vaultkit new interview "Ana Díaz" --date 2026-11-24 --time 15:00 --mode video
     """
+    from ..edit.new import new_contact, new_interview
+    from ..templating import Templates
+
     vault = open_vault(vault_path, no_cache)
     templates = Templates(vault.config, [])
     today = dt.date.today()
     notes = []
     if create_contact and not vault.names.typed(name).paths:
-        notes.append(new_contact(vault, templates, name, today=today))
+        notes.append(new_contact(vault, templates, name, today=today, portable=True))
     interview_note = new_interview(vault, templates, name, day=day, at=at, mode=(mode or "").lower(),
                                    location=location, contact_path=notes[0].rel if notes else None, today=today)
     _write(vault, [*notes, interview_note], templates, dry_run)

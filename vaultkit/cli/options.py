@@ -9,16 +9,10 @@ from typing import TYPE_CHECKING
 import click
 import click.shell_completion
 
-from ..config import load_config
-from ..dates import in_range, range_problem
-from ..index import VaultIndex, open_index
-from ..index.cache import cached_paths_of_kind
-from ..index.discover import find_vault
-from ..links import name_key, note_stem
-from ..load import load_vault, vault_of
 from .progress import DelayedBar, echo_lines, read_lines
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the reading side loads when a command reads the vault; a TAB loads none of it
+    from ..index import VaultIndex
     from ..model import Vault
 
 
@@ -37,6 +31,8 @@ def date_value(ctx, param, value: str | None) -> dt.date | None:
     """A click callback: an ISO date, or a usage error that shows the form wanted."""
     if value is None:
         return None
+    from ..dates import in_range, range_problem
+
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
@@ -70,20 +66,17 @@ def bash_word(text: str) -> str:
 
 
 def complete_contact(ctx: click.Context, param, incomplete: str) -> list[click.shell_completion.CompletionItem]:
-    """Contact names for tab completion: file names in the contacts folder, and every other
-    contact the parse cache knows of (a keypress cannot wait for a parse)."""
+    """Contact names for tab completion: every contact whose file name, name, alias or any word of
+    them starts with what was typed, ignoring case and accents (completion.py; fast)."""
     try:
+        from ..completion import contact_forms, offers
+        from ..config import load_config
+        from ..index.discover import find_vault
+
         root = find_vault(ctx.params.get("vault_path"), os.environ, Path.cwd())
-        config = load_config(root)
-        stems = {p.stem for p in (root / config.folders.contacts).rglob("*.md")}
-        known = cached_paths_of_kind(config, "contact")
-        if known is None:  # no cache yet: read the vault once, which makes one for the next keypress
-            known = load_vault(root, config, use_cache=True).contacts
-        stems |= {note_stem(p) for p in known}
+        names = offers(contact_forms(load_config(root)), incomplete)
     except Exception:  # completion must never print an error into the user's shell
         return []
-    wanted = name_key(incomplete)
-    names = sorted(n for n in stems if name_key(n).startswith(wanted))
     bash = os.environ.get("_VAULTKIT_COMPLETE", "").startswith("bash")  # zsh and fish quote for themselves
     return [click.shell_completion.CompletionItem(bash_word(n) if bash else n) for n in names[:200]]
 
@@ -135,11 +128,23 @@ def verbosity(quiet: bool, verbose: bool) -> int:
 
 def open_vault(vault_path: str | None, no_cache: bool = False, level: int = NORMAL) -> Vault:
     """Find and read the vault; a progress bar shows if the read turns out slow. -v says what was read."""
+    from ..load import vault_of
+
     return vault_of(read_index(vault_path, no_cache, level))
+
+
+def open_index(*args, **kwargs) -> VaultIndex:
+    """index.open_index, loaded when first called."""
+    from ..index import open_index as opening
+
+    return opening(*args, **kwargs)
 
 
 def read_index(vault_path: str | None, no_cache: bool = False, level: int = NORMAL) -> VaultIndex:
     """Find the vault and bring its index up to date, as `open_vault` does, without building the model."""
+    from ..config import load_config
+    from ..index.discover import find_vault
+
     root = find_vault(vault_path, os.environ, Path.cwd())
     bar = DelayedBar(quiet=level == QUIET)
     try:

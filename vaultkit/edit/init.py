@@ -1,6 +1,7 @@
 """`vaultkit init`: a vaultkit.toml with every setting, the folders, and the templates to edit.
 
-Nothing that exists is ever overwritten, so running it twice changes nothing.
+Nothing that exists is ever overwritten, so running it twice changes nothing. Every file and folder
+is made through the careful editor (careful.py): a disk error is `cannot write PATH: reason`.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from ..config import CONFIG_NAME, Config, Folders, Me, Rules, load_config
 from ..template_sources import TEMPLATES, builtin_source
-from ..write import write_atomic
+from .careful import create_note, make_folder
 
 CREATED, EXISTS = "created", "already there"
 
@@ -77,19 +78,19 @@ def init_vault(root: Path, dry_run: bool = False, me: Me = Me()) -> list[tuple[s
         folders = load_config(root).folders  # an invalid file stops here, with its line
     else:
         if not dry_run:
-            write_atomic(config_path, config_text(me).encode("utf-8"), replace=False)
+            create_note(root, CONFIG_NAME, config_text(me).encode("utf-8"))
         results.append((CONFIG_NAME, CREATED))
         folders = Folders()
     for name in ("contacts", "interviews", "daily", "output", "templates"):
         rel = getattr(folders, name)
         exists = (root / rel).is_dir()
         if not exists and not dry_run:
-            (root / rel).mkdir(parents=True)
+            make_folder(root, rel)  # a file in the way, a full or read-only disk: `cannot write FOLDER/`
         results.append((f"{rel}/", EXISTS if exists else CREATED))
     for name in TEMPLATES:
         rel = f"{folders.templates}/{name}"
         exists = (root / rel).exists()
         if not exists and not dry_run:
-            write_atomic(root / rel, builtin_source(name).encode("utf-8"), replace=False)
+            create_note(root, rel, builtin_source(name).encode("utf-8"))
         results.append((rel, EXISTS if exists else CREATED))
     return results

@@ -12,6 +12,7 @@ from ..model.resolve import plain_key
 from ..index.note import parse_note
 from ..templating import Templates
 from ..write import safe_name
+from .portable import name_problem, portable_stem
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,27 @@ def check_name(name: str, what: str = "name") -> str:
         raise UsageProblem(f"the {what} {name!r} starts with a dot or contains '..'; leave those out")
     if re.search(r"[\x00-\x1f]", name):
         raise UsageProblem(f"the {what} {name!r} contains control characters")
+    return name
+
+
+def _given_name(vault: Vault, text: str) -> str:
+    """The name a NAME argument gives: `[[Ana Díaz]]`, `[[Contacts/Ana Díaz|Ana]]` and `[[Ana Díaz#Log]]`
+    give `Ana Díaz`. A link into another folder than the contacts folder is refused: the note goes there."""
+    name = name_of(" ".join(text.split()))
+    if "[[" not in text or "/" not in name:
+        return name
+    folder, _, last = name.rpartition("/")
+    if folder.casefold() != vault.config.folders.contacts.casefold():
+        raise UsageProblem(f"new contact makes its note in {vault.config.folders.contacts}/; give the name without "
+                           f"a folder: {last.strip()!r}")
+    return last
+
+
+def portable_name(name: str) -> str:
+    """`name`, refused (exit 2) unless every system can hold it and Obsidian can link to it, saying why."""
+    problem = name_problem(name)
+    if problem:
+        raise UsageProblem(f"the name {name!r} cannot be a note's name: {problem}")
     return name
 
 
@@ -97,7 +119,7 @@ def _file_name(vault: Vault, folder: str, text: str, taken: set[str] | None = No
     names, casefolded) saves a caller that creates many notes from listing the folder each time."""
     if taken is None:
         taken = {p.name.casefold() for p in (vault.config.root / folder).glob("*.md")}
-    name, n = safe_name(text), 1
+    name, n = safe_name(portable_stem(text)), 1
     if name[:-3] == text and name.casefold() in taken:
         raise VaultkitError(f"{folder}/{name} already exists; vaultkit never overwrites a note")
     while name.casefold() in taken:
@@ -109,11 +131,17 @@ def _file_name(vault: Vault, folder: str, text: str, taken: set[str] | None = No
 def new_contact(vault: Vault, templates: Templates, name: str, *, company: str = "", role: str = "",
                 field: str = "", email: str = "", referred_by: str = "", phone: str = "", linkedin: str = "",
                 met_via: str = "", connected: date | None = None, today: date,
-                taken: set[str] | None = None) -> NewNote:
-    name = check_name(name)
-    existing = vault.resolve(name)
+                taken: set[str] | None = None, portable: bool = False) -> NewNote:
+    """A new contact note. A link stands for the name it names. `portable`: refuse (exit 2) a name
+    that cannot be a file name everywhere, as typed at the shell; else (an import) the file gets a
+    portable name and `name:` keeps the name as given."""
+    written = name_of(" ".join(name.split()))
+    existing = vault.resolve(written)  # a link with a folder: that note, else one of its name
     if existing:
-        raise VaultkitError(f"a contact named {name!r} already exists: {', '.join(existing)}")
+        raise VaultkitError(f"a contact named {written.rsplit('/', 1)[-1]!r} already exists: {', '.join(existing)}")
+    name = check_name(_given_name(vault, name))
+    if portable:
+        portable_name(name)
     referrer, warnings = referred_by, []  # a name that matches no contact is kept as written
     if referred_by:
         if vault.names.typed(referred_by).paths:
@@ -141,8 +169,8 @@ def new_contact(vault: Vault, templates: Templates, name: str, *, company: str =
 def new_interview(vault: Vault, templates: Templates, name: str, *, day: date, at: time | None = None,
                   mode: str = "", location: str = "", contact_path: str | None = None, today: date) -> NewNote:
     """`contact_path` is the contact's note when the caller has just created it; else `name` is resolved."""
-    path = contact_path or resolve_one(vault, check_name(name), " Add --create-contact to create the contact too.")
-    person = vault.contacts[path].name if path in vault.contacts else name
+    path = contact_path or resolve_one(vault, name, " Add --create-contact to create the contact too.")
+    person = vault.contacts[path].name if path in vault.contacts else check_name(_given_name(vault, name))
     link = link_to(vault, path) if path in vault.contacts else f"[[{note_stem(path)}]]"
     folder = vault.config.folders.interviews
     filename = _file_name(vault, folder, f"{day.isoformat()} {person}")

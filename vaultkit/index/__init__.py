@@ -9,6 +9,7 @@
     store         Entries by path; what must be read again (git's racily-clean rule)
     parallel      a big read on every core
     cache         the store on disk (SQLite), and the snapshot a warm run reads
+    cache_peek    contacts' front-matter from the cache, read-only, for tab completion
     vault_index   open_index(): the walk, the store and the cache together
 
 Nothing here imports the model, rules, rendering, the CLI or the daemon.

@@ -343,23 +343,3 @@ class NoteCache:
                 os.unlink(f"{self.path}{suffix}")
             except OSError:
                 pass
-
-
-def cached_paths_of_kind(config: Config, kind: str, environ=os.environ) -> list[str] | None:
-    """The paths the cache knows as `kind`, read-only and without decoding a note: for tab
-    completion, which cannot wait for a parse. None when there is no usable cache."""
-    cache = NoteCache(config, environ)
-    if not cache.path.exists():
-        return None
-    try:
-        db = sqlite3.connect(f"{cache.path.as_uri()}?mode=ro", uri=True, timeout=0.5)
-        try:
-            meta = dict(db.execute("SELECT key, value FROM meta"))
-            if (meta.get("vault") != cache.vault or meta.get("fingerprint") != cache.fingerprint
-                    or meta.get("schema") != str(SCHEMA)):
-                return None
-            return [row[0] for row in db.execute("SELECT path FROM notes WHERE kind = ?", (kind,))]
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return None

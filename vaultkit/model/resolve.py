@@ -8,12 +8,11 @@ up like a plain name, and the match says the folder was stale.
 """
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..links import name_key, name_of, note_stem
+from ..links import name_key, name_of, note_stem, plain_key  # plain_key: here too, as callers know it
 from .entities import Contact
 
 
@@ -110,9 +109,3 @@ class NameIndex:
             if score >= 0.6:
                 scored.append((-score, self._names[path].casefold(), path))
         return [path for _, _, path in sorted(scored)[:limit]]
-
-
-def plain_key(name: str) -> str:
-    """`Ana Díaz` -> `ana diaz`: how a name typed without accents compares."""
-    decomposed = unicodedata.normalize("NFD", name_key(name))
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
