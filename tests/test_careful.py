@@ -182,7 +182,15 @@ def _fail_writes(monkeypatch, code: int) -> None:
             return real_mkdir(path, *args, **kwargs)  # FileExistsError
         raise OSError(code, message, str(path))
 
+    real_open = os.open
+
+    def open_(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT:  # a new file: a temp file, or a note created in place
+            raise OSError(code, message, str(path))
+        return real_open(path, flags, *args, **kwargs)
+
     monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(os, "open", open_)
     monkeypatch.setattr(os, "mkdir", mkdir)
 
 
