@@ -2,22 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-
 import click
 
+from ..edit.export_file import read_export
 from ..edit.importing import ImportPlan, plan_import
-from ..errors import VaultkitError
 from ..templating import Templates
 from ..write import resolve_output, write_atomic
 from .options import cache_option, open_vault, vault_option
 
 
 def _run(kind: str, file: str, met_via: str | None, dry_run: bool, vault_path, no_cache) -> None:
-    try:
-        data = Path(file).read_bytes()
-    except OSError as exc:
-        raise VaultkitError(f"cannot read {file}: {exc.strerror}") from None
+    data = read_export(file)  # before the vault is read: a pipe or a huge file is refused at once
     vault = open_vault(vault_path, no_cache)
     templates = Templates(vault.config, [])
     plan = plan_import(vault, templates, kind, data, file, today=dt.date.today(), met_via=met_via)
@@ -63,7 +58,8 @@ def import_group() -> None:
     name, alias or email, ignoring case and accents. The date you connected
     is the note's `connected` property, not a Log touch (being connected is
     not a conversation). Rows that cannot be read are listed by line and
-    skipped; the rest go in.
+    skipped; the rest go in. FILE must be a regular file (not a pipe or a
+    device) of at most 64 MB, far more than any export of contacts.
 
     \b
     Examples:
@@ -84,6 +80,8 @@ def linkedin(file, met_via, dry_run, vault_path, no_cache) -> None:
     credentials after a comma (`Ana Díaz, PhD`), pronouns in brackets and
     emoji. A second row with the same name or email is a duplicate and is
     skipped, so importing a newer export later adds only the new people.
+    FILE must be a regular file of at most 64 MB (30,000 connections make
+    about 3 MB).
 
     \b
     Examples:
@@ -102,7 +100,8 @@ def vcard(file, met_via, dry_run, vault_path, no_cache) -> None:
     Each card becomes a contact: FN (or N) for the name, EMAIL and TEL
     (the preferred one), ORG, TITLE, and a linkedin.com URL as `linkedin`;
     `met_via: address book` unless --met-via says otherwise. A card that
-    cannot be read is listed by its line and skipped.
+    cannot be read is listed by its line and skipped. FILE must be a
+    regular file of at most 64 MB.
 
     \b
     Examples:
