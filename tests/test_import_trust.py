@@ -94,3 +94,56 @@ def test_the_cap_is_stated_in_every_import_commands_help():
     for kind in ("linkedin", "vcard"):
         result = CliRunner().invoke(cli, ["import", kind, "--help"])
         assert "regular file" in result.output and cap in result.output, result.output
+
+
+def android_qp(head: str, value: str) -> str:
+    """A property as Android's contacts app writes vCard 2.1: every byte of each field `=XX`, the `;`
+    between fields as it is, and a soft break (a line ending in `=`) before 76 columns, wherever it falls."""
+    units = [";" if c == ";" else "".join(f"={b:02X}" for b in c.encode("utf-8")) for c in value]
+    units = [u[i:i + 3] for u in units for i in range(0, len(u), 3)]  # =C3 and =89 may part at a break
+    lines, line = [], head
+    for unit in units:
+        if len(line) + len(unit) > 74:
+            lines.append(line + "=")
+            line = ""
+        line += unit
+    return "\r\n".join([*lines, line])
+
+
+def android_card(family: str, given: str, email: str) -> str:
+    return "\r\n".join([
+        "BEGIN:VCARD", "VERSION:2.1",
+        android_qp("N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:", f"{family};{given};;;"),
+        android_qp("FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:", f"{given} {family}"),
+        "TEL;CELL;PREF:+33 6 12 34 56 78", f"EMAIL;HOME:{email}",
+        "ORG;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=53=6F=63=69=C3=A9=74=C3=A9",
+        "PHOTO;ENCODING=BASE64;JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsL",
+        " HBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgyIRwhMjIyMjIy", "", "END:VCARD", ""])
+
+
+ANDROID = (android_card("Dupont-Lefebvre de la Tour d'Auvergne", "Hélène-Éléonore Marie Émilie", "eleonore@example.fr")
+           + "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=C5=A0ar=C4=8Di=C4=87;Ma=\r\n"
+             "=C5=A1a;;;\r\nEND:VCARD\r\n"  # no FN: the name from N, joined across its soft break
+           + android_card("Nguyễn", "Thị Minh Khai", "khai@example.vn"))
+
+
+def test_android_vcard_2_1_long_accented_names_across_soft_breaks(vault, tmp_path):
+    assert "=C3=\r\n=89" in ANDROID  # a soft break inside a character, between its two bytes
+    people, problems, _ = read_vcards(ANDROID.encode("ascii"), "contacts.vcf")
+    assert problems == []
+    assert [p.name for p in people] == ["Hélène-Éléonore Marie Émilie Dupont-Lefebvre de la Tour d'Auvergne",
+                                        "Maša Šarčić", "Thị Minh Khai Nguyễn"]
+    assert people[0].company == "Société" and people[0].email == "eleonore@example.fr"
+    assert people[0].phone == "+33 6 12 34 56 78"
+    (tmp_path / "contacts.vcf").write_bytes(ANDROID.encode("ascii"))
+    result = run(vault, "import", "vcard", str(tmp_path / "contacts.vcf"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1].endswith(": 3 new, 0 already in the vault, 0 skipped.")
+    note = (vault.root / "Contacts" / "Maša Šarčić.md").read_text(encoding="utf-8")
+    assert "Maša Šarčić" in note
+
+
+def test_a_soft_break_before_end_vcard_does_not_swallow_the_end():
+    card = "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;ENCODING=QUOTED-PRINTABLE:Omar=20Ali=\r\nEND:VCARD\r\n"
+    people, problems, _ = read_vcards(card.encode(), "c.vcf")
+    assert [p.name for p in people] == ["Omar Ali"] and problems == []

@@ -95,7 +95,7 @@ def linkedin(file, met_via, dry_run, vault_path, no_cache) -> None:
 @_file_argument
 @_common("address book")
 def vcard(file, met_via, dry_run, vault_path, no_cache) -> None:
-    """Import FILE, a .vcf of one or more vCards (3.0 or 4.0).
+    """Import FILE, a .vcf of one or more vCards (2.1, 3.0 or 4.0).
 
     Each card becomes a contact: FN (or N) for the name, EMAIL and TEL
     (the preferred one), ORG, TITLE, and a linkedin.com URL as `linkedin`;
