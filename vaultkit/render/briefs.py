@@ -13,6 +13,7 @@ from ..model.touches import KIND_TAGS
 from ..rules import Plan
 from ..rules.briefs import Brief, briefs
 from ..template_sources import yaml_text
+from ..wording import mid_sentence
 from ..write import Output, unique_names
 from .sentences import long_date
 from .text import dashboard_head, md_text, note_link, person_link, plain_text, plural, wikilink
@@ -144,7 +145,7 @@ def _learned(b: Brief) -> list[str]:
                          for i, point in b.learned)
     else:
         body = "Nothing written down yet: this may be your first conversation in this field."
-    return [f"## What you have learned in {md_text(field)} so far\n", body + "\n"]
+    return [f"## What you have learned in {md_text(mid_sentence(field))} so far\n", body + "\n"]
 
 
 def _checklist(b: Brief, vault: Vault) -> list[str]:
