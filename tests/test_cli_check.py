@@ -113,7 +113,7 @@ def test_a_folder_without_vaultkit_toml_uses_the_defaults_and_says_so_not_at_a_m
     (vault.root / "vaultkit.toml").unlink()
     vault.contact("Ana", "")
     vault.interview("2026-11-12 Ana", "contact: '[[Ana]]'\ndate: 2026-11-12\n")
-    for command in (["check"], ["report", "--dry-run"]):
+    for command in (["check"], ["report", "--dry-run"], ["report"], ["report"]):  # the last from what was recorded
         result = run(*command, "--vault", str(vault.root), "--today", "2026-11-20")
         assert result.exit_code == 0, result.output
         assert "vaultkit.toml:" not in result.output  # no problem at a file that does not exist
@@ -121,6 +121,7 @@ def test_a_folder_without_vaultkit_toml_uses_the_defaults_and_says_so_not_at_a_m
                 "unsigned. vaultkit init writes one (it changes no note); vaultkit init --detect also maps "
                 "notes you kept your own way.") in result.stderr
     assert not (vault.root / "vaultkit.toml").exists()
+    assert "\n0 files written, " in result.stdout  # the last report came from what the one before recorded
     quiet = run("check", "-q", "--vault", str(vault.root), "--today", "2026-11-20")
     assert quiet.exit_code == 0 and quiet.output == ""
     vault.config("[me]\n")  # with the file, the warning points at it
