@@ -38,7 +38,8 @@ def _run(kind: str, file: str, met_via: str | None, dry_run: bool, vault_path, n
 
 
 def _file_argument(command):
-    return click.argument("file", metavar="FILE", type=click.Path(dir_okay=False))(command)
+    # click.Path for the shell's file completion; read_export says what FILE is when it is not a file
+    return click.argument("file", metavar="FILE", type=click.Path())(command)
 
 
 def _common(met_via_default: str):
