@@ -102,12 +102,12 @@ def test_who_every_touch_and_only_this_fields_takeaways(vault):
     assert "Video call: https://meet.example.org/omar" in section(page, "When and where")
     touches = section(page, "Every touch so far (4)")
     assert touches.strip().splitlines() == [
-        "- 2026-09-24 · outreach: Asked about his year. ([[Contacts/Omar|Omar]])",
-        "- 2026-09-25 · reply: Monday works. ([[Contacts/Omar|Omar]])",
-        "- 2026-10-01 · thanks: Coffee with Omar S. ([[Daily/2026-10-01|2026-10-01]])",
+        "- 2026-09-24 · outreach from you: Asked about his year. ([[Contacts/Omar|Omar]])",
+        "- 2026-09-25 · reply from Omar: Monday works. ([[Contacts/Omar|Omar]])",
+        "- 2026-10-01 · thanks from you: Coffee with Omar S. ([[Daily/2026-10-01|2026-10-01]])",
         "- 2026-10-05 · interview, done: [[Interviews/2026-10-05 Omar|2026-10-05 Omar]]",
     ]
-    learned = section(page, "What you have learned in Product so far")
+    learned = section(page, "What you have learned in product so far")
     assert "Keep a customer doc." in learned and "Roadmaps are bets." in learned and "SQL first" not in learned
 
 

@@ -98,11 +98,35 @@ def test_vault_found_from_the_working_directory_and_env(vault, tmp_path):
     assert result.exit_code == 0 and "1 contact" in result.stderr
 
 
-def test_no_vault_is_a_usage_error(tmp_path):
+def test_no_vault_is_a_usage_error_that_says_how_to_make_one(tmp_path):
     result = run("check", cwd=tmp_path, env={"VAULTKIT_VAULT": ""})
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: no vault found. A vault is a folder holding vaultkit.toml or an "
-                                    ".obsidian/ folder; searched " + str(tmp_path))
+    assert result.stderr.startswith("Error: no vault found: no folder holding vaultkit.toml or an .obsidian/ folder "
+                                    "at or above the current one (searched " + str(tmp_path))
+    assert result.stderr.rstrip().endswith(
+        "To start a vault here: vaultkit init. For notes you already keep: vaultkit init --detect. "
+        "Or pass --vault PATH, or set VAULTKIT_VAULT.")
+    assert "create a vaultkit.toml" not in result.stderr
+
+
+def test_a_folder_without_vaultkit_toml_uses_the_defaults_and_says_so_not_at_a_missing_file(vault):
+    (vault.root / "vaultkit.toml").unlink()
+    vault.contact("Ana", "")
+    vault.interview("2026-11-12 Ana", "contact: '[[Ana]]'\ndate: 2026-11-12\n")
+    for command in (["check"], ["report", "--dry-run"], ["report"], ["report"]):  # the last from what was recorded
+        result = run(*command, "--vault", str(vault.root), "--today", "2026-11-20")
+        assert result.exit_code == 0, result.output
+        assert "vaultkit.toml:" not in result.output  # no problem at a file that does not exist
+        assert (f"Hint: {vault.root} has no vaultkit.toml, so every setting is its default and drafts go "
+                "unsigned. vaultkit init writes one (it changes no note); vaultkit init --detect also maps "
+                "notes you kept your own way.") in result.stderr
+    assert not (vault.root / "vaultkit.toml").exists()
+    assert "\n0 files written, " in result.stdout  # the last report came from what the one before recorded
+    quiet = run("check", "-q", "--vault", str(vault.root), "--today", "2026-11-20")
+    assert quiet.exit_code == 0 and quiet.output == ""
+    vault.config("[me]\n")  # with the file, the warning points at it
+    result = run("check", "--vault", str(vault.root), "--today", "2026-11-20")
+    assert result.stdout.startswith("vaultkit.toml:1: warning: [me] has no name") and "Hint: " not in result.stderr
 
 
 def test_bad_config_is_a_usage_error_with_the_line(vault):

@@ -1,5 +1,6 @@
 """A draft for every message: what each says, whom it names, and its mailto link."""
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -56,11 +57,18 @@ def test_the_email_link_carries_the_draft_exactly(sample_copy):
     assert "Chloé Martin" in query["body"][0]  # every character survives the encoding
 
 
-def test_sample_vault_has_a_draft_of_every_kind():
-    kinds = set()
-    for path in (SAMPLE / "vaultkit" / "Drafts").glob("*.md"):
-        kinds.add(re.search(r"^draft: (\S+)$", path.read_text(encoding="utf-8"), re.MULTILINE).group(1))
-    assert kinds == {"reach-referral", "nudge", "confirm", "thank-you", "close-loop", "check-in", "announce-landing"}
+def draft_kinds(folder: Path) -> set[str]:
+    return {re.search(r"^draft: (\S+)$", path.read_text(encoding="utf-8"), re.MULTILINE).group(1)
+            for path in folder.glob("*.md")}
+
+
+def test_sample_vault_has_a_draft_of_every_kind_and_none_that_stop_once_landed(sample_copy):
+    every = {"reach-referral", "nudge", "confirm", "thank-you", "close-loop", "check-in", "announce-landing"}
+    assert draft_kinds(SAMPLE / "vaultkit" / "Drafts") == every - {"reach-referral", "nudge"}  # it has landed
+    shutil.rmtree(sample_copy / "vaultkit")
+    toml = sample_copy / "vaultkit.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").split("[landed]")[0], encoding="utf-8")
+    assert draft_kinds(report(sample_copy) / "Drafts") == every - {"announce-landing"}
 
 
 def test_a_check_in_gives_something_back_from_their_field(sample_copy):

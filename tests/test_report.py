@@ -33,8 +33,8 @@ def test_sample_followups_match_the_committed_file(sample_copy):
     assert result.exit_code == 0, result.output
     dashboard = sample_copy.resolve() / "vaultkit" / "Follow-ups.md"
     assert result.stdout == (  # a short summary: the written file is listed only under -v
-        "Follow-ups for 2026-11-20: 8 overdue, 1 today, 7 upcoming, 2 later; 1 gone quiet.\n"
-        "1 file written, 19 unchanged.\n"
+        "Follow-ups for 2026-11-20: 5 overdue, 1 today, 6 upcoming, 2 later; 1 gone quiet.\n"
+        "1 file written, 15 unchanged.\n"
         f"Dashboard: {dashboard}\n"
     )
     check_golden({GOLDEN_MD: (sample_copy / "vaultkit" / "Follow-ups.md").read_bytes()})
@@ -45,8 +45,9 @@ def test_sample_json_matches_and_shows_every_kind(sample_copy):
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert list(data) == ["today", "counts", "actions", "referrals", "fields", "gone_quiet", "problems", "progress"]
-    # landed, the sample shows every kind but the two that stop then (SPEC); without [landed], those too
-    assert {a["kind"] for a in data["actions"]} == set(KINDS) - {"broaden-field", "grow-pipeline"}
+    # landed, the sample shows every kind but the four that stop then (SPEC); without [landed], those too
+    assert {a["kind"] for a in data["actions"]} == set(KINDS) - {"broaden-field", "grow-pipeline", "reach-referral",
+                                                                 "nudge"}
     toml = sample_copy / "vaultkit.toml"
     toml.write_text(toml.read_text(encoding="utf-8").split("[landed]")[0], encoding="utf-8")
     searching = json.loads(run("report", "--vault", str(sample_copy), "--today", TODAY, "--format", "json").stdout)
@@ -60,7 +61,7 @@ def test_a_second_run_writes_nothing(sample_copy):
     before = {p: p.stat().st_mtime_ns for p in (sample_copy / "vaultkit").rglob("*") if p.is_file()}
     result = run("report", "--vault", str(sample_copy), "--today", "2026-11-21")
     assert {p: p.stat().st_mtime_ns for p in before} == before
-    assert "\n0 files written, 20 unchanged.\nDashboard: " in result.stdout
+    assert "\n0 files written, 16 unchanged.\nDashboard: " in result.stdout
 
 
 def test_report_changes_no_byte_of_any_user_note(sample_copy, messy_vault):

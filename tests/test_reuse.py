@@ -63,13 +63,13 @@ def set_line(path, start: str, line: str) -> None:
 def test_a_contact_edited_renders_only_the_drafts_it_changes(sample_copy, rendered, tmp_path):
     age_vault(sample_copy)
     run(sample_copy, *REPORT)
-    assert len([c for c in rendered if c != "calendar"]) == 12  # the first report renders every draft
+    assert len([c for c in rendered if c != "calendar"]) == 8  # the first report renders every draft
     rendered.clear()
-    set_line(sample_copy / "Contacts" / "Dev Patel.md", "email:", "email: dev@riverbend.example")
+    set_line(sample_copy / "People" / "Nadia Haddad.md", "email:", "email: nadia@riverbend.example")
     result = run(sample_copy, *REPORT, "-v")
-    assert rendered == ["nudge.md for Dev Patel"]  # the calendar names no email: as it was
-    assert "written: vaultkit/Drafts/Follow-up - Dev Patel.md" in result.stdout
-    assert "dev@riverbend.example" in (sample_copy / "vaultkit" / "Follow-ups.md").read_text(encoding="utf-8")
+    assert rendered == ["check-in.md for Nadia Haddad"]  # the calendar names no email: as it was
+    assert "written: vaultkit/Drafts/Check-in - Nadia Haddad.md" in result.stdout
+    assert "nadia@riverbend.example" in (sample_copy / "vaultkit" / "Follow-ups.md").read_text(encoding="utf-8")
     assert tree_hashes(sample_copy / "vaultkit") == written_from_nothing(sample_copy, tmp_path)
 
 
@@ -88,15 +88,15 @@ def test_a_draft_deleted_or_edited_since_is_not_taken_as_it_was(sample_copy, ren
     age_vault(sample_copy)
     run(sample_copy, *REPORT)
     drafts = sample_copy / "vaultkit" / "Drafts"
-    written = (drafts / "Follow-up - Dev Patel.md").read_bytes()
-    (drafts / "Follow-up - Dev Patel.md").unlink()
+    written = (drafts / "Landing - Jordan Kim.md").read_bytes()
+    (drafts / "Landing - Jordan Kim.md").unlink()
     mine = drafts / "Check-in - Nadia Haddad.md"
     mine.write_text(mine.read_text(encoding="utf-8") + "P.S. Mine now.\n", encoding="utf-8")
     rendered.clear()
     result = run(sample_copy, *REPORT)
-    assert sorted(rendered) == ["check-in.md for Nadia Haddad", "nudge.md for Dev Patel"]
+    assert sorted(rendered) == ["announce-landing.md for Jordan Kim", "check-in.md for Nadia Haddad"]
     assert "kept (you edited it): vaultkit/Drafts/Check-in - Nadia Haddad.md" in result.stdout
-    assert (drafts / "Follow-up - Dev Patel.md").read_bytes() == written
+    assert (drafts / "Landing - Jordan Kim.md").read_bytes() == written
     assert mine.read_text(encoding="utf-8").endswith("P.S. Mine now.\n")
 
 
@@ -106,10 +106,10 @@ def test_a_template_of_your_own_renders_every_draft_again(sample_copy, rendered,
     every_draft = set(rendered) - {"calendar"}
     rendered.clear()
     (sample_copy / "Templates" / "vaultkit").mkdir(parents=True)
-    (sample_copy / "Templates" / "vaultkit" / "nudge.md").write_text("Subject: Hello\n\nHi {{ contact.first_name }}\n")
+    (sample_copy / "Templates" / "vaultkit" / "check-in.md").write_text("Subject: Hello\n\nHi {{ contact.first_name }}\n")
     run(sample_copy, *REPORT)
     assert set(rendered) >= every_draft  # and `check`'s trial of the new template, recorded for it
-    assert (sample_copy / "vaultkit" / "Drafts" / "Follow-up - Dev Patel.md").read_text().endswith("Hi Dev\n")
+    assert (sample_copy / "vaultkit" / "Drafts" / "Check-in - Nadia Haddad.md").read_text().endswith("Hi Nadia\n")
     assert tree_hashes(sample_copy / "vaultkit") == written_from_nothing(sample_copy, tmp_path)
 
 
@@ -126,10 +126,10 @@ def test_a_record_that_is_not_this_versions_reuses_nothing(sample_copy, rendered
         db.execute("UPDATE records SET value = ? WHERE key = 'report'",
                    (b'{"reuse": {"code": [1], "keys": 7}, "tree": "x"}',))
         db.close()
-    set_line(sample_copy / "Contacts" / "Dev Patel.md", "email:", "email: dev@riverbend.example")
+    set_line(sample_copy / "People" / "Nadia Haddad.md", "email:", "email: nadia@riverbend.example")
     rendered.clear()
     assert run(sample_copy, *REPORT).exit_code == 0
-    assert len([c for c in rendered if c != "calendar"]) == 12 and "calendar" in rendered
+    assert len([c for c in rendered if c != "calendar"]) == 8 and "calendar" in rendered
 
 
 def test_a_report_after_a_contact_edit_that_changes_no_draft_loads_no_renderer_library(sample_copy):

@@ -118,8 +118,8 @@ def test_the_first_report_prints_a_short_summary_with_the_dashboards_path(sample
     result = run("report", "--vault", str(sample_copy), "--today", TODAY)
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "Follow-ups for 2026-11-20: 8 overdue, 1 today, 7 upcoming, 2 later; 1 gone quiet.",
-        "20 files written (12 drafts, 3 briefs), 0 unchanged.",
+        "Follow-ups for 2026-11-20: 5 overdue, 1 today, 6 upcoming, 2 later; 1 gone quiet.",
+        "16 files written (8 drafts, 3 briefs), 0 unchanged.",
         f"Dashboard: {sample_copy.resolve() / 'vaultkit' / 'Follow-ups.md'}",  # absolute: a terminal link
     ]
 
@@ -265,7 +265,7 @@ def watched(sample_copy):
 def test_the_first_watch_lines_fit_and_give_the_counts(watched):
     _, first = watched
     lines = describe(first, None, first=True)
-    assert lines[1] == "  follow-ups for 2026-11-20: 8 overdue, 1 today, 7 upcoming, 2 later; 1 gone quiet"
+    assert lines[1] == "  follow-ups for 2026-11-20: 5 overdue, 1 today, 6 upcoming, 2 later; 1 gone quiet"
     assert all(len(line) <= WIDTH for line in lines)
 
 
@@ -275,11 +275,11 @@ def test_a_refresh_line_says_which_counts_moved(watched):
     ben.write_text(ben.read_text(encoding="utf-8") + "- 2026-11-19 #thanks sent a thank-you\n", encoding="utf-8")
     refresh = session.refresh(note_batch("Contacts/Ben Okafor.md"), dt.date(2026, 11, 20))
     (line,) = describe(refresh, note_batch("Contacts/Ben Okafor.md"), before=first.report.plan.counts())
-    assert re.match(r"Ben Okafor changed: overdue 8 -> 7, .*; wrote \S", line), line
+    assert re.match(r"Ben Okafor changed: overdue 5 -> 4, .*; wrote \S", line), line
     assert len(line) <= WIDTH
     (full,) = describe(refresh, note_batch("Contacts/Ben Okafor.md"), before={**first.report.plan.counts(),
-                                                                               "upcoming": 6, "later": 3})
-    assert full.startswith("Contacts/Ben Okafor.md changed: 8 overdue -> 7 overdue; wrote ")  # room for all
+                                                                               "upcoming": 5, "later": 3})
+    assert full.startswith("Contacts/Ben Okafor.md changed: 5 overdue -> 4 overdue; wrote ")  # room for all
 
 
 def test_long_names_do_not_wrap_a_refresh_line(watched):

@@ -71,8 +71,9 @@ def atomic_save(path, text: str) -> None:
     os.replace(temp, path)
 
 
+# Heard from, and due a check-in (the sample vault has landed: an unanswered outreach would get no nudge)
 NEW_CONTACT = "---\ntype: contact\nname: Zed Quill\nfield: Policy\nstay_in_touch: 3d\n---\n## Log\n" \
-              "- 2026-11-01 #outreach hello\n"
+              "- 2026-11-01 #reply hello\n"
 
 
 @pytest.mark.parametrize("poll", [False, True], ids=["events", "polling"])

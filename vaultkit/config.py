@@ -81,6 +81,7 @@ class Config:
     mapping: Mapping = NO_MAPPING  # [types], [keys], [touch_kinds]: the vault's own words
     warnings: tuple[Problem, ...] = ()
     me_line: int = 1  # where [me] name is set (or [me] opens), for a warning about it
+    no_file: bool = False  # the vault has no vaultkit.toml: every setting is its default
 
 
 def default_config(root: Path) -> Config:
@@ -245,7 +246,7 @@ def load_config(root: Path) -> Config:
     try:
         raw_bytes = path.read_bytes()
     except FileNotFoundError:
-        return default_config(root)
+        return replace(default_config(root), no_file=True)
     except OSError as exc:
         raise ConfigError(CONFIG_NAME, 1, f"cannot read: {exc.strerror or exc}") from None
     try:

@@ -20,6 +20,7 @@ from .errors import ERROR, Problem
 from .sandbox import LimitedSandbox, TemplateLimit
 from .template_sources import (BUILTIN, DRAFT_TEMPLATES, TEMPLATES, builtin_source, user_source, user_sources,
                                yaml_text)
+from .wording import mid_sentence
 
 __all__ = ["BUILTIN", "DRAFT_TEMPLATES", "TEMPLATES", "Templates", "builtin_source", "user_source", "yaml_text"]
 
@@ -37,6 +38,7 @@ def _environment(sources: dict[str, str], limited: bool = False) -> SandboxedEnv
         keep_trailing_newline=True,
     )
     env.filters["yaml"] = yaml_text
+    env.filters["mid_sentence"] = lambda value: mid_sentence(str(value))  # `Product management` -> `product ...`
     return env
 
 

@@ -9,8 +9,8 @@ from ..errors import ERROR
 from ..load import vault_of
 from ..outcome import record_check, replay_check
 from ..render.text import plural
-from .options import (QUIET, cache_option, hint_if_no_contacts, read_index, today_option, vault_option, verbosity,
-                      verbosity_options)
+from .options import (QUIET, cache_option, hint_if_no_config, hint_if_no_contacts, read_index, today_option,
+                      vault_option, verbosity, verbosity_options)
 
 
 @click.command()
@@ -75,4 +75,5 @@ def check(ctx: click.Context, vault_path: str | None, today, output_format: str,
     click.echo(f"Checked {plural(note_count, 'note')} ({plural(contacts, 'contact')}, "
                f"{plural(interviews, 'interview')}): {found}.", err=True)
     hint_if_no_contacts(contacts, note_count)
+    hint_if_no_config(index.config)
     ctx.exit(1 if errors else 0)

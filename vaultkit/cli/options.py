@@ -12,6 +12,7 @@ import click.shell_completion
 from .progress import DelayedBar, echo_lines, read_lines
 
 if TYPE_CHECKING:  # the reading side loads when a command reads the vault; a TAB loads none of it
+    from ..config import Config
     from ..index import VaultIndex
     from ..model import Vault
 
@@ -100,6 +101,14 @@ def hint_if_no_contacts(contacts: int, notes: int) -> None:
     if contacts == 0 and notes > 5:
         click.echo(f"Hint: no contact among {notes:,} notes. If your vault keeps people its own way "
                    "(a tag, a folder, other property names), `vaultkit init --detect` maps it.", err=True)
+
+
+def hint_if_no_config(config: Config) -> None:
+    """A vault without vaultkit.toml runs on the defaults: say so, and how to write one."""
+    if config.no_file:
+        click.echo(f"Hint: {config.root} has no vaultkit.toml, so every setting is its default and drafts go "
+                   "unsigned. vaultkit init writes one (it changes no note); vaultkit init --detect also maps "
+                   "notes you kept your own way.", err=True)
 
 
 QUIET, NORMAL, VERBOSE = -1, 0, 1

@@ -11,8 +11,8 @@ from ..load import vault_of
 from ..outcome import record_check, record_report, replay_report, reuse_of
 from ..render.text import plural
 from ..write import KEPT, NOT_WRITTEN, UNCHANGED, WOULD_WRITE, WRITTEN
-from .options import (QUIET, VERBOSE, cache_option, hint_if_no_contacts, read_index, today_option, vault_option, verbosity,
-                      verbosity_options)
+from .options import (QUIET, VERBOSE, cache_option, hint_if_no_config, hint_if_no_contacts, read_index, today_option,
+                      vault_option, verbosity, verbosity_options)
 
 DASHBOARD = "Follow-ups.md"
 
@@ -61,6 +61,7 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
         _closing_line(known.errors, known.warnings, level)
         if level != QUIET:
             hint_if_no_contacts(known.contacts, index.note_count)
+            hint_if_no_config(index.config)
         return
     from ..render.json_report import render_json  # here: a report with nothing new renders nothing
     from ..report import run_report
@@ -83,6 +84,7 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
     _closing_line(errors, len(noted) - errors, level)
     if level != QUIET and output_format != "json":
         hint_if_no_contacts(len(vault.contacts), vault.note_count)
+        hint_if_no_config(vault.config)
     if result.not_written:
         raise SystemExit(1)
 

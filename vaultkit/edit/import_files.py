@@ -23,6 +23,8 @@ LINKEDIN_HEADER = ("First Name", "Last Name", "URL", "Email Address", "Company",
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
                                        "nov", "dec"), 1)}
 _UNDECODABLE = re.compile(r"[\udc80-\udcff]")  # bytes that were not UTF-8, kept by surrogateescape
+# A vCard 2.1 property whose value is quoted-printable: `N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:...`.
+_QUOTED_PRINTABLE = re.compile(r"^[^:]*;(ENCODING=)?QUOTED-PRINTABLE(;[^:]*)?:", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -145,9 +147,24 @@ def _cards(text: str) -> list[tuple[int, str]]:
         if start is not None:
             lines.append(line)
         if word == "END:VCARD" and start is not None:
-            cards.append((start, "\r\n".join(lines) + "\r\n"))
+            cards.append((start, "\r\n".join(_join_soft_breaks(lines)) + "\r\n"))
             start = None
     return cards
+
+
+def _join_soft_breaks(lines: list[str]) -> list[str]:
+    """A quoted-printable value's lines as one: vCard 2.1 (Android's export) breaks a long value with
+    a line ending in `=`, even between the two bytes of an `É`; vobject then decodes it with its CHARSET.
+    A trailing `=` is always a soft break there, since a real `=` is written `=3D`."""
+    joined: list[str] = []
+    continued = False
+    for line in lines:
+        if continued and line.strip().upper() != "END:VCARD":
+            joined[-1] = joined[-1][:-1] + line
+        else:
+            joined.append(line)
+        continued = joined[-1].endswith("=") and bool(_QUOTED_PRINTABLE.match(joined[-1]))
+    return joined
 
 
 def _values(card, key: str) -> list:

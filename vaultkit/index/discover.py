@@ -39,8 +39,9 @@ def find_vault(explicit: str | os.PathLike | None, environ: Mapping[str, str], c
     if found is not None:
         return Path(found).resolve()
     raise VaultNotFound(
-        "no vault found. A vault is a folder holding vaultkit.toml or an .obsidian/ folder; "
-        f"searched {', '.join(searched)}. Pass --vault PATH, set {ENV_VAR}, or create a vaultkit.toml in the vault's top folder."
+        "no vault found: no folder holding vaultkit.toml or an .obsidian/ folder at or above the current one "
+        f"(searched {', '.join(searched)}). To start a vault here: vaultkit init. For notes you already keep: "
+        f"vaultkit init --detect. Or pass --vault PATH, or set {ENV_VAR}."
     )
 
 

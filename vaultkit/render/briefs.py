@@ -13,12 +13,14 @@ from ..model.touches import KIND_TAGS
 from ..rules import Plan
 from ..rules.briefs import Brief, briefs
 from ..template_sources import yaml_text
+from ..wording import mid_sentence
 from ..write import Output, unique_names
 from .sentences import long_date
 from .text import dashboard_head, md_text, note_link, person_link, plain_text, plural, wikilink
 
 BRIEFS = "Briefs"
 _MODES = {"in-person": "In person", "video": "Video call", "phone": "Phone call"}
+_KIND_WORDS = {"checkin": "check-in"}  # a touch kind as a brief names it, where it differs
 
 
 def brief_names(vault: Vault) -> dict[str, str]:
@@ -106,14 +108,34 @@ def _reached(b: Brief, folder: str) -> list[str]:
     return ["## How you reached them\n", "\n".join(lines) + "\n"]
 
 
-def _touch_text(touch: Touch) -> str:
-    """What the touch says, without the tag that gave its kind (shown already) or link brackets."""
+def _touch_text(touch: Touch, names: list[str]) -> str:
+    """What the touch says, without the tag that gave its kind (shown already), link brackets, or
+    the person's own name in front: in a daily note `[[Chloé Martin]] #outreach wrote to ask ...`
+    says whom it was with, and left in, it would read as if Chloé wrote."""
     text = TAG.sub(lambda m: "" if m.group(1).lower() in KIND_TAGS else m.group(0), plain_text(touch.text))
+    text = " ".join(text.split())
+    for name in names:
+        rest = text[len(name):]
+        if text[:len(name)].casefold() == name.casefold() and not rest[:1].isalnum():
+            text = rest.lstrip(" :,;-–—")
+            break
     return md_text(text) or "(no text)"
 
 
+def _touch_kind(touch: Touch, name: str) -> str:
+    """Who it came from: a reply is theirs, every other kind of touch is yours; a plain touch says neither."""
+    if touch.kind == "reply":
+        return f"reply from {md_text(name)}"
+    if touch.kind:
+        return f"{_KIND_WORDS.get(touch.kind, touch.kind)} from you"
+    return "touch"
+
+
 def _touches(b: Brief) -> list[str]:
-    rows = [(t.date, f"- {t.date.isoformat()} · {t.kind or 'touch'}: {_touch_text(t)} "
+    person = b.interview.contact
+    names = [person.name, *(b.contact.aliases if b.contact else ()), note_stem(person.path or "")]
+    names = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)  # the longest first
+    rows = [(t.date, f"- {t.date.isoformat()} · {_touch_kind(t, person.name)}: {_touch_text(t, names)} "
                      f"({note_link(t.source)})") for t in b.touches]
     rows += [(e.date, f"- {e.date.isoformat()} · interview, {status}: {note_link(e.path)}") for e, status in b.earlier]
     body = "\n".join(line for _, line in sorted(rows, key=lambda r: r[0])) if rows else \
@@ -144,7 +166,7 @@ def _learned(b: Brief) -> list[str]:
                          for i, point in b.learned)
     else:
         body = "Nothing written down yet: this may be your first conversation in this field."
-    return [f"## What you have learned in {md_text(field)} so far\n", body + "\n"]
+    return [f"## What you have learned in {md_text(mid_sentence(field))} so far\n", body + "\n"]
 
 
 def _checklist(b: Brief, vault: Vault) -> list[str]:

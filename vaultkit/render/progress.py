@@ -28,10 +28,20 @@ def _days(value: float) -> str:
     return f"{shown} day{'' if shown == '1' else 's'}"
 
 
-def _axis_top(values) -> int:
-    """A round top for the y axis, at least 10, so its ticks fall on whole numbers."""
-    top = max([*values, 10])
-    for step in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000):
+# Small tops the axis may take. Mermaid puts about ten ticks on it (d3's ticks()): up to 7 they
+# fall on halves (0, 0.5, 1, ...), at 8, 9 and 10 on whole numbers; 1, 2, 3, 6 and 7 would give
+# ticks in fifths or more than twelve of them.
+_SMALL_TOPS = (4, 5, 8, 10)
+
+
+def axis_top(values) -> int:
+    """A top for a chart's value axis just past its peak, so a quiet stretch (a peak of 3) fills the
+    chart instead of its bottom third; round, so the ticks Mermaid draws fall evenly."""
+    top = max([*values, 1])
+    for small in _SMALL_TOPS:
+        if top <= small:
+            return small
+    for step in (5, 10, 20, 50, 100, 200, 500, 1000):
         if top <= step * 5:
             return -(-top // step) * step
     return top
@@ -45,7 +55,7 @@ def _funnel(p: Progress) -> list[str]:
     stages = p.funnel
     chart = ["```mermaid", _colours(PALETTE[:1]), "xychart-beta horizontal", '  title "From people in your vault to the people they led you to"',
              "  x-axis [" + ", ".join(f'"{s.label}"' for s in stages) + "]",
-             f'  y-axis "People" 0 --> {_axis_top(s.count for s in stages)}',
+             f'  y-axis "People" 0 --> {axis_top(s.count for s in stages)}',
              "  bar [" + ", ".join(str(s.count) for s in stages) + "]", "```"]
     rows = ["| Stage | People | Rate |", "|---|--:|---|"]
     for s in stages:
@@ -71,7 +81,7 @@ def _weeks(p: Progress) -> list[str]:
     weeks = p.weeks
     chart = ["```mermaid", _colours(PALETTE), "xychart-beta", '  title "Outreach, replies and meetings per week"',
              "  x-axis [" + ", ".join(f'"{_week(w.start)}"' for w in weeks) + "]",
-             f'  y-axis "Per week" 0 --> {_axis_top(v for w in weeks for v in (w.outreach, w.replies, w.meetings))}',
+             f'  y-axis "Per week" 0 --> {axis_top(v for w in weeks for v in (w.outreach, w.replies, w.meetings))}',
              "  bar [" + ", ".join(str(w.outreach) for w in weeks) + "]",
              "  line [" + ", ".join(str(w.replies) for w in weeks) + "]",
              "  line [" + ", ".join(str(w.meetings) for w in weeks) + "]", "```"]

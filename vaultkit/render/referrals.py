@@ -8,6 +8,7 @@ from .mermaid import LEGEND, MAX_NODES, render_graphs
 from .text import dashboard_head, md_text, note_link, person_link, plural
 
 STATES = (MET, REACHED_OUT, NOT_CONTACTED, NO_NOTE)
+TREE_DEPTH = 8  # the deepest a chain nests in "Chains from you" (a list nested deeper is hard to read)
 
 
 def _person(person: Person, contacts_folder: str) -> str:
@@ -41,11 +42,12 @@ def render_referrals(plan: Plan, contacts_folder: str) -> str:
     out.append("\n".join(rows) + "\n")
 
     out.append("## Chains from you\n")
-    chains = [(k, net.chain(k)) for k in net.people if len(net.chains[k]) > 1]
-    if chains:
-        out.append("How you reached each person someone referred you to, by the shortest route.\n")
-        out.append("\n".join("- You → " + " → ".join(_person(p, contacts_folder) for p in chain)
-                             for _, chain in chains) + "\n")
+    tree = _chain_tree(net, contacts_folder)
+    if tree:
+        out.append("How you reached each person someone referred you to, by the shortest route: each name "
+                   "sits under the person who referred them, and the names furthest left are people you "
+                   "reached yourself.\n")
+        out.append("\n".join(tree) + "\n")
     else:
         out.append("Everyone here was a first step: nobody is more than one referral away from you.\n")
 
@@ -77,6 +79,26 @@ def render_referrals(plan: Plan, contacts_folder: str) -> str:
         out.append(f"### {n}. {_title(diagram, net)}\n")
         out.append(block)
     return "\n".join(out)
+
+
+def _chain_tree(net: Network, contacts_folder: str) -> list[str]:
+    """The chains as one nested list, each person once under the one before them on their chain
+    (not `You → Priya → ...` repeated for everyone Priya led to); only branches that reach someone
+    through a referral. Chains are shortest paths, so every chain's start is a chain of its own.
+    Past TREE_DEPTH levels a line shows the rest of its chain (`A → B → C`) rather than nest deeper."""
+    children: dict[str, list[str]] = {}
+    for key in net.people:  # by name, so siblings are in name order
+        chain = net.chains.get(key, (key,))
+        children.setdefault(chain[-2] if len(chain) > 1 else YOU, []).append(key)
+    lines: list[str] = []
+    stack = [(key, 0) for key in reversed(children.get(YOU, [])) if key in children]
+    while stack:  # depth first, without recursion: a chain may be thousands of people long
+        key, depth = stack.pop()
+        chain = net.chains.get(key, (key,))[TREE_DEPTH:] if depth > TREE_DEPTH else (key,)
+        shown = " → ".join(_person(net.people[k], contacts_folder) for k in chain)
+        lines.append(f"{'  ' * min(depth, TREE_DEPTH)}- {shown}")
+        stack += [(child, depth + 1) for child in reversed(children.get(key, []))]
+    return lines
 
 
 def _title(diagram, net: Network) -> str:

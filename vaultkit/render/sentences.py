@@ -10,6 +10,7 @@ from datetime import date
 
 from ..actions import Action
 from ..model import Interview
+from ..wording import mid_sentence
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -103,7 +104,7 @@ def headline(action: Action, interview: Interview | None, today: date, style: St
     if kind == "announce-landing":
         return f"Tell {who} where you landed"
     if kind == "broaden-field":
-        return f"Meet more people in {text(action.field or 'this field')}"
+        return f"Meet more people in {text(mid_sentence(action.field) or 'this field')}"
     if kind == "grow-pipeline":
         return "Find more people to write to"
     return f"{text(action.reason)}"

@@ -81,8 +81,8 @@ def _unsigned(vault: Vault, today: date, actions: list[Action]) -> list[Problem]
     """Drafts sign with `[me] name`; say so once when some are due and it is empty."""
     horizon = add_days(today, vault.config.rules.horizon_days)
     count = sum(a.kind in MESSAGE_KINDS and a.due <= horizon for a in actions)
-    if vault.config.me.name.strip() or not count:
-        return []
+    if vault.config.me.name.strip() or not count or vault.config.no_file:
+        return []  # with no vaultkit.toml there is no line to point at: the CLI's hint says it
     return [Problem(CONFIG_NAME, vault.config.me_line, WARNING,
                     f"[me] has no name, so {count} draft{'' if count == 1 else 's'} would end unsigned; "
                     'add name = "Your Name" under [me]')]

@@ -15,7 +15,10 @@ def describe(cadence: Cadence) -> str:
 
 
 def nudge(history: History) -> list[Action]:
-    """The last outreach is unanswered, and fewer than `max_unanswered` are in a row."""
+    """The last outreach is unanswered, and fewer than `max_unanswered` are in a row; none once
+    you have landed (SPEC: the search is over)."""
+    if history.vault.config.landed is not None:
+        return []
     rules = history.rules
     actions = []
     for path, contact in history.vault.contacts.items():

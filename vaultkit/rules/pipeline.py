@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from ..actions import Action
 from ..dates import add_days
+from ..wording import mid_sentence
 from .history import History
 
 
@@ -79,7 +80,7 @@ def broaden_field(history: History, explored: list[Field]) -> list[Action]:
         done = f"Only {count} informational interview{'' if count == 1 else 's'}" if count else "No informational interviews"
         actions.append(Action(
             "broaden-field", None, history.today,
-            f"{done} done in {f.name}; aim for {minimum} before you judge the field.",
+            f"{done} done in {mid_sentence(f.name)}; aim for {minimum} before you judge the field.",
             None, field=f.name))
     return actions
 

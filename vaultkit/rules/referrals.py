@@ -11,7 +11,10 @@ NO_NOTE, NOT_CONTACTED, REACHED_OUT, MET = "no note yet", "not contacted", "reac
 
 
 def reach_referral(history: History) -> list[Action]:
-    """Someone suggested in a done interview, with no touch and no interview yet."""
+    """Someone suggested in a done interview, with no touch and no interview yet; none once you
+    have landed (SPEC: the search is over, and an introduction would say you are still exploring)."""
+    if history.vault.config.landed is not None:
+        return []
     days = history.rules.referral_days
     actions = []
     for interview in history.done:

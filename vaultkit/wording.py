@@ -1,0 +1,29 @@
+"""How a value the user wrote reads inside a sentence.
+
+A field is written as a label (`field: Product management`, capitalised like a heading)
+but drafts and pages use it mid-sentence: "I am exploring product management". Only the
+first letter is lowered, and only when the value looks like ordinary words in sentence
+case. A value is left as written when its first word has a capital after its first
+letter (an acronym or a brand: `UX research`, `iOS development`, `McKinsey consulting`),
+and when every main word is capitalised (`Data Science`, `Head of Product`): that is a
+name, and the user's capitals say so. So a proper noun written alone in sentence case
+(`Python development`) is lowered; write it `Python Development` to keep it.
+"""
+from __future__ import annotations
+
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "&"}
+
+
+def mid_sentence(text: str) -> str:
+    """`Product management` -> `product management`; `UX research`, `Data Science` as written."""
+    words = text.split()
+    if not words:
+        return text
+    first = words[0]
+    if not first[0].isupper() or any(c.isupper() for c in first[1:]):
+        return text
+    main = [w for w in words[1:] if w.casefold() not in _SMALL_WORDS and w[0].isalpha()]
+    if main and all(w[0].isupper() for w in main):
+        return text
+    start = text.index(first[0])
+    return text[:start] + first[0].lower() + text[start + 1:]
