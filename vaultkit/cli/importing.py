@@ -105,7 +105,9 @@ def vcard(file, met_via, dry_run, vault_path, no_cache) -> None:
     preferred first), TEL (the preferred one), ORG, TITLE, and a
     linkedin.com URL as `linkedin`; `met_via: address book` unless
     --met-via says otherwise. A card that cannot be read is listed by its
-    line and skipped. FILE must be a regular file of at most 64 MB.
+    line and skipped.
+
+    FILE must be a regular file of at most 64 MB.
 
     \b
     Examples:
