@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..actions import MESSAGE_KINDS, Action, grouped
+from ..actions import MESSAGE_KINDS, SECTIONS, Action, grouped, section_of
 from ..config import CONFIG_NAME
 from ..dates import add_days
 from ..errors import WARNING, Problem
@@ -47,7 +47,10 @@ class Plan:
         return grouped(self.actions, self.today, self.horizon_days)
 
     def counts(self) -> dict[str, int]:
-        counts = {group: len(actions) for group, actions in self.groups().items()}
+        """Actions per dashboard section (announcements apart, not in their due group), then gone quiet."""
+        counts = dict.fromkeys(SECTIONS, 0)
+        for action in self.actions:
+            counts[section_of(action, self.today, self.horizon_days)] += 1
         counts["gone_quiet"] = len(self.gone_quiet)
         return counts
 
