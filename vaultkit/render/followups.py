@@ -61,7 +61,8 @@ def _line(action: Action, vault: Vault, plan: Plan, style: MarkdownStyle, links:
     if action.contact is None:
         parts.append(md_text(action.reason))  # search-wide: the figures behind it
     parts.append(f"`{action.kind}`")
-    return f"- [ ] {headline(action, interview, plan.today, style)} · " + " · ".join(parts)
+    sentence = headline(action, interview, plan.today, style, vault.config.me.timezone)
+    return f"- [ ] {sentence} · " + " · ".join(parts)
 
 
 def _lines(actions, vault, plan, style, links: Mapping[Action, Links], mail: list[str]) -> str:
