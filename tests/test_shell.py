@@ -265,8 +265,8 @@ def watched(sample_copy):
 def test_the_first_watch_lines_fit_and_give_the_counts(watched):
     _, first = watched
     lines = describe(first, None, first=True)
-    # with the people to tell where you landed, "follow-ups for" gives way to keep it within a terminal's width
-    assert lines[1] == "  2026-11-20: 4 to tell, 8 overdue, 1 today, 3 upcoming, 2 later; 1 gone quiet"
+    # with the people to tell where you landed, "gone quiet" gives way to keep it within a terminal's width
+    assert lines[1] == "  follow-ups for 2026-11-20: 4 to tell, 8 overdue, 1 today, 3 upcoming, 2 later; 1 quiet"
     assert all(len(line) <= WIDTH for line in lines)
 
 

@@ -25,10 +25,10 @@ def _took(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.1f} s"
 
 
-def _counts(counts: dict) -> str:
+def _counts(counts: dict, quiet: str = "gone quiet") -> str:
     told = [f"{counts['announce']} to tell"] if counts.get("announce") else []
     groups = ", ".join(told + [f"{counts[g]} {g}" for g in GROUPS])
-    return f"{groups}; {counts['gone_quiet']} gone quiet"
+    return f"{groups}; {counts['gone_quiet']} {quiet}"
 
 
 def _moves(before: dict | None, after: dict, short: bool = False) -> list[str]:
@@ -112,7 +112,7 @@ def describe(refresh: Refresh, batch: Batch | None, first: bool = False, before:
             lines.append(line)
         if first and verbosity != QUIET:
             day = report.plan.today.isoformat()
-            lines.append(_fit([f"  follow-ups for {day}: {_counts(counts)}", f"  {day}: {_counts(counts)}"]))
+            lines.append(_fit([f"  follow-ups for {day}: {_counts(counts, quiet)}" for quiet in ("gone quiet", "quiet")]))
     if full and not first:  # the first read says how many; naming 20,000 notes helps nobody
         lines += [f"  read {rel}" for rel in refresh.update.parsed]
     if first and refresh.vault is not None and refresh.vault.problems:
