@@ -4,7 +4,8 @@ The event's type is only a hint (macOS merges them; an editor's atomic save is
 a create, a move or a delete + create): every note path named by an event is
 checked against the files later, by size, mtime and hash. Paths that are not
 notes (editor swap and backup files, vim's `4913`, `.git`, `.obsidian`) are
-dropped here, as is everything in the output folder, where vaultkit writes.
+dropped here, as is everything in the output folder, where vaultkit writes,
+but for a generated file deleted and a draft saved (you may have edited it).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ class EventSorter:
         self.root = str(config.root)
         self.notes = NoteFilter(config)
         self.output = config.folders.output.strip("/")
+        self.drafts = f"{self.output}/Drafts/"
         self.templates = config.folders.templates.strip("/")
 
     def relative(self, path: str | bytes | None) -> str | None:
@@ -51,9 +53,13 @@ class EventSorter:
         if rel == "":
             return
         if rel == self.output or rel.startswith(self.output + "/"):
-            # vaultkit's own writes land here; only a generated file vanishing needs a new write
-            if vanished and not os.path.basename(rel).startswith("."):
+            # vaultkit's own writes land here; a generated file vanishing needs a new write, and a
+            # draft saved may be yours: the dashboard's email link sends what it holds
+            hidden = os.path.basename(rel).startswith(".")
+            if vanished and not hidden:
                 batch.outputs = True
+            elif not (hidden or is_dir) and rel.startswith(self.drafts) and rel.endswith(".md"):
+                batch.drafts.add(rel)
             return
         if rel == CONFIG_FILE:
             batch.config = True

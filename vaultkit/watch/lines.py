@@ -62,6 +62,8 @@ def _what_changed(refresh: Refresh, batch: Batch | None, full: bool | str) -> st
         parts.append("a template changed")
     if batch is not None and batch.outputs:
         parts.append("an output file was deleted")
+    if refresh.drafts:  # not every draft the batch names: vaultkit's own writes are there too
+        parts.append(f"{_names(refresh.drafts, 'draft', full)} edited")
     return "; ".join(parts) or "checked"
 
 
