@@ -43,6 +43,16 @@ def private_cache(tmp_path_factory, monkeypatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def computer_zone(monkeypatch) -> str:
+    """`init` writes this computer's time zone under [me]: in tests always the same one, whatever
+    the machine's (tests/test_time_zones.py reads the real one, from a TZ it sets)."""
+    import vaultkit.cli.init
+
+    monkeypatch.setattr(vaultkit.cli.init, "system_zone", lambda: "America/Los_Angeles")
+    return "America/Los_Angeles"
+
+
 class VaultBuilder:
     """Writes notes into a folder; text is written as UTF-8 bytes exactly as given."""
 

@@ -118,7 +118,7 @@ def test_the_first_report_prints_a_short_summary_with_the_dashboards_path(sample
     result = run("report", "--vault", str(sample_copy), "--today", TODAY)
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "Follow-ups for 2026-11-20: 5 overdue, 1 today, 6 upcoming, 2 later; 1 gone quiet.",
+        "Follow-ups for 2026-11-20: 4 to tell where you landed, 5 overdue, 1 today, 2 upcoming, 2 later; 1 gone quiet.",
         "16 files written (8 drafts, 3 briefs), 0 unchanged.",
         f"Dashboard: {sample_copy.resolve() / 'vaultkit' / 'Follow-ups.md'}",  # absolute: a terminal link
     ]
@@ -265,7 +265,8 @@ def watched(sample_copy):
 def test_the_first_watch_lines_fit_and_give_the_counts(watched):
     _, first = watched
     lines = describe(first, None, first=True)
-    assert lines[1] == "  follow-ups for 2026-11-20: 5 overdue, 1 today, 6 upcoming, 2 later; 1 gone quiet"
+    # with the people to tell where you landed, "gone quiet" gives way to keep it within a terminal's width
+    assert lines[1] == "  follow-ups for 2026-11-20: 4 to tell, 5 overdue, 1 today, 2 upcoming, 2 later; 1 quiet"
     assert all(len(line) <= WIDTH for line in lines)
 
 
@@ -275,10 +276,10 @@ def test_a_refresh_line_says_which_counts_moved(watched):
     ben.write_text(ben.read_text(encoding="utf-8") + "- 2026-11-19 #thanks sent a thank-you\n", encoding="utf-8")
     refresh = session.refresh(note_batch("Contacts/Ben Okafor.md"), dt.date(2026, 11, 20))
     (line,) = describe(refresh, note_batch("Contacts/Ben Okafor.md"), before=first.report.plan.counts())
-    assert re.match(r"Ben Okafor changed: overdue 5 -> 4, .*; wrote \S", line), line
+    assert re.match(r"Ben Okafor changed: to tell 4 -> 3, overdue 5 -> 4, .*; wrote \S", line), line
     assert len(line) <= WIDTH
     (full,) = describe(refresh, note_batch("Contacts/Ben Okafor.md"), before={**first.report.plan.counts(),
-                                                                               "upcoming": 5, "later": 3})
+                                                                               "announce": 3, "later": 3})
     assert full.startswith("Contacts/Ben Okafor.md changed: 5 overdue -> 4 overdue; wrote ")  # room for all
 
 

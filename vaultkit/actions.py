@@ -15,6 +15,8 @@ KINDS = (
 MESSAGE_KINDS = ("reach-referral", "nudge", "confirm", "thank-you", "close-loop", "check-in", "announce-landing")
 INTERVIEW_KINDS = ("prepare", "confirm", "record-outcome", "record-notes", "thank-you")
 GROUPS = ("overdue", "today", "upcoming", "later")
+# The dashboard's sections: once you have landed, the announcements lead, apart from their due group.
+SECTIONS = ("announce", *GROUPS)
 # What costs most if late comes first among what is due now: the 24-hour and day-before
 # windows, then what memory loses, then messages to people, then the search as a whole.
 URGENCY_TIERS = (
@@ -56,6 +58,11 @@ def group_of(due: date, today: date, horizon_days: int) -> str:
     if due == today:
         return "today"
     return "upcoming" if due <= add_days(today, horizon_days) else "later"
+
+
+def section_of(action: Action, today: date, horizon_days: int) -> str:
+    """Where the dashboard shows and counts `action` (announce-landing exists only once you have landed)."""
+    return "announce" if action.kind == "announce-landing" else group_of(action.due, today, horizon_days)
 
 
 def grouped(actions, today: date, horizon_days: int) -> dict[str, list[Action]]:

@@ -1,15 +1,16 @@
 """`report`: model -> plan -> outputs -> files. The library side of the command."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from .errors import Problem
+from .errors import WARNING, Problem, VaultkitError
 from .model import Vault
 from .output_folder import output_folder_problem
 from .reuse import NOTHING, Reuse, key_of
 from .rules import Plan, plan
-from .write import NOT_WRITTEN, Output, write_outputs
+from .write import NOT_WRITTEN, Output, _current, made_by_vaultkit, resolve_output, write_outputs
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,10 @@ def outputs(vault: Vault, the_plan: Plan, problems: list[Problem] | None = None)
     return _render(vault, the_plan, problems if problems is not None else [], NOTHING)[0]
 
 
-def _render(vault: Vault, the_plan: Plan, problems: list[Problem], reuse: Reuse):
+def _render(vault: Vault, the_plan: Plan, problems: list[Problem], reuse: Reuse, mailto: Callable | None = None):
     """(outputs, drafts, the templates' digest). An output `reuse` knows as it was comes back
-    unrendered, with its status (`Output.known`)."""
+    unrendered, with its status (`Output.known`). `mailto(draft)`: its email link (by default
+    the draft as rendered; a report gives the draft as its file holds it, `_mailto_as_on_disk`)."""
     # imported here, not above: a command that renders nothing (check) never loads the renderers
     from .render.briefs import brief_names, render_briefs
     from .render.drafts import render_drafts
@@ -63,7 +65,8 @@ def _render(vault: Vault, the_plan: Plan, problems: list[Problem], reuse: Reuse)
     drafts = render_drafts(vault, the_plan, templates, reuse, templates_key)
     folder = vault.config.folders.output
     briefs = brief_names(vault)
-    links = {d.action: Links(draft=f"{folder}/{d.output.name}", mailto=d.mailto()) for d in drafts}
+    mailto = mailto or (lambda draft: draft.mailto())
+    links = {d.action: Links(draft=f"{folder}/{d.output.name}", mailto=mailto(d)) for d in drafts}
     for action in the_plan.actions:
         if action.kind in ("prepare", "confirm") and action.interview in briefs:
             found = links.get(action, Links())
@@ -88,7 +91,7 @@ def run_report(vault: Vault, today: date, dry_run: bool = False, reuse: Reuse = 
     """Plan, render and write. `reuse` (outcome.reuse_of) spares rendering what the last report left as it is."""
     the_plan = plan(vault, today)
     problems: list[Problem] = []
-    files, drafts, templates_key = _render(vault, the_plan, problems, reuse)
+    files, drafts, templates_key = _render(vault, the_plan, problems, reuse, _mailto_as_on_disk(vault, problems))
     folder = vault.config.folders.output
     refusal = output_folder_problem(vault.config)
     if refusal is not None:
@@ -99,3 +102,31 @@ def run_report(vault: Vault, today: date, dry_run: bool = False, reuse: Reuse = 
     keys = {f"{folder}/{file.name}": file.key for file in files if file.key}
     texts = {f"{folder}/{d.output.name}": (d.subject, d.body) for d in drafts}
     return Report(the_plan, tuple(results), tuple(sorted(problems)), keys, texts, templates_key)
+
+
+def _mailto_as_on_disk(vault: Vault, problems: list[Problem]) -> Callable:
+    """A draft's email link as its file will hold it once written: the draft rendered, unless the
+    file there is one you edited (write_outputs keeps it): then what you wrote, read now, so the
+    link never sends words you replaced. Reused drafts too: the record holds the rendered text."""
+    from .render.drafts import as_written, untouched
+
+    root, folder = vault.config.root, vault.config.folders.output
+
+    def mailto(draft) -> str | None:
+        rel = f"{folder}/{draft.output.name}"
+        try:
+            current = _current(resolve_output(root, folder, draft.output.name))
+        except (OSError, VaultkitError):
+            return None  # cannot be read, so not written either: write_outputs says why
+        if current is None or current == draft.output.content or untouched(current):
+            return draft.mailto()  # written now, or as written before
+        if not made_by_vaultkit(current):
+            return None  # someone else's file, not written: no draft to send
+        edited = as_written(draft, current)
+        if edited is None:
+            problems.append(Problem(rel, 1, WARNING, "not UTF-8, so Follow-ups.md has no email link for this draft; "
+                                    "save it as UTF-8"))
+            return None
+        return edited.mailto()
+
+    return mailto

@@ -16,7 +16,7 @@ _PERSON = {"name": "Ana Díaz", "first_name": "Ana", "company": "Northwind", "ro
 SAMPLES = {
     "thank-you.md": {"me": _ME, "contact": _PERSON, "today": "2026-11-13", "interview": {
         "date": "2026-11-12", "date_long": "12 November 2026", "weekday": "Thursday", "time": "10:00",
-        "duration": 30, "mode": "video",
+        "zone": "New York time", "duration": 30, "mode": "video",
         "location": "Lisbon", "field": "UX research", "company": "Northwind",
         "takeaways": ["Research ops is a growing niche."], "referrals": ["Ben Okafor"]}},
     "announce-landing.md": {"me": _ME, "contact": _PERSON, "met_on": "2026-11-12", "met_on_long": "12 November 2026",
@@ -29,7 +29,7 @@ SAMPLES = {
         "date": "2026-11-12", "date_long": "12 November 2026", "text": "#outreach asked for twenty minutes"}},
     "confirm.md": {"me": _ME, "contact": _PERSON, "today": "2026-11-23", "interview": {
         "date": "2026-11-24", "date_long": "24 November 2026", "weekday": "Tuesday", "time": "15:00",
-        "duration": 30, "mode": "video", "location": "https://meet.example.com/ana", "field": "UX research",
+        "zone": "New York time", "duration": 30, "mode": "video", "location": "https://meet.example.com/ana", "field": "UX research",
         "company": "Northwind", "takeaways": [], "referrals": []}},
     "close-loop.md": {"me": _ME, "contact": _PERSON, "today": "2026-11-15", "met": {
         "name": "Ben Okafor", "first_name": "Ben", "date": "2026-11-12", "date_long": "12 November 2026",

@@ -35,8 +35,8 @@ def check(ctx: click.Context, vault_path: str | None, today, output_format: str,
     pre-commit hook; -q prints only the errors, and no summary. --format
     json prints every problem as JSON instead, for editors and CI, with the
     same exit status. --today matters only for what depends on the day (an
-    interview marked done before its date, drafts due that
-    would go out unsigned).
+    interview marked done before its date, drafts due that would go out
+    unsigned, upcoming interviews whose time has no time zone).
 
     \b
     Examples:

@@ -1,6 +1,7 @@
 """`vaultkit init --detect`: say what was found, then write (or print) the mapping."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -49,6 +50,7 @@ def detect_and_write(root: Path, me: Me, force: bool, dry_run: bool) -> None:
     if not detection.found:
         return
     keep = me if me.name or me.email else config.me
+    keep = replace(keep, timezone=config.me.timezone or me.timezone)  # a zone you chose before stays
     text = config_text(keep) + "\n" + mapping_toml(detection)
     if dry_run:
         click.echo(text, nl=False)

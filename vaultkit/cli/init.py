@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..config import CONFIG_NAME, Me
-from ..edit.init import CREATED, init_vault
+from ..edit.init import CREATED, init_vault, system_zone
 from ..errors import UsageProblem, VaultkitError
 from .detecting import detect_and_write
 
@@ -30,8 +30,9 @@ def init(path: Path | None, vault_path: Path | None, name: str, email: str, dete
 
     PATH is the vault's folder (default: the current one); it is created if
     missing. vaultkit.toml lists every setting with its default and what it
-    does. Nothing that exists is overwritten: running init twice changes
-    nothing.
+    does, and [me] timezone is this computer's time zone ($TZ, else where
+    /etc/localtime points): change it if your search is elsewhere. Nothing
+    that exists is overwritten: running init twice changes nothing.
 
     With --detect, on a vault you kept before vaultkit, it looks for notes
     that are people (a tag or folder whose notes mostly carry email, phone,
@@ -54,15 +55,16 @@ def init(path: Path | None, vault_path: Path | None, name: str, email: str, dete
         raise UsageProblem(f"{root} is a file, not a folder")
     if force and not detect:
         raise UsageProblem("--force goes with --detect (plain init never overwrites anything)")
+    me = Me(name=" ".join(name.split()), email=email.strip(), timezone=system_zone())
     if detect:
-        detect_and_write(root, Me(name=" ".join(name.split()), email=email.strip()), force, dry_run)
+        detect_and_write(root, me, force, dry_run)
         return
     if not dry_run:
         try:
             root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise VaultkitError(f"cannot write {root}: {exc.strerror or exc}") from None
-    results = init_vault(root, dry_run=dry_run, me=Me(name=" ".join(name.split()), email=email.strip()))
+    results = init_vault(root, dry_run=dry_run, me=me)
     verb = "would create" if dry_run else "created"
     for rel, status in results:
         click.echo(f"  {verb if status == CREATED else status}: {rel}")
@@ -71,6 +73,9 @@ def init(path: Path | None, vault_path: Path | None, name: str, email: str, dete
     if (CONFIG_NAME, CREATED) in results and not name.strip() and not dry_run:
         click.echo("Your drafts are signed with [me] name in vaultkit.toml: add yours there "
                    "(or run init with --name next time).")
+    if (CONFIG_NAME, CREATED) in results and not me.timezone and not dry_run:
+        click.echo('This computer does not say which time zone it is in: add yours as [me] timezone in '
+                   'vaultkit.toml (e.g. "Europe/Paris"), so interview times are not floating.')
     if made:
         click.echo(f"{'Would set up' if dry_run else 'Set up'} {where}: {made} created, "
                    f"{len(results) - made} already there. Next: vaultkit new contact \"Someone\" --vault {where}")

@@ -34,7 +34,8 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
     ready-to-edit message for each action due within horizon_days that means
     writing to someone, and Briefs/ with a page per upcoming interview. A file is written
     only when its content changes, and a draft you have edited is never
-    overwritten. Prints counts per group (overdue, today, upcoming within
+    overwritten. Prints counts per group as the dashboard shows them (once you
+    have landed, the people to tell; then overdue, today, upcoming within
     horizon_days, later), how many files were written, and the dashboard's
     path; -v lists every file written, -q prints only errors. Your notes are
     never changed.
@@ -119,7 +120,8 @@ def summary(config, counts: dict[str, int], results, today: dt.date, dry_run: bo
     Each file is listed only under -v, or when it needs a look: a draft kept
     because you edited it, a file not written.
     """
-    groups = ", ".join(f"{counts[g]} {g}" for g in GROUPS)
+    told = [f"{counts['announce']} to tell where you landed"] if counts.get("announce") else []
+    groups = ", ".join(told + [f"{counts[g]} {g}" for g in GROUPS])
     lines = [f"Follow-ups for {today.isoformat()}: {groups}; {counts['gone_quiet']} gone quiet."]
     lines += [f"  {status}: {rel}" for rel, status in results
               if status in (KEPT, NOT_WRITTEN) or (verbose and status != UNCHANGED)]

@@ -6,10 +6,13 @@ is made through the careful editor (careful.py): a disk error is `cannot write P
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Mapping
 from dataclasses import fields
 from pathlib import Path
 
 from ..config import CONFIG_NAME, Config, Folders, Me, Rules, load_config
+from ..dates import zone_name
 from ..template_sources import TEMPLATES, builtin_source
 from .careful import create_note, make_folder
 
@@ -20,7 +23,7 @@ _EXPLAIN = {
     "log_headings": "Headings whose dated list items are touches (any heading level, any case)",
     "daily_format": 'How daily notes are named, in moment.js tokens as in Obsidian, e.g. "DD.MM.YYYY"',
     "me": "You: used to sign the drafts. signature may span lines, e.g. \"Thanks again,\\nSam\"",
-    "timezone": 'e.g. "Europe/Paris": the calendar puts interview times in it, unless an interview gives its own',
+    "timezone": 'yours, e.g. "Europe/Paris": interview times are in it unless an interview gives its own',
     "folders": "Where notes go (subfolders count) and where vaultkit writes; all inside the vault",
     "rules": "When things are due, in days unless said otherwise",
     "prepare_days_before": "prepare questions this many days before an interview",
@@ -37,6 +40,26 @@ _EXPLAIN = {
     "horizon_days": "upcoming means due within this many days (also the calendar's reach)",
     "alarm_minutes": "calendar alarm this many minutes before an interview",
 }
+
+
+def system_zone(environ: Mapping[str, str] = os.environ, localtime: str = "/etc/localtime",
+                timezone_file: str = "/etc/timezone") -> str:
+    """This computer's IANA time zone, or "" if nothing says: $TZ (`Europe/Paris`, `:Europe/Paris`), then
+    where /etc/localtime links to (`.../zoneinfo/Europe/Paris`), then /etc/timezone. A value that is not a
+    zone's name (a POSIX rule like `CET-1CEST`, a copied /etc/localtime) says nothing."""
+    found = [environ.get("TZ", "").removeprefix(":")]
+    try:
+        target = os.path.realpath(localtime) if os.path.islink(localtime) else ""
+    except OSError:
+        target = ""
+    if "/zoneinfo/" in target:
+        found.append(target.split("/zoneinfo/", 1)[1].removeprefix("posix/").removeprefix("right/"))
+    try:
+        with open(timezone_file, encoding="utf-8", errors="replace") as handle:
+            found.append(handle.read(200).strip())
+    except OSError:
+        pass
+    return next((name for name in map(zone_name, found) if name), "")
 
 
 def _value(value) -> str:

@@ -15,6 +15,7 @@ from ..rules.briefs import Brief, briefs
 from ..template_sources import yaml_text
 from ..wording import mid_sentence
 from ..write import Output, unique_names
+from ..zones import other_zone, zone_words
 from .sentences import long_date
 from .text import dashboard_head, md_text, note_link, person_link, plain_text, plural, wikilink
 
@@ -57,19 +58,20 @@ def _page(b: Brief, vault: Vault, plan: Plan) -> str:
         "contact": yaml_text(contact_link), "interview": yaml_text(note_link(i.path))})
     out.append(f"Your brief for the informational interview with {contact_link} ({note_link(i.path)}). "
                "Read it the day before; the notes it comes from are the ones to edit.\n")
-    out += _when(b) + _who(b, folder) + _reached(b, folder) + _touches(b) + _questions(b, vault) + _learned(b)
+    out += _when(b, vault.config.me.timezone) + _who(b, folder) + _reached(b, folder) + _touches(b) + _questions(b, vault) + _learned(b)
     out += _checklist(b, vault)
     return "\n".join(out)
 
 
-def _when(b: Brief) -> list[str]:
+def _when(b: Brief, home: str) -> list[str]:
     i = b.interview
-    when = long_date(i.date)
+    when, yours = long_date(i.date), ""
     if i.time:
         when += f", {_clock(i.date, i.time)} to {_clock(i.date, i.time, i.duration)}"
-        if i.timezone:  # the zone it was agreed in, which may not be yours: `New York time`
-            when += f" {md_text(i.timezone.rsplit('/', 1)[-1].replace('_', ' '))} time"
-    lines = [f"- {when} ({plural(i.duration, 'minute')})"]
+        label, yours = other_zone(i.date, i.time, i.timezone, home, i.duration)
+        if label:  # the zone it was agreed in, when it is not yours: `New York time`
+            when += f" {md_text(label)}"
+    lines = [f"- {when} ({plural(i.duration, 'minute')})"] + ([f"- Your time: {yours}"] if yours else [])
     if i.mode or i.location:
         how = _MODES.get(i.mode, md_text(i.mode.capitalize()))
         lines.append(f"- {how}{': ' if how and i.location else ''}{md_text(i.location)}")
@@ -178,7 +180,11 @@ def _checklist(b: Brief, vault: Vault) -> list[str]:
         confirm = f"- [ ] Confirm the day before{by}: date, time and place"
     else:
         confirm = "- [ ] Agree a date and time, then confirm the day before"
-    early = f", by {_clock(i.date, i.time, -10)}" if i.time else ""
+    early = ""
+    if i.time:
+        at = datetime.combine(i.date, i.time) - timedelta(minutes=10)
+        zone = md_text(zone_words(at.date(), at.time(), i.timezone, vault.config.me.timezone))
+        early = f", by {at:%H:%M}{' ' if zone else ''}{zone}"
     arrive = "Arrive" if i.mode in ("in-person", "") else "Be ready"
     hours = vault.config.rules.thank_you_hours
     lines = [

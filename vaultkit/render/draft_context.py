@@ -13,6 +13,7 @@ from ..links import note_stem
 from ..model import Contact, Interview, Vault
 from ..rules import Plan
 from ..rules.cadence import something_to_share
+from ..zones import other_zone
 from .sentences import long_date
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -37,7 +38,11 @@ def _interview(interview: Interview, vault: Vault) -> dict:
     referrals = [vault.contacts[r.path].name if r.path else r.name for r in interview.referrals]
     return {
         **_day(interview.date), "weekday": _WEEKDAYS[interview.date.weekday()],
-        "time": interview.time.strftime("%H:%M") if interview.time else "", "duration": interview.duration,
+        "time": interview.time.strftime("%H:%M") if interview.time else "",
+        # the zone it was agreed in, when it is not yours: the message goes to someone who may live there
+        "zone": other_zone(interview.date, interview.time, interview.timezone, vault.config.me.timezone)[0]
+        if interview.time else "",
+        "duration": interview.duration,
         "mode": interview.mode, "location": interview.location, "field": interview.field,
         "company": interview.company, "takeaways": list(interview.takeaways), "referrals": referrals,
     }

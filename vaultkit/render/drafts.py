@@ -2,15 +2,16 @@
 
 Each draft records a hash of what vaultkit wrote. A draft whose content no
 longer matches (you edited it) is never overwritten; a draft no longer owed
-is left where it is. A draft opens with `Subject: ...`; the rest is the body,
-which is what the dashboard's email link carries.
+is left where it is. A draft opens with `Subject: ...`; the rest is the body.
+The dashboard's email link carries the draft as its file holds it: what is
+rendered here, or for a draft you edited, what `as_written` reads from it.
 """
 from __future__ import annotations
 
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -40,11 +41,13 @@ class Draft:
     body: str
 
     def mailto(self) -> str | None:
-        """The draft as a `mailto:` link (RFC 6068): every character percent-encoded, lines as CRLF."""
+        """The draft as a `mailto:` link (RFC 6068): every character percent-encoded, lines as CRLF;
+        no subject field when it has no subject."""
         if not self.to:
             return None
         body = self.body.strip("\n").replace("\r\n", "\n").replace("\n", "\r\n")
-        return f"mailto:{quote(self.to, safe='@')}?subject={quote(self.subject, safe='')}&body={quote(body, safe='')}"
+        subject = f"subject={quote(self.subject, safe='')}&" if self.subject else ""
+        return f"mailto:{quote(self.to, safe='@')}?{subject}body={quote(body, safe='')}"
 
 
 def seal(front: dict, body: str) -> bytes:
@@ -74,6 +77,23 @@ def split_subject(text: str) -> tuple[str, str]:
     if first.lower().startswith("subject:"):
         return first[len("subject:"):].strip(), rest.lstrip("\n")
     return "", text.lstrip("\n")
+
+
+def as_written(draft: Draft, existing: bytes) -> Draft | None:
+    """`draft` as its file `existing` holds it, edited: the address in its `to:` line (the
+    person's, if the line is gone or empty), the `Subject:` line that opens the body (none if it
+    was taken out: all of it is the body). A BOM and CRLF read as in a note. None: not UTF-8."""
+    try:
+        text = existing.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        return None
+    from ..index.frontmatter import read_front_matter, split_front_matter  # here: it loads the YAML parser
+
+    _, _, body_start, _ = split_front_matter(text)
+    to = read_front_matter("", text).data.get("to")
+    to = to.strip() if isinstance(to, str) else ""
+    subject, body = split_subject(text[max(body_start, 0):])
+    return replace(draft, to=to or draft.to, subject=subject, body=body)
 
 
 def render_drafts(vault: Vault, plan: Plan, templates: Callable[[], Templates], reuse: Reuse = NOTHING,

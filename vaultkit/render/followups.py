@@ -61,7 +61,8 @@ def _line(action: Action, vault: Vault, plan: Plan, style: MarkdownStyle, links:
     if action.contact is None:
         parts.append(md_text(action.reason))  # search-wide: the figures behind it
     parts.append(f"`{action.kind}`")
-    return f"- [ ] {headline(action, interview, plan.today, style)} · " + " · ".join(parts)
+    sentence = headline(action, interview, plan.today, style, vault.config.me.timezone)
+    return f"- [ ] {sentence} · " + " · ".join(parts)
 
 
 def _lines(actions, vault, plan, style, links: Mapping[Action, Links], mail: list[str]) -> str:
@@ -83,21 +84,24 @@ def render_followups(vault: Vault, plan: Plan, links: Mapping[Action, Links] | N
     today = plan.today
     style = MarkdownStyle(vault.config.folders.contacts)
     groups = plan.groups()
-    counts = plan.counts()
-    out = dashboard_head("Follow-ups", today, {("due_today" if k == "today" else k): v for k, v in counts.items()})
-    now = groups["overdue"] + groups["today"]
-    out.append(f"**{long_day(today)}.** {len(now)} to do now ({counts['overdue']} overdue, {counts['today']} due "
-               f"today) · {counts['upcoming']} coming up in the next {plural(plan.horizon_days, 'day')} · "
-               f"{counts['later']} later · {counts['gone_quiet']} gone quiet.\n")
+    counts = plan.counts()  # per section: an announcement counts where it is shown, not in its due group
+    landed = vault.config.landed is not None
+    front = {("due_today" if k == "today" else k): v for k, v in counts.items() if landed or k != "announce"}
+    out = dashboard_head("Follow-ups", today, front)
+    told = f"{counts['announce']} to tell where you landed · " if counts["announce"] else ""
+    out.append(f"**{long_day(today)}.** {told}{counts['overdue'] + counts['today']} to do now "
+               f"({counts['overdue']} overdue, {counts['today']} due today) · {counts['upcoming']} coming up in "
+               f"the next {plural(plan.horizon_days, 'day')} · {counts['later']} later · "
+               f"{counts['gone_quiet']} gone quiet.\n")
     announcements = []
-    if vault.config.landed is not None:
+    if landed:
         announcements = sorted((a for a in plan.actions if a.kind == "announce-landing"), key=lambda a: a.sort_key())
         out.append(_wrap_up(vault, plan, announcements))
         if announcements:
             out.append(f"## Tell people where you landed ({len(announcements)})\n")
             out.append(_lines(announcements, vault, plan, style, links, mail))
     rest = set(announcements)
-    now = sorted((a for a in now if a not in rest), key=urgency_key)
+    now = sorted((a for a in groups["overdue"] + groups["today"] if a not in rest), key=urgency_key)
     out.append(f"## Do now ({len(now)})\n")
     if not now:
         out.append("Nothing is due today or overdue.\n")

@@ -99,7 +99,7 @@ def _interview_bytes(item: Upcoming, stamp: datetime, alarm_minutes: int, brief:
 def _sentence(action: Action, vault: Vault, today: date) -> str:
     """The dashboard's line for an action, in plain text: what to do, then when it is due."""
     interview = vault.interview(action.interview) if action.interview else None
-    sentence = f"{headline(action, interview, today)}, {due_words(action.due, today)}."
+    sentence = f"{headline(action, interview, today, home=vault.config.me.timezone)}, {due_words(action.due, today)}."
     return sentence if action.contact is not None else f"{sentence} {action.reason}"
 
 
@@ -175,7 +175,8 @@ def calendar_parts(vault: Vault, plan: Plan, briefs: dict[str, str]) -> Calendar
     actions = []
     for action in groups["today"] + groups["upcoming"]:
         interview = vault.interview(action.interview) if action.interview else None
-        actions.append((action, _sentence(action, vault, today), headline(action, interview, today)))
+        summary = headline(action, interview, today, home=vault.config.me.timezone)
+        actions.append((action, _sentence(action, vault, today), summary))
     return CalendarParts(
         today, vault.config.rules.alarm_minutes, f"{folder}/{DASHBOARD}",
         tuple((item, f"{folder}/{briefs[item.interview.path]}") for item in plan.upcoming),

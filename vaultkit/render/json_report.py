@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..actions import group_of
+from ..actions import section_of
 from ..model import Vault
 from ..rules import Plan
 
@@ -17,7 +17,7 @@ def report_object(vault: Vault, plan: Plan, problems=()) -> dict:
         "actions": [
             {
                 "kind": a.kind,
-                "group": group_of(a.due, plan.today, plan.horizon_days),
+                "group": section_of(a, plan.today, plan.horizon_days),
                 "due": a.due.isoformat(),
                 "contact": a.contact,
                 "contact_note": a.contact_path,

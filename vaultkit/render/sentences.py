@@ -11,6 +11,7 @@ from datetime import date
 from ..actions import Action
 from ..model import Interview
 from ..wording import mid_sentence
+from ..zones import zone_words
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -76,16 +77,21 @@ class Style:
         return text
 
 
-def headline(action: Action, interview: Interview | None, today: date, style: Style = Style()) -> str:
-    """What to do, as one sentence without a final stop."""
+def headline(action: Action, interview: Interview | None, today: date, style: Style = Style(), home: str = "") -> str:
+    """What to do, as one sentence without a final stop. `home`: `[me] timezone`; an interview's
+    time in another zone says so: `... interview with Omar at 12:00 New York time (09:00 your time)`."""
     who, text = style.person(action), style.text
     since = short_day(action.since, today) if action.since else ""
     kind = action.kind
     if interview is not None and kind in ("prepare", "confirm"):
-        at = f" {interview.time.strftime('%H:%M')}" if interview.time else ""
+        at = after = ""
+        if interview.time:
+            clock = interview.time.strftime("%H:%M")
+            zone = zone_words(interview.date, interview.time, interview.timezone, home)
+            at, after = (f" {clock}", "") if not zone else ("", f" at {clock} {text(zone)}")
         if kind == "confirm":
-            return f"Confirm {_relative(interview.date, today)}{at} interview with {who}"
-        return f"Prepare questions for {_relative(interview.date, today)}{at} interview with {who}"
+            return f"Confirm {_relative(interview.date, today)}{at} interview with {who}{after}"
+        return f"Prepare questions for {_relative(interview.date, today)}{at} interview with {who}{after}"
     if kind == "thank-you":
         return f"Send {who} a thank-you for your conversation on {since}"
     if kind == "record-notes":

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..actions import MESSAGE_KINDS, Action, grouped
+from ..actions import MESSAGE_KINDS, SECTIONS, Action, grouped, section_of
 from ..config import CONFIG_NAME
 from ..dates import add_days
 from ..errors import WARNING, Problem
@@ -47,7 +47,10 @@ class Plan:
         return grouped(self.actions, self.today, self.horizon_days)
 
     def counts(self) -> dict[str, int]:
-        counts = {group: len(actions) for group, actions in self.groups().items()}
+        """Actions per dashboard section (announcements apart, not in their due group), then gone quiet."""
+        counts = dict.fromkeys(SECTIONS, 0)
+        for action in self.actions:
+            counts[section_of(action, self.today, self.horizon_days)] += 1
         counts["gone_quiet"] = len(self.gone_quiet)
         return counts
 
@@ -62,6 +65,7 @@ def plan(vault: Vault, today: date) -> Plan:
     actions += broaden_field(history, explored) + grow_pipeline(history)
     edges = referral_edges(history)
     net = network(history, edges)
+    upcoming = upcoming_interviews(vault, today)
     return Plan(
         today=today,
         horizon_days=vault.config.rules.horizon_days,
@@ -71,9 +75,9 @@ def plan(vault: Vault, today: date) -> Plan:
         fields=tuple(explored),
         network=net,
         connectors=tuple(connectors(net)),
-        upcoming=upcoming_interviews(vault, today),
+        upcoming=upcoming,
         progress=progress(vault, today, edges),
-        problems=tuple(dated_problems(vault, today) + _unsigned(vault, today, actions)),
+        problems=tuple(dated_problems(vault, today) + _unsigned(vault, today, actions) + _floating(vault, upcoming)),
     )
 
 
@@ -86,6 +90,19 @@ def _unsigned(vault: Vault, today: date, actions: list[Action]) -> list[Problem]
     return [Problem(CONFIG_NAME, vault.config.me_line, WARNING,
                     f"[me] has no name, so {count} draft{'' if count == 1 else 's'} would end unsigned; "
                     'add name = "Your Name" under [me]')]
+
+
+def _floating(vault: Vault, upcoming: tuple[Upcoming, ...]) -> list[Problem]:
+    """Times with no zone float (at that hour wherever the calendar is): say once what to add."""
+    count = sum(u.interview.time is not None and u.interview.timezone is None for u in upcoming)
+    if vault.config.me.timezone or not count:
+        return []
+    many = count != 1
+    return [Problem(CONFIG_NAME, vault.config.me_line, WARNING,
+                    f"{count} upcoming interview{'s' if many else ''} {'have' if many else 'has'} a time but no "
+                    f"time zone, and [me] has none, so {'each' if many else 'it'} is at that hour wherever your "
+                    'calendar is; add timezone = "Region/City" under [me] (yours, e.g. "America/Chicago"), '
+                    "and to an interview agreed in another zone")]
 
 
 def dated_problems(vault: Vault, today: date) -> list[Problem]:

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from ..actions import Action
 from ..dates import add_days
 from ..model import Contact, Interview, Vault
+from ..zones import zone_words
 from .history import History
 
 UPCOMING = ("requested", "scheduled", "confirmed")
@@ -39,9 +40,12 @@ def upcoming_interviews(vault: Vault, today: date) -> tuple[Upcoming, ...]:
     return tuple(found)
 
 
-def _when(interview: Interview) -> str:
-    at = f" at {interview.time.strftime('%H:%M')}" if interview.time else ""
-    return f"{interview.date.isoformat()}{at}"
+def _when(interview: Interview, home: str) -> str:
+    """`2026-11-26 at 12:00`, with its zone when it is not yours (`home`): ` New York time (09:00 your time)`."""
+    if interview.time is None:
+        return interview.date.isoformat()
+    zone = zone_words(interview.date, interview.time, interview.timezone, home)
+    return f"{interview.date.isoformat()} at {interview.time.strftime('%H:%M')}{' ' if zone else ''}{zone}"
 
 
 def _action(kind: str, interview: Interview, due, reason: str) -> Action:
@@ -51,6 +55,7 @@ def _action(kind: str, interview: Interview, due, reason: str) -> Action:
 
 def interview_actions(history: History) -> list[Action]:
     rules, today = history.rules, history.today
+    home = history.vault.config.me.timezone
     actions = []
     for interview in history.vault.interviews:
         status = interview.status_on(today)
@@ -59,11 +64,11 @@ def interview_actions(history: History) -> list[Action]:
             if not interview.has_questions:
                 actions.append(_action(
                     "prepare", interview, add_days(interview.date, -rules.prepare_days_before),
-                    f"Your interview with {name} on {_when(interview)} has no questions prepared yet."))
+                    f"Your interview with {name} on {_when(interview, home)} has no questions prepared yet."))
             if status == "scheduled":
                 actions.append(_action(
                     "confirm", interview, add_days(interview.date, -rules.confirm_days_before),
-                    f"Confirm the interview with {name} on {_when(interview)}."))
+                    f"Confirm the interview with {name} on {_when(interview, home)}."))
         elif interview.status in UPCOMING and interview.date < today:
             actions.append(_action(
                 "record-outcome", interview, add_days(interview.date, 1),

@@ -298,7 +298,7 @@ class Daemon:
     def _guarded(self, work: Callable[[], Refresh], what: str, batch: Batch | None = None) -> None:
         try:
             refresh = work()
-            quiet = batch is not None and not batch and refresh.report is None and not refresh.problems
+            quiet = batch is not None and not batch.beyond_drafts() and refresh.report is None and not refresh.problems
             if not quiet:  # a reconcile that found nothing new is not worth a line
                 self.refreshes += 1
                 if self.on_refresh is not None:

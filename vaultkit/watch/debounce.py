@@ -19,6 +19,7 @@ class Batch:
     config: bool = False  # vaultkit.toml changed
     templates: bool = False  # a template changed: render again, no note to read
     outputs: bool = False  # a generated file or the output folder vanished: write again
+    drafts: set[str] = field(default_factory=set)  # drafts saved (by you, or by vaultkit): their email links
     arrived: bool = False  # an event other than a deletion: False while only files are being removed
     events: int = 0
 
@@ -28,10 +29,15 @@ class Batch:
         self.config |= other.config
         self.templates |= other.templates
         self.outputs |= other.outputs
+        self.drafts |= other.drafts
         self.arrived |= other.arrived
         self.events += other.events
 
     def __bool__(self) -> bool:
+        return bool(self.drafts) or self.beyond_drafts()
+
+    def beyond_drafts(self) -> bool:
+        """Something besides drafts changed (a batch of drafts alone may be vaultkit's own writes)."""
         return bool(self.paths or self.folders or self.config or self.templates or self.outputs)
 
 

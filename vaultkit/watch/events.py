@@ -5,7 +5,8 @@ a create, a move or a delete + create): every note path named by an event is
 checked against the files later, by size, mtime and hash. Paths that are not
 notes (editor swap and backup files, vim's `4913`, `.git`, `.obsidian`,
 vaultkit's own temp files) are dropped here, as is everything in the output
-folder, where vaultkit writes, wherever it really is. The only I/O: a stat when
+folder, where vaultkit writes, wherever it really is, but for a generated file
+deleted and a draft saved (you may have edited it). The only I/O: a stat when
 an output seems deleted (a poller sees a file replaced by a rename as deleted
 and created: it is still there), and where the output folder leads, when it
 comes or goes.
@@ -28,6 +29,7 @@ class EventSorter:
         self.root = str(config.root)
         self.notes = NoteFilter(config)
         self.output = config.folders.output.strip("/")
+        self.drafts = f"{self.output}/Drafts/"
         self.templates = config.folders.templates.strip("/")
 
     def relative(self, path: str | bytes | None) -> str | None:
@@ -58,9 +60,13 @@ class EventSorter:
         if rel == self.output or self.output.startswith(rel + "/"):
             self._follow_output(batch)
         if rel == self.output or rel.startswith(self.output + "/"):
-            # vaultkit's own writes land here; only a generated file vanishing needs a new write
-            if vanished and not os.path.basename(rel).startswith(".") and not self._still_there(rel):
+            # vaultkit's own writes land here; a generated file vanishing needs a new write, and a
+            # draft saved may be yours: the dashboard's email link sends what it holds
+            hidden = os.path.basename(rel).startswith(".")
+            if vanished and not hidden and not self._still_there(rel):
                 batch.outputs = True
+            elif not (hidden or is_dir) and rel.startswith(self.drafts) and rel.endswith(".md"):
+                batch.drafts.add(rel)
             return
         if rel == CONFIG_FILE:
             batch.config = True

@@ -1,7 +1,7 @@
 """One short line per refresh: what changed for you, what was written, how long it took."""
 from __future__ import annotations
 
-from ..actions import GROUPS
+from ..actions import GROUPS, SECTIONS
 from ..errors import ERROR
 from ..links import note_stem
 from ..render.text import plural
@@ -25,9 +25,10 @@ def _took(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.1f} s"
 
 
-def _counts(counts: dict) -> str:
-    groups = ", ".join(f"{counts[g]} {g}" for g in GROUPS)
-    return f"{groups}; {counts['gone_quiet']} gone quiet"
+def _counts(counts: dict, quiet: str = "gone quiet") -> str:
+    told = [f"{counts['announce']} to tell"] if counts.get("announce") else []
+    groups = ", ".join(told + [f"{counts[g]} {g}" for g in GROUPS])
+    return f"{groups}; {counts['gone_quiet']} {quiet}"
 
 
 def _moves(before: dict | None, after: dict, short: bool = False) -> list[str]:
@@ -35,10 +36,10 @@ def _moves(before: dict | None, after: dict, short: bool = False) -> list[str]:
     if before is None:
         return []
     moved = []
-    for group in (*GROUPS, "gone_quiet"):
-        old, new = before.get(group, 0), after[group]
+    for group in (*SECTIONS, "gone_quiet"):
+        old, new = before.get(group, 0), after.get(group, 0)
         if old != new:
-            label = group.replace("_", " ")
+            label = {"announce": "to tell", "gone_quiet": "gone quiet"}.get(group, group)
             moved.append(f"{label} {old} -> {new}" if short else f"{old} {label} -> {new} {label}")
     return moved
 
@@ -61,6 +62,8 @@ def _what_changed(refresh: Refresh, batch: Batch | None, full: bool | str) -> st
         parts.append("a template changed")
     if batch is not None and batch.outputs:
         parts.append("an output file was deleted")
+    if refresh.drafts:  # not every draft the batch names: vaultkit's own writes are there too
+        parts.append(f"{_names(refresh.drafts, 'draft', full)} edited")
     return "; ".join(parts) or "checked"
 
 
@@ -110,7 +113,8 @@ def describe(refresh: Refresh, batch: Batch | None, first: bool = False, before:
         if verbosity != QUIET or failed:
             lines.append(line)
         if first and verbosity != QUIET:
-            lines.append(f"  follow-ups for {report.plan.today.isoformat()}: {_counts(counts)}")
+            day = report.plan.today.isoformat()
+            lines.append(_fit([f"  follow-ups for {day}: {_counts(counts, quiet)}" for quiet in ("gone quiet", "quiet")]))
     if full and not first:  # the first read says how many; naming 20,000 notes helps nobody
         lines += [f"  read {rel}" for rel in refresh.update.parsed]
     if first and refresh.vault is not None and refresh.vault.problems:

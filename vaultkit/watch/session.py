@@ -47,6 +47,15 @@ class Refresh:
     problems: list[Problem] = field(default_factory=list)  # new problems in the notes just read
     seconds: float = 0.0
     note: str = ""  # why nothing was rewritten, or what else happened
+    drafts: list[str] = field(default_factory=list)  # drafts you saved since the last report
+
+
+def _stat(path: Path) -> tuple | None:
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    return status.st_ino, status.st_size, status.st_mtime_ns
 
 
 class Session:
@@ -56,6 +65,7 @@ class Session:
         self.index = VaultIndex(load_config(self.root), use_cache, warn)
         self.warn = warn
         self.last_today: dt.date | None = None  # the day the outputs were last computed for
+        self.drafts: dict[str, tuple] = {}  # each draft's file as the last report left it (draft_stats)
 
     @property
     def config(self):
@@ -94,11 +104,21 @@ class Session:
         if reconcile:
             return self._refresh(today, index.rescan, force=batch.config)
         links = {rel for rel in batch.paths if os.path.islink(self.root / rel)}
-        force = bool(batch.templates or batch.outputs)
+        force = bool(batch.templates or batch.outputs)  # a draft edited: `_refresh` sees it by itself
         if batch.folders or links:  # the walk decides whether a symlink may be followed
             folders = batch.folders | {rel.rpartition("/")[0] for rel in links}
             return self._refresh(today, lambda: index.rescan(batch.paths | self._below(folders)), force=force)
         return self._refresh(today, lambda: index.check(batch.paths), force=force)
+
+    def _draft_stats(self, report: Report) -> dict[str, tuple]:
+        """(inode, size, mtime_ns) of each draft the dashboard links to, as written or kept."""
+        prefix = f"{self.config.folders.output}/Drafts/"
+        return {rel: _stat(self.root / rel) for rel, _ in report.results if rel.startswith(prefix)}
+
+    def _edited_drafts(self) -> list[str]:
+        """The drafts the dashboard links to whose file is not the one the last report saw (you
+        saved it since): their email links must follow. vaultkit's own writes are the files it saw."""
+        return sorted(rel for rel, seen in self.drafts.items() if _stat(self.root / rel) != seen)
 
     def _below(self, folders: set[str]) -> set[str]:
         prefixes = tuple(f.rstrip("/") + "/" for f in folders)
@@ -111,7 +131,8 @@ class Session:
         refresh = Refresh(update=update)
         walked = self.index.walk_problems
         news = [p for p in walked if p not in walked_before]  # e.g. a symlink out of the vault
-        force = force or bool(news) or len(walked) != len(walked_before)
+        refresh.drafts = self._edited_drafts()
+        force = force or bool(news) or len(walked) != len(walked_before) or bool(refresh.drafts)
         if not (force or update.changed or today != self.last_today):
             refresh.note = "no note's content changed"
             refresh.seconds = time.perf_counter() - start
@@ -123,6 +144,7 @@ class Session:
         refresh.vault = vault
         refresh.report = run_report(vault, today)
         self.last_today = today
+        self.drafts = self._draft_stats(refresh.report)
         parsed = set(update.parsed)
         refresh.problems = news + [p for p in (*vault.problems, *refresh.report.problems)
                                    if p.path in parsed or p.path.startswith(self.config.folders.templates)]
