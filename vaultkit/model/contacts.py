@@ -31,11 +31,14 @@ def read_contact(note: Note, problems: list[Problem]) -> Contact:
                      f"stay_in_touch {shown(p.data['stay_in_touch'])} is more than ten years; using the default")
             stay = None
     aliases = [name_of(text) for key in ("aliases", "alias") for text, _ in p.texts(key)]
+    emails = tuple(dict.fromkeys(name_of(text) for text, _ in p.texts("email")))  # SPEC: every address is theirs
     return Contact(
         path=note.path,
         name=unicodedata.normalize("NFC", p.text("name") or note.stem),  # an NFD file name shows as typed
         aliases=tuple(a for a in dict.fromkeys(aliases) if a),
-        **{key: p.text(key) for key in TEXT_KEYS},
+        **{key: p.text(key) for key in TEXT_KEYS if key != "email"},
+        email=emails[0] if emails else "",
+        emails=emails,
         referred_by=tuple(PersonRef(text, name_of(text), None, line) for text, line in p.texts("referred_by")),
         status=status or "active",
         stay_in_touch=stay,

@@ -30,7 +30,8 @@ class Contact:
     company: str = ""
     role: str = ""
     field: str = ""
-    email: str = ""
+    email: str = ""  # the first address, to write to
+    emails: tuple[str, ...] = ()  # every address written: `email` may be a list
     phone: str = ""
     linkedin: str = ""
     location: str = ""
