@@ -21,16 +21,25 @@ _WANTED = {"from", "sender", "to", "cc", "bcc", "date", "subject", "message-id",
            "precedence", "auto-submitted", "x-gmail-labels", "x-mozilla-draft-info", "x-uniform-type-identifier"}
 _NO_REPLY = re.compile(r"no-?_?reply|do-?not-?reply|mailer-daemon", re.I)
 _PARSER = BytesHeaderParser(policy=policy.compat32)
+_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
+_BETWEEN_WORDS = re.compile(r"(=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=)\s+(?==\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=)")
+
+
+def _word(match: re.Match) -> str:
+    """One RFC 2047 encoded word decoded; a broken one (unknown charset, bad base64) as written."""
+    try:
+        return str(make_header(decode_header(match.group())))
+    except (HeaderParseError, LookupError, UnicodeError, ValueError, TypeError, AssertionError):
+        return match.group()
 
 
 def decoded(value: str) -> str:
-    """A header's text: 8-bit bytes read as UTF-8, encoded words decoded, folding undone."""
+    """A header's text: 8-bit bytes read as UTF-8, encoded words decoded one by one (so raw 8-bit
+    text beside them stays as it is), folding undone."""
     text = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if "=?" in text:
-        try:
-            text = str(make_header(decode_header(text)))
-        except (HeaderParseError, LookupError, UnicodeError, ValueError, TypeError, AssertionError):
-            pass  # a broken encoded word stays as written
+        text = _BETWEEN_WORDS.sub(r"\1", text)  # RFC 2047: space between two encoded words is not text
+        text = _ENCODED_WORD.sub(_word, text)
     return " ".join(text.split())
 
 

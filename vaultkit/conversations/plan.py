@@ -18,7 +18,7 @@ from .records import LINKEDIN, Message, Party
 
 BLAST = 5  # more recipients than this: a message to many is not a conversation with each
 BLOCK_ID = re.compile(r"\^(vk-[0-9a-f]{8})(?![0-9A-Za-z-])")
-_ESCAPE = re.compile(r"([\\#\[\]<>^|`*_$=~])")
+_ESCAPE = re.compile(r"([\\#\[\]<>^|`$])")  # tags, links, block ids, HTML, tables, code, maths
 SUBJECT_LIMIT = 120
 
 
