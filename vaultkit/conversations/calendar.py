@@ -108,6 +108,9 @@ def parse_calendar(path: Path, shown: str):
         calendars = icalendar.Calendar.from_ical(data, multiple=True)
     except Exception as exc:  # icalendar raises several kinds for a file it cannot read
         raise VaultkitError(f"{shown} does not parse as iCalendar: {str(exc)[:200]}") from None
+    if not calendars:  # icalendar drops a calendar whose BEGIN and END lines do not pair up
+        raise VaultkitError(f"{shown} does not parse as iCalendar: no complete calendar in it (each BEGIN: line "
+                            "needs its END: line; was the file cut short?)")
     lines = [data.count(b"\n", 0, m.start()) + 1 for m in re.finditer(rb"(?im)^BEGIN:VEVENT\s*$", data)]
     return calendars, lines
 
