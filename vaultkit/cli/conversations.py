@@ -13,7 +13,9 @@ from pathlib import Path
 
 import click
 
-from ..conversations.plan import Counts, NewLine, Touchpoint, ids_in, log_lines
+from ..conversations.plan import NewLine, Touchpoint, ids_in, log_lines
+from ..conversations.records import Unreadable
+from ..conversations.tally import Counts
 from ..edit.log_in_order import add_touches_in_order
 from ..edit.new import NewNote
 from ..errors import ERROR, UsageProblem, VaultkitError
@@ -146,20 +148,20 @@ def need_my_addresses(vault) -> None:
                            'other addresses) under [me] in vaultkit.toml, e.g. email = "sam@example.org"')
 
 
-def import_messages(vault, messages, today: dt.date, subjects: bool, counts: Counts) -> dict[str, list[NewLine]]:
+def import_messages(vault, directory, messages, today: dt.date, subjects: bool,
+                    counts: Counts) -> dict[str, list[NewLine]]:
     """Messages (and Unreadable records, counted) -> the Log lines to add, per contact note."""
-    from ..conversations.people import Directory
     from ..conversations.plan import decide_kinds, sort_out
 
     def readable():
         for item in messages:
-            if hasattr(item, "reason"):
+            if isinstance(item, Unreadable):
                 counts.read += 1
                 counts.unreadable.append(item)
             else:
                 yield item
 
-    exchanges = sort_out(readable(), Directory(vault, vault.config.me), counts)
+    exchanges = sort_out(readable(), directory, counts)
     points = decide_kinds(vault, exchanges, my_zone(vault), today)
     return log_lines(points, present_ids(vault, points), counts, subjects)
 
@@ -187,17 +189,20 @@ def mail(paths, dry_run, no_subjects, today, vault_path, no_cache) -> None:
       vaultkit import mail ~/Maildir ~/Desktop/saved-emails/
     """
     from ..conversations.mail import mail_source, read_mail
+    from ..conversations.people import Directory
 
     vault = open_vault(vault_path, no_cache)
     need_my_addresses(vault)
     sources = [mail_source(path) for path in mail_paths(vault, paths)]  # every path checked before any is read
+    directory = Directory(vault, vault.config.me)
+    contact_addresses = frozenset(directory.by_address)
 
     def messages():
-        for source in sources:
-            yield from read_mail(source)
+        for source in sources:  # a message that names no contact's address is only glanced at
+            yield from read_mail(source, addresses=contact_addresses, seeker=directory.seeker)
 
     counts = Counts()
-    lines = import_messages(vault, messages(), today, not no_subjects, counts)
+    lines = import_messages(vault, directory, messages(), today, not no_subjects, counts)
     report(vault, lines, [], counts, "message", dry_run)
 
 
@@ -221,6 +226,7 @@ def linkedin_messages(file, dry_run, no_subjects, today, vault_path, no_cache) -
       vaultkit import linkedin-messages ~/Downloads/Basic_LinkedInDataExport/messages.csv --no-subjects
     """
     from ..conversations.linkedin_messages import read_linkedin_messages
+    from ..conversations.people import Directory
 
     vault = open_vault(vault_path, no_cache)
     me = vault.config.me
@@ -229,7 +235,7 @@ def linkedin_messages(file, dry_run, no_subjects, today, vault_path, no_cache) -
                            'or name under [me] in vaultkit.toml, e.g. linkedin = "https://www.linkedin.com/in/sam"')
     messages = list(read_linkedin_messages(Path(os.path.expanduser(file)), file))  # the whole file read first
     counts = Counts()
-    lines = import_messages(vault, messages, today, not no_subjects, counts)
+    lines = import_messages(vault, Directory(vault, me), messages, today, not no_subjects, counts)
     report(vault, lines, [], counts, "message", dry_run)
 
 
@@ -260,9 +266,9 @@ def calendar(file, dry_run, no_subjects, today, vault_path, no_cache) -> None:
     window = (today - dt.timedelta(days=365), today + dt.timedelta(days=horizon))
     found = list(read_calendar(Path(os.path.expanduser(file)), file, window))  # the whole file read first
     counts = Counts()
-    counts.unreadable = [item for item in found if hasattr(item, "reason")]
+    counts.unreadable = [item for item in found if isinstance(item, Unreadable)]
     counts.read = len(counts.unreadable)
-    events = [item for item in found if not hasattr(item, "reason")]
+    events = [item for item in found if not isinstance(item, Unreadable)]
     points, meetings = plan_meetings(vault, events, Directory(vault, vault.config.me), counts, today,
                                      my_zone(vault), vault.config.me.timezone)
     lines = log_lines(points, present_ids(vault, points), counts, not no_subjects)

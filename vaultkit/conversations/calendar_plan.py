@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from ..model import Vault
 from .people import Directory
-from .plan import BLAST, Counts, Touchpoint, block_id, local_time
+from .plan import Touchpoint, block_id, local_time
 from .records import Event
+from .tally import BLAST, Counts
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from ..errors import VaultkitError
 from .headers import read_headers
 from .mbox import HEADER_LINE, MAX_HEADER, looks_like_mbox, read_blocks
 from .records import Message, Unreadable
+from .tally import Counts
 
 MBOX, MAILDIR, EML_FOLDER, EML = "mbox", "Maildir", "folder of .eml files", ".eml file"
 _SNIFF = 64 * 1024
@@ -96,7 +97,7 @@ def _maildir_files(folder: Path) -> Iterator[tuple[Path, str]]:
                 yield folder / sub / name, name.rsplit(":2,", 1)[1] if ":2," in name else ""
 
 
-def _file_headers(path: Path, shown: str) -> Message | Unreadable:
+def _file_headers(path: Path, shown: str, worth_parsing=None) -> Message | Unreadable:
     """The headers of a file that holds one message (a Maildir entry, an .eml)."""
     try:
         with open_regular(path) as handle:
@@ -118,29 +119,48 @@ def _file_headers(path: Path, shown: str) -> Message | Unreadable:
         return Unreadable(shown, f"cannot read it: {exc.strerror or exc}")
     if data.startswith(b"From ") and b":" not in data.split(b"\n", 1)[0].split(b" ", 1)[0]:
         data = data.split(b"\n", 1)[1] if b"\n" in data else b""  # an mbox-style envelope line
-    return read_headers(data, shown)
+    return read_headers(data, shown, worth_parsing)
 
 
-def read_mail(source: MailSource) -> Iterator[Message | Unreadable]:
-    """Every message of `source`, in file order, headers only."""
+def read_mail(source: MailSource, worth_parsing=None, addresses: frozenset[str] | None = None,
+              seeker=None) -> Iterator[Message | Unreadable | Counts]:
+    """Every message of `source`, in file order, headers only. Given `addresses` (the contacts'),
+    a message that names none of them is only glanced at (see read_headers); given the `seeker`
+    too, a big mbox is read on every core, and the messages glanced at there come back tallied
+    (a Counts for each part), not one by one."""
+    if addresses is not None:
+        def worth_parsing(found: set[str]) -> bool:
+            return not addresses.isdisjoint(found)
+    if source.kind == MBOX and addresses is not None and seeker is not None and (os.cpu_count() or 1) > 1:
+        from .mbox_parallel import PARALLEL_FROM, read_in_parallel
+
+        try:
+            big = os.stat(source.path).st_size >= PARALLEL_FROM
+        except OSError:
+            big = False
+        if big:
+            yield from read_in_parallel(source.path, source.shown, addresses, seeker)
+            return
     if source.kind == MBOX:
         try:
             with open_regular(source.path) as handle:
                 for line, block, reason in read_blocks(handle):
                     position = f"{source.shown}:{line}"
-                    yield read_headers(block, position) if block is not None else Unreadable(position, reason)
+                    yield (read_headers(block, position, worth_parsing) if block is not None
+                           else Unreadable(position, reason))
         except OSError as exc:
             yield Unreadable(source.shown, f"cannot read the rest of it: {exc.strerror or exc}")
     elif source.kind == MAILDIR:
         for path, flags in _maildir_files(source.path):
             shown = f"{source.shown.rstrip('/')}/{path.parent.name}/{path.name}"
-            found = _file_headers(path, shown)
+            found = _file_headers(path, shown, worth_parsing)
             if isinstance(found, Message) and "D" in flags:
                 found = replace(found, draft=True)
             yield found
     elif source.kind == EML_FOLDER:
         for path in _eml_files(source.path):
-            yield _file_headers(path, f"{source.shown.rstrip('/')}/{path.relative_to(source.path).as_posix()}")
+            yield _file_headers(path, f"{source.shown.rstrip('/')}/{path.relative_to(source.path).as_posix()}",
+                                worth_parsing)
     else:
-        yield _file_headers(source.path, source.shown)
+        yield _file_headers(source.path, source.shown, worth_parsing)
 

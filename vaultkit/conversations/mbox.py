@@ -37,14 +37,15 @@ def looks_like_mbox(head: bytes) -> bool:
 class _Stream:
     """A growing window on the file: `buf` holds the bytes from file offset `base`."""
 
-    def __init__(self, handle: BinaryIO, chunk: int):
+    def __init__(self, handle: BinaryIO, chunk: int, base: int = 0, first_line: int = 1):
+        """`handle` is at file offset `base`, which is on line `first_line`."""
         self.handle = handle
         self.chunk = chunk
         self.buf = b""
-        self.base = 0
+        self.base = base
         self.eof = False
-        self._line_pos = 0  # absolute offset up to which newlines are counted
-        self._lines = 1  # the line number at _line_pos
+        self._line_pos = base  # absolute offset up to which newlines are counted
+        self._lines = first_line  # the line number at _line_pos
 
     def more(self) -> bool:
         """Read another chunk onto the window; False at the end of the file."""
@@ -111,33 +112,54 @@ def _next_separator(stream: _Stream, start: int) -> int:
             return -1
 
 
-def read_blocks(handle: BinaryIO, chunk: int = CHUNK, max_header: int = MAX_HEADER) -> Iterator[Block]:
+def read_blocks(handle: BinaryIO, chunk: int = CHUNK, max_header: int = MAX_HEADER, base: int = 0,
+                first_line: int = 1, end: int | None = None) -> Iterator[Block]:
     """Each message's header block, with the line of its `From ` line; a block that cannot be
-    read (the file ends inside it, it is over `max_header`) comes as None with the reason."""
-    stream = _Stream(handle, chunk)
+    read (the file ends inside it, it is over `max_header`) comes as None with the reason.
+
+    `handle` is at offset `base` (on line `first_line`), where a message starts; with `end`, the
+    messages that start before that offset (a part of the file, read alongside the others)."""
+    stream = _Stream(handle, chunk, base, first_line)
     stream.more()
     start = 0 if stream.buf.startswith(b"From ") else _next_separator(stream, 0)
-    while start >= 0:
+    while start >= 0 and (end is None or stream.base + start < end):
+        if start > chunk:  # forget what is behind, now and then (each drop copies what is kept)
+            stream.drop_before(start)
+            start = 0
         line = stream.line_at(start)
-        stream.drop_before(start)
-        block_end = -1
+        block_end = first = -1
         while True:
-            first = stream.buf.find(b"\n")
+            first = stream.buf.find(b"\n", start)
             if first >= 0:
-                blank = _BLANK.search(stream.buf, first)
-                if blank is not None and blank.start() - first <= max_header:
+                blank = _BLANK.search(stream.buf, first, first + max_header + 3)
+                if blank is not None:
                     block_end = blank.start() + 1
                     break
                 if len(stream.buf) - first > max_header:
                     break
+            stream.drop_before(start)
+            start = 0
             if not stream.more():
+                first = stream.buf.find(b"\n", start)
                 break
         if block_end >= 0:
-            yield line, stream.buf[stream.buf.find(b"\n") + 1:block_end], ""
+            yield line, stream.buf[first + 1:block_end], ""
             start = _next_separator(stream, block_end - 1)
-        elif len(stream.buf) - max(stream.buf.find(b"\n"), 0) > max_header:
+        elif first >= 0 and len(stream.buf) - first > max_header:
             yield line, None, "its headers are over 1 MB"
-            start = _next_separator(stream, stream.buf.find(b"\n"))
+            start = _next_separator(stream, first)
         else:
             yield line, None, "the file ends inside its headers (cut short?)"
             return
+
+
+def next_message_at(handle: BinaryIO, offset: int) -> int:
+    """The file offset of the first message that starts at or after `offset`, or -1."""
+    begin = max(offset - 2, 0)  # the bytes that tell whether a blank line comes before
+    handle.seek(begin)
+    stream = _Stream(handle, 1 << 20, begin)
+    stream.more()
+    if offset == 0 and stream.buf.startswith(b"From "):
+        return 0
+    found = _next_separator(stream, 0)
+    return -1 if found < 0 else stream.base + found

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from ..config import Me
 from ..links import name_key
-from ..model import Vault
 from .records import Party
+
+if TYPE_CHECKING:
+    from ..model import Vault
 
 _ADDRESS = re.compile(r"[^\s<>,;:\"'()\[\]]+@[^\s<>,;:\"'()\[\]]+\.[^\s<>,;:\"'()\[\]]+")
 _PROFILE_HOST = re.compile(r"^(?:[a-z]{2,3}\.)?linkedin\.com(?=/|$)")
@@ -33,14 +37,34 @@ def plain_profile(url: str) -> str:
     return _PROFILE_HOST.sub("linkedin.com", text)
 
 
+@dataclass(frozen=True)
+class Seeker:
+    """How the seeker is known on a message: `[me] email` and `emails`, `[me] linkedin`, `[me] name`."""
+
+    addresses: frozenset[str]
+    profile: str = ""
+    name: str = ""  # as name_key gives it
+
+    @classmethod
+    def from_me(cls, me: Me) -> Seeker:
+        return cls(frozenset(a for text in (me.email, *me.emails) for a in addresses_in(text)),
+                   plain_profile(me.linkedin) if me.linkedin.strip() else "", name_key(me.name))
+
+    def is_me(self, party: Party) -> bool:
+        if "@" in party.address:
+            return party.address in self.addresses
+        if party.address and self.profile:
+            return party.address == self.profile
+        return bool(self.name) and name_key(party.name) == self.name
+
+
 class Directory:
     """The seeker's own addresses and every contact's, from the vault and `[me]`."""
 
     def __init__(self, vault: Vault, me: Me):
         self.vault = vault
-        self.my_addresses = {a for text in (me.email, *me.emails) for a in addresses_in(text)}
-        self.my_profile = plain_profile(me.linkedin) if me.linkedin.strip() else ""
-        self.my_name = name_key(me.name)
+        self.seeker = Seeker.from_me(me)
+        self.is_me = self.seeker.is_me
         by_address: dict[str, list[str]] = defaultdict(list)
         by_profile: dict[str, list[str]] = defaultdict(list)
         for path, contact in vault.contacts.items():
@@ -50,13 +74,6 @@ class Directory:
                 by_profile[plain_profile(contact.linkedin)].append(path)
         self.by_address = {a: tuple(p) for a, p in by_address.items()}
         self.by_profile = {u: tuple(p) for u, p in by_profile.items()}
-
-    def is_me(self, party: Party) -> bool:
-        if "@" in party.address:
-            return party.address in self.my_addresses
-        if party.address and self.my_profile:
-            return party.address == self.my_profile
-        return bool(self.my_name) and name_key(party.name) == self.my_name
 
     def contacts_of(self, party: Party) -> tuple[str, ...]:
         """The contact notes `party` may be: none, one, or several (ambiguous)."""

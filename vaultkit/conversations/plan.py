@@ -8,15 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 
 from ..model import Vault
 from .kinds import KindJudge
 from .people import Directory
-from .records import LINKEDIN, Message, Party
+from .records import LINKEDIN, Message
+from .tally import BLAST, Counts, others_of, skip_reason, tally_glanced
 
-BLAST = 5  # more recipients than this: a message to many is not a conversation with each
 BLOCK_ID = re.compile(r"\^(vk-[0-9a-f]{8})(?![0-9A-Za-z-])")
 _ESCAPE = re.compile(r"([\\#\[\]<>^|`$])")  # tags, links, block ids, HTML, tables, code, maths
 SUBJECT_LIMIT = 120
@@ -60,30 +60,6 @@ class NewLine:
     id: str
 
 
-@dataclass
-class Counts:
-    """What happened to what was read, for the summary."""
-
-    read: int = 0
-    unreadable: list = field(default_factory=list)  # Unreadable records
-    skipped: Counter = field(default_factory=Counter)  # reason -> messages
-    added: Counter = field(default_factory=Counter)  # kind ("" plain) -> Log items
-    already: int = 0  # Log items (or interview notes) already in the vault
-    strangers: Counter = field(default_factory=Counter)  # address -> messages with someone not a contact
-    names: dict = field(default_factory=dict)  # address -> a name seen with it
-    ambiguous: dict = field(default_factory=dict)  # shown party -> (contact paths, messages)
-
-    def stranger(self, party: Party) -> None:
-        key = party.address or party.name
-        self.strangers[key] += 1
-        if party.name and key not in self.names:
-            self.names[key] = party.name
-
-    def top_strangers(self, limit: int = 10) -> list[tuple[str, int]]:
-        ranked = sorted(self.strangers.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        return [(Party(a, self.names.get(a, "")).shown() if "@" in a or "/" in a else a, n) for a, n in ranked]
-
-
 @dataclass(frozen=True, slots=True)
 class Exchange:
     """A message between the seeker and one contact."""
@@ -103,31 +79,39 @@ def local_time(when: dt.datetime, zone) -> dt.datetime:
         return when.replace(tzinfo=None)
 
 
-def sort_out(messages, directory: Directory, counts: Counts) -> list[Exchange]:
-    """Which messages are between the seeker and a contact; every other is counted by why not."""
+def sort_out(items, directory: Directory, counts: Counts) -> list[Exchange]:
+    """Which messages are between the seeker and a contact; every other is counted by why not.
+
+    `items` are Messages, and Counts of messages already tallied elsewhere (a part of a mailbox
+    another process read), which are added in. A message that was only glanced at (no `when`:
+    no contact's address is in it) is tallied as `tally_glanced` says."""
     exchanges, seen = [], set()
-    for message in messages:
+    for message in items:
+        if isinstance(message, Counts):
+            counts.merge(message)
+            continue
+        if message.when is None:
+            tally_glanced(message, directory.seeker, counts)
+            continue
         counts.read += 1
         if message.source != LINKEDIN:
             if message.key in seen:
                 counts.skipped["the same message twice"] += 1
                 continue
             seen.add(message.key)
-        reason = _not_a_conversation(message, directory)
+        reason = skip_reason(message, directory.seeker)
         if reason:
             counts.skipped[reason] += 1
             continue
-        from_me = directory.is_me(message.sender)
-        others = list({p.address or p.name: p for p in message.recipients if not directory.is_me(p)}.values()) \
-            if from_me else [message.sender]
-        if from_me and len(others) > BLAST:
+        others = others_of(message, directory.seeker)
+        if others is None:
             counts.skipped[f"sent to more than {BLAST} people"] += 1
             continue
         found = False
         for party in others:
             paths = directory.contacts_of(party)
             if len(paths) == 1:
-                exchanges.append(Exchange(message, paths[0], from_me))
+                exchanges.append(Exchange(message, paths[0], directory.is_me(message.sender)))
                 found = True
             elif paths:
                 shown, count = counts.ambiguous.get(party.shown(), (paths, 0))
@@ -138,18 +122,6 @@ def sort_out(messages, directory: Directory, counts: Counts) -> list[Exchange]:
             counts.skipped["ambiguous" if any(len(directory.contacts_of(p)) > 1 for p in others)
                            else "not with a contact"] += 1
     return exchanges
-
-
-def _not_a_conversation(message: Message, directory: Directory) -> str:
-    if message.draft:
-        return "drafts, never sent"
-    if message.automated:
-        return "automated"
-    if message.group:
-        return "group conversations"
-    if not directory.is_me(message.sender) and not any(directory.is_me(p) for p in message.recipients):
-        return "neither from nor to you"
-    return ""
 
 
 def decide_kinds(vault: Vault, exchanges: list[Exchange], zone, today: dt.date) -> list[Touchpoint]:

@@ -25,7 +25,7 @@ class Message:
 
     source: str  # EMAIL or LINKEDIN
     position: str  # where it was read: `Inbox.mbox:1234`, `messages.csv:17`, `cur/1700000000.M1P2.host`
-    when: dt.datetime  # as sent; with a zone when the header gives one
+    when: dt.datetime | None  # as sent, with a zone when the header gives one; None: not read (no contact in it)
     sender: Party
     recipients: tuple[Party, ...]  # To and Cc (and Bcc, in a copy the seeker sent)
     subject: str
