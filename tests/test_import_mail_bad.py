@@ -214,3 +214,36 @@ def test_the_body_is_never_read_into_memory(vault, tmp_path, monkeypatch):
         blocks = list(mbox_module.read_blocks(handle, chunk=1 << 20))
     assert [b[0] for b in blocks] == [1, 20_008] and max(sizes) < 3 << 20, (blocks, max(sizes))
     assert len(raw) > 20_000_000
+
+
+def test_a_big_mbox_read_on_every_core_gives_what_one_reader_gives(vault, tmp_path, monkeypatch):
+    """The parallel reader (for an mbox over 64 MB) cuts the file where messages start: each message
+    is read once, positions keep their lines, and the counts and the notes are the same."""
+    from vaultkit.conversations import mbox_parallel
+
+    build(vault)
+    mails = [message("ana@x.example" if n % 3 else f"s{n % 7}@else.example", ME, f"2026-11-{1 + n % 28:02d} 09:00",
+                     f"m{n}", msgid=f"<m{n}@x>", extra={"List-Id": "<l>"} if n % 5 == 0 else None)
+             for n in range(60)]
+    raw = gmail_mbox(tmp_path / "m.mbox", mails).read_bytes()
+    raw += envelope("From: ana@x.example\nTo: sam@me.example\nSubject: no date")
+    (tmp_path / "m.mbox").write_bytes(raw)
+    copy = tmp_path / "copy"
+    import shutil
+
+    shutil.copytree(vault.root, copy)
+    one = run(vault.root, "import", "mail", str(tmp_path / "m.mbox"), "--today", TODAY)
+    monkeypatch.setattr(mbox_parallel, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    used = []
+    real_parts = mbox_parallel.parts_of
+    monkeypatch.setattr(mbox_parallel, "parts_of", lambda *args: used.append(args) or real_parts(*args))
+    for parts in (2, 3, 7):
+        starts = [start for start, _, _ in mbox_parallel.parts_of(tmp_path / "m.mbox", parts)]
+        assert len(starts) == parts and all(raw[s:s + 5] == b"From " for s in starts)
+    many = run(copy, "import", "mail", str(tmp_path / "m.mbox"), "--today", TODAY)
+    assert one.exit_code == many.exit_code == 0, many.output
+    assert len(used) == 4 and used[-1][1] == 2  # the import read it in two parts
+    assert one.output == many.output
+    assert "warning: no Date; skipped" in one.stderr and "Read 61 messages" in one.stdout
+    assert tree_hashes(vault.root) == tree_hashes(copy)
