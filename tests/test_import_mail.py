@@ -257,3 +257,42 @@ def test_no_path_and_nothing_configured_is_a_usage_error(vault):
     build(vault)
     result = run(vault.root, "import", "mail")
     assert result.exit_code == 2 and "no PATH given and no [import] mail" in result.output
+
+
+def test_importing_an_old_export_then_a_newer_one_gives_what_the_newer_one_gives_at_once(tmp_path):
+    """The second import decides the kinds as the first did (it sets its own earlier items aside),
+    so a message added on a day already imported gets the kind it would have had."""
+    from .conftest import VaultBuilder
+
+    newer = messages() + [message(ME, "ana@x.example", "2026-11-10 19:00", "One more thing", msgid="<late@x>")]
+    stepwise, at_once = VaultBuilder(tmp_path / "stepwise"), VaultBuilder(tmp_path / "at-once")
+    for vault in (stepwise, at_once):
+        build(vault)
+    old = gmail_mbox(tmp_path / "old.mbox", messages())
+    new = gmail_mbox(tmp_path / "new.mbox", newer)
+    assert run(stepwise.root, "import", "mail", str(old), "--today", TODAY).exit_code == 0
+    assert "added 1 touch (1 plain), 11 already there" in run(stepwise.root, "import", "mail", str(new),
+                                                               "--today", TODAY).stdout
+    assert run(at_once.root, "import", "mail", str(new), "--today", TODAY).exit_code == 0
+    assert tree_hashes(stepwise.root) == tree_hashes(at_once.root)
+    ana = (at_once.root / "Contacts/Ana Díaz.md").read_text()
+    assert "- 2026-11-10 #thanks email: Thank you ^vk-" in ana and "- 2026-11-10 email: One more thing ^vk-" in ana
+
+
+def test_drafts_are_never_touches(vault, tmp_path):
+    """Never sent: Gmail's Drafts label, Thunderbird's draft header, a Maildir message flagged D."""
+    import mailbox
+
+    build(vault)
+    gmail = gmail_mbox(tmp_path / "g.mbox", [message(ME, "ana@x.example", "2026-11-02 08:00", "draft one")])
+    gmail.write_bytes(gmail.read_bytes().replace(b"X-Gmail-Labels: Sent,Opened", b"X-Gmail-Labels: Drafts,Opened"))
+    thunderbird = WRITERS["thunderbird"](tmp_path, [message(ME, "ana@x.example", "2026-11-03 08:00", "draft two",
+                                                            extra={"X-Mozilla-Draft-Info": "internal/draft; vcard=0"})])
+    box = mailbox.Maildir(str(tmp_path / "Drafts"), create=True)
+    flagged = mailbox.MaildirMessage(message(ME, "ana@x.example", "2026-11-04 08:00", "draft three"))
+    flagged.set_subdir("cur")
+    flagged.set_flags("DS")
+    box.add(flagged)
+    result = run(vault.root, "import", "mail", str(gmail), str(thunderbird), str(tmp_path / "Drafts"), "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert "Read 3 messages: added 0 touches, 0 already there; skipped 3 drafts, never sent." in result.stdout
