@@ -194,3 +194,15 @@ def test_a_file_that_is_not_a_calendar_is_an_error(meeting_vault, tmp_path, cont
     result = run(meeting_vault.root, "import", "calendar", str(ics))
     assert result.exit_code == 1 and why in result.output, result.output
     assert tree_hashes(meeting_vault.root) == before
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("command", ["linkedin-messages", "calendar"])
+def test_a_fifo_or_device_is_refused_without_waiting(meeting_vault, tmp_path, command):
+    import os
+
+    fifo = tmp_path / "export"
+    os.mkfifo(fifo)
+    for path in (fifo, "/dev/null"):
+        result = run(meeting_vault.root, "import", command, str(path))
+        assert result.exit_code == 1 and f"Error: cannot read {path}: not a regular file" in result.output

@@ -72,8 +72,7 @@ def plan_meetings(vault: Vault, events, directory: Directory, counts: Counts, to
             if len(found) == 1:
                 paths.append(found[0])
             elif found:
-                shown, count = counts.ambiguous.get(party.shown(), (found, 0))
-                counts.ambiguous[party.shown()] = (found, count + 1)
+                counts.ambiguous[party.shown()] = (found, counts.ambiguous.get(party.shown(), (found, 0))[1] + 1)
             else:
                 counts.stranger(party)
         if not paths:

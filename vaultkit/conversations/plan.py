@@ -114,8 +114,7 @@ def sort_out(items, directory: Directory, counts: Counts) -> list[Exchange]:
                 exchanges.append(Exchange(message, paths[0], directory.is_me(message.sender)))
                 found = True
             elif paths:
-                shown, count = counts.ambiguous.get(party.shown(), (paths, 0))
-                counts.ambiguous[party.shown()] = (paths, count + 1)
+                counts.ambiguous[party.shown()] = (paths, counts.ambiguous.get(party.shown(), (paths, 0))[1] + 1)
             else:
                 counts.stranger(party)
         if not found:
@@ -126,23 +125,18 @@ def sort_out(items, directory: Directory, counts: Counts) -> list[Exchange]:
 
 def decide_kinds(vault: Vault, exchanges: list[Exchange], zone, today: dt.date) -> list[Touchpoint]:
     """Each exchange's kind, in date order, seeing the vault's touches and those decided before it."""
-    timed = sorted(((local_time(e.message.when, zone), n, e) for n, e in enumerate(exchanges)),
-                   key=lambda t: (t[0], t[1]))
+    timed = sorted(((local_time(e.message.when, zone), n, e) for n, e in enumerate(exchanges)), key=lambda t: t[:2])
+    keys = [_message_id(exchange.message, moment.date()) for moment, _, exchange in timed]
+    judge = KindJudge(vault, today, replayed_touches(vault, {(e.path, key) for (_, _, e), key in zip(timed, keys)}))
     points = []
-    for moment, _, exchange in timed:
+    for (moment, _, exchange), key in zip(timed, keys):
         message = exchange.message
-        points.append(Touchpoint(exchange.path, moment, None, "email" if message.source != LINKEDIN else "linkedin",
-                                 message.subject, "", message.position))
-    ids = [_message_id(exchange.message, point.moment.date()) for (_, _, exchange), point in zip(timed, points)]
-    judge = KindJudge(vault, today, replayed_touches(vault, {(p.path, i) for p, i in zip(points, ids)}))
-    decided = []
-    for (moment, _, exchange), point, key in zip(timed, points, ids):
         kind = judge.decide(exchange.path, moment, exchange.from_me)
         judge.record(exchange.path, moment.date(), kind)
-        decided.append(Touchpoint(point.path, moment, kind, point.label, point.subject,
-                                  block_id(f"{key}|{kind}" if exchange.message.source == LINKEDIN else key),
-                                  point.position))
-    return decided
+        linkedin = message.source == LINKEDIN
+        points.append(Touchpoint(exchange.path, moment, kind, "linkedin" if linkedin else "email", message.subject,
+                                 block_id(f"{key}|{kind}" if linkedin else key), message.position))
+    return points
 
 
 def _message_id(message: Message, day: dt.date) -> str:
