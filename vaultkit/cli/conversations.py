@@ -80,8 +80,8 @@ def warn_about_the_vault(vault, counts: Counts) -> None:
                    f"{messages} message{'s' if messages != 1 else ''} skipped: keep it in one note", err=True)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+def _plural(n: int, word: str, words: str = "") -> str:
+    return f"{n:,} {word if n == 1 else words or word + 's'}"
 
 
 def summary(counts: Counts, what: str, dry_run: bool) -> list[str]:
@@ -89,7 +89,7 @@ def summary(counts: Counts, what: str, dry_run: bool) -> list[str]:
                                                                              key=lambda kv: (-kv[1], kv[0])))
     added = sum(counts.added.values())
     text = (f"{'Dry run, nothing written. ' if dry_run else ''}Read {_plural(counts.read, what)}: "
-            f"{'would add' if dry_run else 'added'} {_plural(added, 'touch').replace('touchs', 'touches')}"
+            f"{'would add' if dry_run else 'added'} {_plural(added, 'touch', 'touches')}"
             f"{f' ({kinds})' if kinds else ''}, {counts.already:,} already there")
     skipped = sorted(counts.skipped.items(), key=lambda kv: (-kv[1], kv[0]))
     if counts.unreadable:

@@ -58,6 +58,9 @@ def _zone(start) -> str:
 
 
 def _minutes(component, start) -> int | None:
+    """How long a timed event lasts; None for an all-day one, or one that does not say."""
+    if not isinstance(start, dt.datetime):
+        return None
     try:
         if component.get("DURATION") is not None:
             length = component.decoded("DURATION")

@@ -7,6 +7,7 @@ one with more than five other people (a talk, a team meeting) are not.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from ..model import Vault
@@ -14,6 +15,9 @@ from .people import Directory
 from .plan import Touchpoint, block_id, local_time
 from .records import Event
 from .tally import BLAST, Counts
+
+
+_VIDEO = re.compile(r"https?://|\b(zoom|teams|meet|webex|whereby|jitsi|hangouts?|video)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +34,8 @@ class Meeting:
 
     @property
     def mode(self) -> str:
-        if not self.location:
-            return ""
-        return "video" if self.location.casefold().startswith(("http://", "https://")) else "in-person"
+        """`video` for a meeting link or a video service's name; else left for the seeker to fill."""
+        return "video" if _VIDEO.search(self.location) else ""
 
 
 def _when(event: Event, my_zone, my_zone_name: str) -> tuple[dt.date, dt.time | None, str]:
