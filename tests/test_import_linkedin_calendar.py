@@ -206,3 +206,18 @@ def test_a_fifo_or_device_is_refused_without_waiting(meeting_vault, tmp_path, co
     for path in (fifo, "/dev/null"):
         result = run(meeting_vault.root, "import", command, str(path))
         assert result.exit_code == 1 and f"Error: cannot read {path}: not a regular file" in result.output
+
+
+def test_an_all_day_event_and_a_teams_meeting_make_plain_interview_notes(meeting_vault, tmp_path):
+    ics = tmp_path / "calendar.ics"
+    ics.write_text(calendar(
+        event("all-day", "DTSTART;VALUE=DATE:20261210", "Lunch", ["ana@x.example"], end="DTEND;VALUE=DATE:20261211"),
+        event("teams", "DTSTART:20261211T170000Z", "Catch-up", ["ben@y.example"], end="DTEND:20261211T180000Z",
+              extra="LOCATION:Microsoft Teams Meeting")), encoding="utf-8")
+    assert run(meeting_vault.root, "import", "calendar", str(ics), "--today", TODAY).exit_code == 0
+    model = load_vault(meeting_vault.root)
+    lunch = model.interview("Interviews/2026-12-10 Ana Díaz.md")
+    catch_up = model.interview("Interviews/2026-12-11 Ben Okafor.md")
+    assert (lunch.time, lunch.duration, lunch.mode, lunch.timezone) == (None, 30, "", None)
+    assert (str(catch_up.time), catch_up.duration, catch_up.mode, catch_up.timezone) == (
+        "18:00:00", 60, "video", "Europe/Paris")  # a UTC time, put in [me] timezone
