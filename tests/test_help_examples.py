@@ -53,6 +53,23 @@ EXAMPLE_FILES = {
     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
     "Omar,Ali,https://www.linkedin.com/in/omar,,Contoso,Designer,05 Nov 2023\n",
     "Downloads/contacts.vcf": "BEGIN:VCARD\nVERSION:3.0\nFN:Lena Fischer\nEMAIL:lena@example.org\nEND:VCARD\n",
+    "Downloads/Takeout/Mail/All mail Including Spam and Trash.mbox": "From 1 Thu Nov 20 18:22:10 +0000 2026\n"
+    "From: Omar Ali <omar@example.org>\nTo: sam@example.org\nDate: Thu, 20 Nov 2026 18:22:10 +0000\n"
+    "Subject: Re: coffee\nMessage-ID: <1@example.org>\n\nA body.\n\n",
+    ".thunderbird/abc.default/Mail/Local Folders/Sent": "From - Thu Nov 20 18:22:10 2026\nX-Mozilla-Status: 0001\n"
+    "From: sam@example.org\nTo: omar@example.org\nDate: Fri, 21 Nov 2026 09:00:00 +0000\nSubject: thanks\n\nHi\n",
+    "Maildir/cur/1700000000.M1P1.host:2,S": "From: omar@example.org\nTo: sam@example.org\n"
+    "Date: Sat, 22 Nov 2026 09:00:00 +0000\nSubject: x\n\nbody\n",
+    "Maildir/new/.keep": "",
+    "Desktop/saved-emails/one.eml": "From: sam@example.org\nTo: lena@example.org\n"
+    "Date: Sat, 22 Nov 2026 10:00:00 +0000\nSubject: hello\n\nbody\n",
+    "Downloads/Basic_LinkedInDataExport/messages.csv": "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,"
+    "TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT\n"
+    "c1,,Omar Ali,https://www.linkedin.com/in/omar,Sam Rivera,https://www.linkedin.com/in/sam,"
+    "2026-11-20 18:22:10 UTC,Hello,Hi Sam\n",
+    "Downloads/calendar.ics": "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//x//y//EN\nBEGIN:VEVENT\nUID:e1\n"
+    "DTSTART:20261120T150000Z\nDTEND:20261120T153000Z\nSUMMARY:Coffee\nATTENDEE:mailto:omar@example.org\n"
+    "END:VEVENT\nEND:VCALENDAR\n",
 }
 EXAMPLES = {" ".join(path) or "(vaultkit)": examples(path) for path in commands()}
 
@@ -82,7 +99,7 @@ def test_every_help_example_works_as_written(command, tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("VAULTKIT_VAULT", raising=False)
     for rel, text in EXAMPLE_FILES.items():
-        (home / rel).parent.mkdir(exist_ok=True)
+        (home / rel).parent.mkdir(parents=True, exist_ok=True)
         (home / rel).write_text(text, encoding="utf-8")
     runner = CliRunner()
     lines = EXAMPLES[command]

@@ -29,7 +29,9 @@ else:  # pragma: no cover - exercised on 3.10 only
 class Me:
     name: str = ""
     email: str = ""
+    emails: tuple[str, ...] = ()  # other addresses of the seeker's: `import mail` knows their messages by them
     phone: str = ""
+    linkedin: str = ""  # the seeker's profile URL: `import linkedin-messages` knows their messages by it
     signature: str = ""
     timezone: str = ""  # IANA name; the zone of interview times that give none
 
@@ -61,6 +63,13 @@ class Rules:
 
 
 @dataclass(frozen=True)
+class Imports:
+    """`[import]`: where `vaultkit import mail` reads when given no PATH."""
+
+    mail: tuple[str, ...] = ()  # mbox files, Maildirs or folders of .eml; `~` expands, relative to the vault
+
+
+@dataclass(frozen=True)
 class Landed:
     date: date
     company: str = ""
@@ -78,6 +87,7 @@ class Config:
     folders: Folders = Folders()
     rules: Rules = Rules()
     landed: Landed | None = None
+    imports: Imports = Imports()
     mapping: Mapping = NO_MAPPING  # [types], [keys], [touch_kinds]: the vault's own words
     warnings: tuple[Problem, ...] = ()
     me_line: int = 1  # where [me] name is set (or [me] opens), for a warning about it
@@ -100,10 +110,18 @@ def _text(value: object) -> str:
     return value
 
 
-def _text_list(value: object) -> tuple[str, ...]:
+def _text_list(value: object, example: str = '["Log", "Timeline"]') -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _Bad(f'expected a list of text, like ["Log", "Timeline"], got {value!r}')
+        raise _Bad(f"expected a list of text, like {example}, got {shown(value)}")
     return tuple(value)
+
+
+def _addresses(value: object) -> tuple[str, ...]:
+    return _text_list(value, '["sam@home.example", "sam@work.example"]')
+
+
+def _mail_paths(value: object) -> tuple[str, ...]:
+    return _text_list(value, '["~/Mail/Sent", "~/Downloads/Takeout/Mail/All mail.mbox"]')
 
 
 def _number_from(low: int, high: int, what: str = ""):
@@ -181,11 +199,13 @@ def _folder(value: object) -> str:
 
 
 _TABLES = {
-    "me": (Me, {f.name: _zone if f.name == "timezone" else _text for f in fields(Me)}),
+    "me": (Me, {f.name: {"timezone": _zone, "emails": _addresses}.get(f.name, _text) for f in fields(Me)}),
     "folders": (Folders, {f.name: _folder for f in fields(Folders)}),
     "rules": (Rules, {f.name: {"stay_in_touch": _cadence, **_RULE_LIMITS}.get(f.name, _days) for f in fields(Rules)}),
     "landed": (Landed, {"date": _date, "company": _text, "role": _text, "email": _text}),
+    "import": (Imports, {"mail": _mail_paths}),
 }
+_FIELD_OF_TABLE = {"import": "imports"}  # `import` is a Python keyword
 _TOP = {"ignore": _text_list, "log_headings": _text_list, "daily_format": _daily_format}
 _MAPPING_TABLES = {"types": parse_types, "keys": parse_keys, "touch_kinds": parse_touch_kinds}
 
@@ -294,7 +314,7 @@ def parse_config(root: Path, data: dict, text: str = "") -> Config:
         kwargs = {k: check(table, k, checkers[k], v) for k, v in given.items() if k in checkers}
         if table == "landed" and "date" not in kwargs:
             raise ConfigError(CONFIG_NAME, _key_line(text, "landed", ""), "[landed] needs a date, like date = 2026-12-01")
-        values[table] = cls(**kwargs)
+        values[_FIELD_OF_TABLE.get(table, table)] = cls(**kwargs)
 
     values["mapping"] = _mapping(data, text)
     me_line = _key_line(text, "me", "name" if "name" in data.get("me", {}) else "")

@@ -42,7 +42,8 @@ SAMPLES = {
                    "linkedin": "https://www.linkedin.com/in/ana", "met_via": "LinkedIn", "connected": "2023-11-05",
                    "today": "2026-11-13"},
     "interview.md": {"contact": {"name": "Ana Díaz", "link": "[[Ana Díaz]]"}, "date": "2026-11-24",
-                     "time": "15:00", "mode": "video", "location": "Lisbon", "status": "scheduled",
+                     "time": "15:00", "duration": 30, "timezone": "Europe/Lisbon", "mode": "video",
+                     "location": "Lisbon", "status": "scheduled",
                      "today": "2026-11-13"},
 }
 

@@ -56,9 +56,13 @@ def _common(met_via_default: str):
 
 @click.group("import")
 def import_group() -> None:
-    """Bring in the people you already know: a contact note for each new person.
+    """Bring in the people you already know, and your conversations with them.
 
-    Nobody already in the vault is touched: a person matches a contact by
+    `linkedin` and `vcard` create a contact note for each new person; `mail`,
+    `linkedin-messages` and `calendar` add touches to your contacts' Logs
+    (see each one's --help).
+
+    By `linkedin` and `vcard`, nobody already in the vault is touched: a person matches a contact by
     name, alias or email, ignoring case and accents. The date you connected
     is the note's `connected` property, not a Log touch (being connected is
     not a conversation). Rows that cannot be read are listed by line and
@@ -115,3 +119,13 @@ def vcard(file, met_via, dry_run, vault_path, no_cache) -> None:
       vaultkit import vcard ~/Downloads/contacts.vcf --met-via "old job"
     """
     _run("vcard", file, met_via, dry_run, vault_path, no_cache)
+
+
+def _conversation_commands() -> None:
+    from .conversations import calendar, linkedin_messages, mail
+
+    for command in (mail, linkedin_messages, calendar):
+        import_group.add_command(command)
+
+
+_conversation_commands()

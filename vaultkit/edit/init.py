@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import fields
 from pathlib import Path
 
-from ..config import CONFIG_NAME, Config, Folders, Me, Rules, load_config
+from ..config import CONFIG_NAME, Config, Folders, Imports, Me, Rules, load_config
 from ..dates import zone_name
 from ..template_sources import TEMPLATES, builtin_source
 from .careful import create_note, make_folder
@@ -23,6 +23,10 @@ _EXPLAIN = {
     "log_headings": "Headings whose dated list items are touches (any heading level, any case)",
     "daily_format": 'How daily notes are named, in moment.js tokens as in Obsidian, e.g. "DD.MM.YYYY"',
     "me": "You: used to sign the drafts. signature may span lines, e.g. \"Thanks again,\\nSam\"",
+    "emails": 'your other addresses, e.g. ["sam@work.example"]: `import mail` knows your messages by all of them',
+    "linkedin": "your profile URL: `import linkedin-messages` knows your messages by it",
+    "import": "What `vaultkit import mail` reads when given no path: mbox files, Maildirs, folders of .eml",
+    "mail": 'e.g. ["~/Mail/Sent", "~/Mail/Inbox"]; a relative path is from the vault folder',
     "timezone": 'yours, e.g. "Europe/Paris": interview times are in it unless an interview gives its own',
     "folders": "Where notes go (subfolders count) and where vaultkit writes; all inside the vault",
     "rules": "When things are due, in days unless said otherwise",
@@ -78,7 +82,7 @@ def config_text(me: Me = Me()) -> str:
     for key, default in (("ignore", defaults.ignore), ("log_headings", defaults.log_headings),
                          ("daily_format", defaults.daily_format.pattern)):
         lines += [f"# {_EXPLAIN[key]}", f"{key} = {_value(default)}", ""]
-    for table, cls in (("me", Me), ("folders", Folders), ("rules", Rules)):
+    for table, cls in (("me", Me), ("folders", Folders), ("rules", Rules), ("import", Imports)):
         lines += [f"# {_EXPLAIN[table]}", f"[{table}]"]
         for f in fields(cls):
             note = f"  # {_EXPLAIN[f.name]}" if f.name in _EXPLAIN else ""

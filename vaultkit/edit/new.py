@@ -167,16 +167,19 @@ def new_contact(vault: Vault, templates: Templates, name: str, *, company: str =
 
 
 def new_interview(vault: Vault, templates: Templates, name: str, *, day: date, at: time | None = None,
-                  mode: str = "", location: str = "", contact_path: str | None = None, today: date) -> NewNote:
-    """`contact_path` is the contact's note when the caller has just created it; else `name` is resolved."""
+                  mode: str = "", location: str = "", contact_path: str | None = None, today: date,
+                  duration: int | None = None, timezone: str = "", taken: set[str] | None = None) -> NewNote:
+    """`contact_path` is the contact's note when the caller has just created it (or knows it); else
+    `name` is resolved. `timezone` is the IANA zone `at` is in, when it is not `[me] timezone`."""
     path = contact_path or resolve_one(vault, name, " Add --create-contact to create the contact too.")
     person = vault.contacts[path].name if path in vault.contacts else check_name(_given_name(vault, name))
     link = link_to(vault, path) if path in vault.contacts else f"[[{note_stem(path)}]]"
     folder = vault.config.folders.interviews
-    filename = _file_name(vault, folder, f"{day.isoformat()} {person}")
+    filename = _file_name(vault, folder, f"{day.isoformat()} {person}", taken)
     rel = f"{folder}/{filename}"
     content = _render(templates, "interview.md", {
         "contact": {"name": person, "link": link}, "date": day.isoformat(),
         "time": at.strftime("%H:%M") if at else "", "mode": mode, "location": location,
+        "duration": duration or 30, "timezone": timezone,
         "status": "scheduled" if day >= today else "done", "today": today.isoformat()}, rel)
     return NewNote(rel, folder, filename, content)
