@@ -1,4 +1,4 @@
-"""Print docs/cli.md: every command's `--help`, as the code has it.
+"""Print docs/cli.md: every command's and subcommand's `--help`, as the code has it.
 
     python tools/cli_reference.py > docs/cli.md
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 
+import click
 from click.testing import CliRunner
 
 from vaultkit.cli import cli
@@ -27,8 +28,17 @@ def reference() -> str:
              "Generated from each command's `--help` by `tools/cli_reference.py`; do not edit by hand.\n",
              "## vaultkit\n", "```\n" + help_text() + "```\n"]
     for name in sorted(cli.commands):
-        parts += [f"## vaultkit {name}\n", "```\n" + help_text(name) + "```\n"]
+        parts += _command(cli.commands[name], [name])
     return "\n".join(parts)
+
+
+def _command(command: click.Command, path: list[str]) -> list[str]:
+    """A command's help, then each subcommand's (`vaultkit import mail`), in name order."""
+    parts = [f"## vaultkit {' '.join(path)}\n", "```\n" + help_text(*path) + "```\n"]
+    if isinstance(command, click.Group):
+        for name in sorted(command.commands):
+            parts += _command(command.commands[name], [*path, name])
+    return parts
 
 
 if __name__ == "__main__":
