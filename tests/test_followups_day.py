@@ -92,6 +92,16 @@ def test_once_landed_there_are_no_pipeline_or_field_actions_and_announcements_le
     assert "so the search keeps moving" not in page
 
 
+def test_gone_quiet_asks_to_look_elsewhere_while_searching_and_nothing_once_landed(vault):
+    vault.contact("Elena Volkov", "", "## Log\n- 2026-10-01 #outreach hello\n- 2026-10-15 #outreach again\n")
+    searching = followups(vault).split("## Gone quiet (1)\n\n", 1)[1]
+    assert searching.startswith("No answer to 2 messages in a row: leave them be for now and put your energy "
+                                "into other people.\n")
+    vault.config('[me]\nname = "Sam Test"\n[landed]\ndate = 2026-11-16\ncompany = "Northwind"\n')
+    landed = followups(vault).split("## Gone quiet (1)\n\n", 1)[1]
+    assert landed.startswith("No answer to 2 messages in a row: the search is over, so there is nothing to chase.\n")
+
+
 def test_an_interview_marked_done_before_its_date_is_a_warning_not_a_meeting(vault):
     vault.contact("Ana", "")
     vault.interview("2026-11-21 Ana", "contact: '[[Ana]]'\nstatus: done\ndate: 2026-11-21\n")

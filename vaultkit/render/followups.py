@@ -117,8 +117,9 @@ def render_followups(vault: Vault, plan: Plan, links: Mapping[Action, Links] | N
     out.append(f"## Gone quiet ({len(plan.gone_quiet)})\n")
     if plan.gone_quiet:
         limit = vault.config.rules.max_unanswered
-        out.append(f"No answer to {plural(limit, 'message')} in a row: leave them be for now "
-                   "and put your energy into other people.\n")
+        rest_of_it = ("the search is over, so there is nothing to chase" if landed else
+                      "leave them be for now and put your energy into other people")
+        out.append(f"No answer to {plural(limit, 'message')} in a row: {rest_of_it}.\n")
         out.append("\n".join(
             f"- {wikilink(g.path, g.name)}: last wrote on {short_day(g.last_outreach, today)}, "
             f"{plural(g.unanswered, 'message')} unanswered" for g in plan.gone_quiet) + "\n")
