@@ -26,6 +26,8 @@ from click.testing import CliRunner
 
 from vaultkit.cli import cli
 
+from .conftest import default_signals
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -79,7 +81,8 @@ def run_watch(argv: list[str], cwd: Path, env: dict) -> None:
     lines: queue.Queue = queue.Queue()
     with tempfile.TemporaryFile() as err:
         process = subprocess.Popen([sys.executable, "-m", "vaultkit", *argv], cwd=cwd, env=env,
-                                   stdout=subprocess.PIPE, stderr=err)
+                                   stdout=subprocess.PIPE, stderr=err,
+                                   preexec_fn=default_signals if os.name == "posix" else None)
         reader = threading.Thread(target=_hand_over, args=(process.stdout, lines), daemon=True)
         reader.start()
         seen = b""

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from vaultkit.cli import cli
-from .conftest import SIGNED
+from .conftest import SIGNED, default_signals
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD_NAME = "file name is not UTF-8; rename it (vaultkit cannot link to it); skipped"
@@ -206,7 +206,7 @@ def test_workers_die_with_their_parent(vault_of_3000, tmp_path, signum):
     with open(tmp_path / "out", "wb") as out:  # a pipe would keep the test waiting on a live worker
         parent = subprocess.Popen([sys.executable, "-c", HELD_WORKERS, "report", "--no-cache", "--vault",
                                    str(vault_of_3000)], stdout=out, stderr=out, env=environment,
-                                  start_new_session=True)
+                                  start_new_session=True, preexec_fn=default_signals)
     workers: list[int] = []
     try:
         def two_workers_reading():
