@@ -72,3 +72,17 @@ class EdgeVault:
         found = [due for k, contact, due in self.actions(kind, today) if contact == who]
         assert len(found) <= 1, f"{kind} for {who} shows {len(found)} times: {found}"
         return (found[0] - today).days if found else None
+
+
+ZOE = {  # what the vault holds about Zoe, whom Ana suggested: for reach-referral and referral states
+    "no note": lambda e: None,
+    "no note, an interview ahead": lambda e: e.interview("Zoe", 3, "status: requested\n"),
+    "no note, already met": lambda e: e.interview("Zoe", -2, "", NOTES),
+    "no note, met today": lambda e: e.interview("Zoe", 0, "status: done\n", NOTES),
+    "no note, marked done for tomorrow": lambda e: e.interview("Zoe", 1, "status: done\n"),
+    "a note, untouched": lambda e: e.person("Zoe"),
+    "a note, one #outreach": lambda e: e.person("Zoe", log=[(-1, "#outreach")]),
+    "a note, a touch before she was suggested": lambda e: e.person("Zoe", log=[(-60, "#reply")]),
+    "a note, an interview ahead": lambda e: (e.person("Zoe"), e.interview("Zoe", 3, "status: requested\n")),
+    "a note, met today": lambda e: (e.person("Zoe"), e.interview("Zoe", 0, "status: done\n", NOTES)),
+}

@@ -1,14 +1,14 @@
 """Every rule of docs/actions.md at its edges: the day before, on and after each boundary.
 
 Interviews, referrals, and keeping in touch; the search as a whole, snoozes, statuses and
-groups are in test_rule_edges_plan.py. Each row: the case in words, the input as days from
+groups are in test_rule_edges_plan.py, Progress.md's counts in test_rule_edges_progress.py. Each row: the case in words, the input as days from
 today, the due day a user sees (days from today) or None.
 """
 from __future__ import annotations
 
 import pytest
 
-from .edge_vault import NOTES, QUESTIONS, EdgeVault, day, iso
+from .edge_vault import NOTES, QUESTIONS, ZOE, EdgeVault, iso
 
 
 @pytest.fixture
@@ -145,18 +145,6 @@ def test_thank_you_hours_from_the_interview_time(edge, case, hours, time, due):
 
 
 # ---- referrals ---------------------------------------------------------------------------
-
-ZOE = {  # what the vault holds about Zoe, whom Ana suggested
-    "no note": lambda e: None,
-    "a note, untouched": lambda e: e.person("Zoe"),
-    "a note, one #outreach": lambda e: e.person("Zoe", log=[(-1, "#outreach")]),
-    "a note, a touch before she was suggested": lambda e: e.person("Zoe", log=[(-60, "#reply")]),
-    "a note, an interview ahead": lambda e: (e.person("Zoe"), e.interview("Zoe", 3, "status: requested\n")),
-    "no note, an interview ahead": lambda e: e.interview("Zoe", 3, "status: requested\n"),
-    "no note, already met": lambda e: e.interview("Zoe", -2, "", NOTES),
-    "no note, met today": lambda e: e.interview("Zoe", 0, "status: done\n", NOTES),
-}
-
 
 @pytest.mark.parametrize("case, suggested_at, zoe, due", [
     ("seven days ago: due today", -7, "no note", 0),

@@ -11,7 +11,7 @@ import pytest
 from vaultkit.rules import plan
 from vaultkit.rules.briefs import briefs
 
-from .edge_vault import NOTES, T, EdgeVault, iso
+from .edge_vault import NOTES, T, ZOE, EdgeVault, iso
 
 FIRST_MONDAY = -81
 
@@ -115,22 +115,10 @@ def test_a_brief_lists_touches_up_to_today(edge):
     assert [t.date.isoformat() for t in brief.touches] == [iso(-1), iso(0)]
 
 
-ZOE = {  # what the vault holds about Zoe, whom Ana suggested
-    "no note": lambda e: None,
-    "no note, an interview ahead": lambda e: e.interview("Zoe", 3, "status: requested\n"),
-    "no note, met": lambda e: e.interview("Zoe", -2, "", NOTES),
-    "no note, marked done for tomorrow": lambda e: e.interview("Zoe", 1, "status: done\n"),
-    "a note, untouched": lambda e: e.person("Zoe"),
-    "a note, one #outreach": lambda e: e.person("Zoe", log=[(-1, "#outreach")]),
-    "a note, an interview ahead": lambda e: (e.person("Zoe"), e.interview("Zoe", 3, "status: requested\n")),
-    "a note, met today": lambda e: (e.person("Zoe"), e.interview("Zoe", 0, "status: done\n", NOTES)),
-}
-
-
 @pytest.mark.parametrize("zoe, state", [
     ("no note", "no note yet"),
     ("no note, an interview ahead", "no note yet"),
-    ("no note, met", "met"),
+    ("no note, already met", "met"),
     ("no note, marked done for tomorrow", "no note yet"),
     ("a note, untouched", "not contacted"),
     ("a note, one #outreach", "reached out"),
