@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,13 @@ class VaultBuilder:
 
 
 SIGNED = '[me]\nname = "Sam Test"\n'  # drafts are signed; an empty name is a warning of its own
+
+
+def default_signals() -> None:
+    """For a child a test signals (Popen's preexec_fn): a test run started with `&` ignores Ctrl-C,
+    under nohup also SIGHUP, and a child inherits that and would never end as the test expects."""
+    for name in ("SIGINT", "SIGHUP", "SIGTERM"):
+        signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 @pytest.fixture

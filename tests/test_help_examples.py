@@ -4,17 +4,20 @@ Each command's example block runs in a fresh home folder, in order, as a user
 would paste it: `~/notes` is a vault `init` made (and the current folder),
 unless the block itself starts from `init`. `cd` lines change the folder;
 a pipe's right side (`| jq ...`) is left to the shell, and the JSON checked.
-`watch` runs as a process until its first refresh, then gets Ctrl-C.
+`watch` runs as a process until its first report's line, then gets Ctrl-C.
 """
 from __future__ import annotations
 
 import json
 import os
+import queue
 import re
 import shlex
 import signal
 import subprocess
 import sys
+import tempfile
+import threading
 from pathlib import Path
 
 import click
@@ -22,6 +25,8 @@ import pytest
 from click.testing import CliRunner
 
 from vaultkit.cli import cli
+
+from .conftest import default_signals
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,22 +79,50 @@ EXAMPLE_FILES = {
 EXAMPLES = {" ".join(path) or "(vaultkit)": examples(path) for path in commands()}
 
 
+WATCH_SECONDS = 120  # only an upper bound: each wait ends as soon as the line comes or the process ends
+
+
+def _hand_over(stream, lines: queue.Queue) -> None:
+    for line in stream:
+        lines.put(line)
+    lines.put(None)  # the process closed its stdout: it has ended
+
+
 def run_watch(argv: list[str], cwd: Path, env: dict) -> None:
+    """Start the watch, wait for its first report's line, Ctrl-C it, wait for it to end.
+
+    A reader thread hands over stdout's lines, so a watch that never prints fails at the
+    limit instead of hanging; stderr goes to a file, so it can never fill a pipe and block.
+    """
     env = {**env, "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "vaultkit", *argv], cwd=cwd, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    seen = b""
-    try:
-        for line in process.stdout:  # Ctrl-C once the first report is out
-            seen += line
-            if b"follow-ups for" in line:
-                break
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=30)
-    finally:
-        if process.poll() is None:
-            process.kill()
-    assert process.returncode == 0 and b"follow-ups for" in seen, (argv, seen, err.decode())
+    lines: queue.Queue = queue.Queue()
+    with tempfile.TemporaryFile() as err:
+        process = subprocess.Popen([sys.executable, "-m", "vaultkit", *argv], cwd=cwd, env=env,
+                                   stdout=subprocess.PIPE, stderr=err,
+                                   preexec_fn=default_signals if os.name == "posix" else None)
+        reader = threading.Thread(target=_hand_over, args=(process.stdout, lines), daemon=True)
+        reader.start()
+        seen = b""
+        try:
+            while b"follow-ups for" not in seen:  # the first report is out
+                try:
+                    line = lines.get(timeout=WATCH_SECONDS)
+                except queue.Empty:
+                    line = None
+                if line is None:
+                    break  # ended, or silent past the limit: the assert below shows what it said
+                seen += line
+            process.send_signal(signal.SIGINT)
+            process.wait(WATCH_SECONDS)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+            reader.join(WATCH_SECONDS)
+            process.stdout.close()
+        err.seek(0)
+        said = err.read().decode(errors="replace")
+    assert process.returncode == 0 and b"follow-ups for" in seen, (argv, process.returncode, seen, said)
 
 
 @pytest.mark.parametrize("command", sorted(EXAMPLES))

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from vaultkit.cli import cli
-from .conftest import SIGNED
+from .conftest import SIGNED, default_signals
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD_NAME = "file name is not UTF-8; rename it (vaultkit cannot link to it); skipped"
@@ -167,39 +167,67 @@ def vault_of_3000(tmp_path_factory) -> Path:
     return root
 
 
+# `vaultkit ARGS` whose read workers each announce themselves (an empty file named by the pid, in
+# $VAULTKIT_TEST_HELD) and then hold their first chunk until killed: the report stays in its read
+# until the test has signalled it, however busy the machine, and never finishes first.
+HELD_WORKERS = """
+import os, sys, threading
+from pathlib import Path
+import vaultkit.index.parallel as parallel
+
+def hold(jobs):
+    Path(os.environ["VAULTKIT_TEST_HELD"], str(os.getpid())).touch()
+    threading.Event().wait()
+
+parallel._check_chunk = hold
+sys.argv[0] = "vaultkit"
+from vaultkit.entry import main
+main()
+"""
+WAIT_SECONDS = 120  # only an upper bound: each wait ends as soon as what it waits for happens
+
+
+def _wait_until(condition, what: str):
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not (found := condition()):
+        assert time.monotonic() < deadline, f"{what}: not within {WAIT_SECONDS} s"
+        time.sleep(0.01)
+    return found
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux") or len(os.sched_getaffinity(0)) < 2,
                     reason="reads /proc, and needs two CPUs for report to start workers")
 @pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP, signal.SIGINT],
                          ids=["KILL", "TERM", "HUP", "Ctrl-C"])
 def test_workers_die_with_their_parent(vault_of_3000, tmp_path, signum):
-    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    held = tmp_path / "held"
+    held.mkdir()
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "VAULTKIT_TEST_HELD": str(held)}
     with open(tmp_path / "out", "wb") as out:  # a pipe would keep the test waiting on a live worker
-        parent = subprocess.Popen([sys.executable, "-m", "vaultkit", "report", "--no-cache", "--vault",
+        parent = subprocess.Popen([sys.executable, "-c", HELD_WORKERS, "report", "--no-cache", "--vault",
                                    str(vault_of_3000)], stdout=out, stderr=out, env=environment,
-                                  start_new_session=True)
+                                  start_new_session=True, preexec_fn=default_signals)
     workers: list[int] = []
     try:
-        deadline = time.monotonic() + 20
-        while len(workers) < 2 and parent.poll() is None and time.monotonic() < deadline:
-            workers = _children(parent.pid)
-            time.sleep(0.002)
-        assert len(workers) >= 2, "report ended before its workers were seen"
+        def two_workers_reading():
+            assert parent.poll() is None, (tmp_path / "out").read_text()
+            return len(found := [int(p.name) for p in held.iterdir()]) >= 2 and found
+
+        workers = _wait_until(two_workers_reading, "two workers reading notes")
+        assert set(workers) <= set(_children(parent.pid))
         if signum == signal.SIGINT:
             os.killpg(parent.pid, signum)  # Ctrl-C reaches every process of the terminal's group
-            assert parent.wait(10) == 130  # 128 + SIGINT, as a shell reports Ctrl-C
+            assert parent.wait(WAIT_SECONDS) == 130  # 128 + SIGINT, as a shell reports Ctrl-C
         elif signum == signal.SIGKILL:
             parent.send_signal(signum)
-            assert parent.wait(10) == -signum
+            assert parent.wait(WAIT_SECONDS) == -signum
         else:  # SIGTERM and SIGHUP end it as Ctrl-C does: 128 + the signal
             parent.send_signal(signum)
-            assert parent.wait(10) == 128 + signum
+            assert parent.wait(WAIT_SECONDS) == 128 + signum
         if signum != signal.SIGKILL:
             said = (tmp_path / "out").read_text()
             assert "Aborted!" not in said and "Traceback" not in said and "Exception ignored" not in said
-        deadline = time.monotonic() + 2
-        while any(map(_alive, workers)) and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert not any(map(_alive, workers))
+        _wait_until(lambda: not any(map(_alive, workers)), "the workers gone")
     finally:
         parent.kill()
         for pid in filter(_alive, workers):

@@ -16,6 +16,7 @@ from vaultkit.watch import daemon as daemon_module
 from vaultkit.watch.daemon import Daemon
 from vaultkit.watch.session import Session
 
+from .conftest import default_signals
 from .test_watch_logic import TODAY, fresh_report, outputs_of
 
 
@@ -227,7 +228,8 @@ def test_a_symlink_out_of_the_vault_is_not_followed(sample_copy, tmp_path):
 def test_ctrl_c_stops_the_command_cleanly(sample_copy, stop):
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen([sys.executable, "-m", "vaultkit", "watch", "--vault", str(sample_copy),
-                                "--today", "2026-11-20"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+                                "--today", "2026-11-20"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                               preexec_fn=default_signals if os.name == "posix" else None)
     lines = []
     try:
         for raw in process.stdout:
