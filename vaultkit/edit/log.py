@@ -59,14 +59,31 @@ def _bullet(line: str) -> str:
     return f"{indent}{bullet} " if bullet else f"{indent}{int(number) + 1}{delimiter} "
 
 
-def add_touch(path: str, data: bytes, entry: str, headings) -> Insertion:
-    """The note's bytes with `- {entry}` added to its Log (`entry` is e.g. `2026-11-22 #reply thanks`)."""
+@dataclass(frozen=True)
+class NoteLines:
+    """A note as the Log editors see it: its lines (with their endings) and its Log section."""
+
+    bom: bool
+    text: str  # without the BOM
+    lines: list[str]
+    eol: str  # the note's own line ending
+    body: Body | None
+    section: Section | None  # the Log section, None if the note has none
+
+
+def note_lines(path: str, data: bytes, headings) -> NoteLines:
+    """Read `data` for an edit of its Log (UnicodeDecodeError if it is not UTF-8)."""
     bom = data.startswith(BOM)
     text = data[len(BOM):].decode("utf-8") if bom else data.decode("utf-8")
     lines = split_lines(text)
-    eol = _ending(lines)
     body = parse_note(path, data).body
-    section = _log_section(body, headings) if body else None
+    return NoteLines(bom, text, lines, _ending(lines), body, _log_section(body, headings) if body else None)
+
+
+def add_touch(path: str, data: bytes, entry: str, headings) -> Insertion:
+    """The note's bytes with `- {entry}` added to its Log (`entry` is e.g. `2026-11-22 #reply thanks`)."""
+    note = note_lines(path, data, headings)
+    bom, text, lines, eol, body, section = note.bom, note.text, note.lines, note.eol, note.body, note.section
     if section is None:
         return _append_section(bom, text, lines, eol, entry, headings[0] if headings else "Log")
     items = body.items_in(section)

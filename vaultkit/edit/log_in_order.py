@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ..dates import DailyFormat
-from ..index.note import parse_note
 from ..model.touches import leading_date
-from .log import _LINE_END, BOM, _append_section, _bullet, _ending, _log_section, split_lines
+from .log import _LINE_END, _MARKER, BOM, _append_section, _bullet, note_lines
 
 
 def add_touches_in_order(path: str, data: bytes, entries: list[tuple[dt.date, str]], headings,
@@ -22,12 +21,8 @@ def add_touches_in_order(path: str, data: bytes, entries: list[tuple[dt.date, st
     if not entries:
         return data
     entries = sorted(entries, key=lambda e: e[0])  # stable: the caller's order within a day
-    bom = data.startswith(BOM)
-    text = data[len(BOM):].decode("utf-8") if bom else data.decode("utf-8")
-    lines = split_lines(text)
-    eol = _ending(lines)
-    body = parse_note(path, data).body
-    section = _log_section(body, headings) if body else None
+    note = note_lines(path, data, headings)
+    bom, text, lines, eol, body, section = note.bom, note.text, note.lines, note.eol, note.body, note.section
     if section is None:
         first = _append_section(bom, text, lines, eol, entries[0][1], headings[0] if headings else "Log")
         rest = [(day, entry) for day, entry in entries[1:]]
@@ -73,8 +68,6 @@ def _after(item, lines) -> int:
 
 
 def _same_marker(line: str) -> str:
-    from .log import _MARKER
-
     m = _MARKER.match(line)
     return m.group(0) if m else "- "
 
