@@ -36,10 +36,16 @@ _BLOCK = 1024  # notes compared at a time: slices compare in C, and only a block
 
 def inodes_array(values) -> array:
     """Inode numbers as unsigned 64-bit values (a few filesystems, ReFS, have wider ones: their low bits)."""
+    if type(values) is array and values.typecode == "Q":  # the early stat's, as they were in shared memory
+        return values
     try:
         return array("Q", values)
     except OverflowError:
         return array("Q", [value & _LOW64 for value in values])
+
+
+def _signed(values) -> array:
+    return values if type(values) is array and values.typecode == "q" else array("q", values)
 
 
 def code_of(entry: Entry) -> int:
@@ -147,7 +153,7 @@ class Snapshot:
         when it is new, its size, mtime, ctime or inode differ, or it changed too close to its read to
         prove anything (racily clean)."""
         # as arrays, compared with this snapshot's in C
-        figures = (array("q", sizes), array("q", mtimes), array("q", ctimes), inodes_array(inodes))
+        figures = (_signed(sizes), _signed(mtimes), _signed(ctimes), inodes_array(inodes))
         if self.same_paths(paths):
             known = self.columns()
             if figures == known:  # the common case: nothing to copy or compare

@@ -116,9 +116,9 @@ class StatAhead:
                 column[start:low] = array(column.format, values)
             low = start
 
-    def _known_figures(self) -> Figures:
-        """The figures of every known path: from the bottom up here until the child's claim, the rest
-        the child's; all of them here if the child failed."""
+    def _known_figures(self) -> tuple[array, array, array, array]:
+        """The figures of every known path, as arrays: from the bottom up here until the child's claim,
+        the rest the child's (copied from shared memory as they are); all of them here if the child failed."""
         words, columns = self._columns()
         high = 0
         paths = self.known()
@@ -130,20 +130,22 @@ class StatAhead:
                 for mine, more in zip(figures, stat_each(self.root, paths[high:end])):
                     mine += more
                 high = end
-            if self._child_finished():
-                for mine, column in zip(figures, columns):
-                    mine += column[high:].tolist()
-            else:
+            finished = self._child_finished()
+            if not finished:
                 for mine, more in zip(figures, stat_each(self.root, paths[high:])):
                     mine += more
+            arrays = tuple(array(column.format, mine) for mine, column in zip(figures, columns))
+            if finished:
+                for whole, column in zip(arrays, columns):
+                    whole.frombytes(column[high:].cast("B"))
         finally:
             for view in (*columns, words):
                 view.release()
             self.close()
-        return figures
+        return arrays
 
-    def result(self, paths: list[str], same: bool) -> Figures:
-        """The figures of each of `paths` (the walk's; `same`: the very paths known)."""
+    def result(self, paths: list[str], same: bool) -> Figures | tuple[array, array, array, array]:
+        """The figures of each of `paths` (the walk's; `same`: the very paths known), as four columns."""
         if self.pid is None:
             return stat_each(self.root, paths)
         figures = self._known_figures()
