@@ -107,7 +107,7 @@ def extracted_from_tar(tmp: Path):
         copy.write_bytes(_broken(copy.read_bytes()))
         os.utime(copy, ns=(stat.st_atime_ns, stat.st_mtime_ns))
         archive = tmp / "vault.tar"
-        subprocess.run(["tar", "-cf", str(archive), "-C", str(other), NOTE], check=True)
+        subprocess.run(["tar", "--format=posix", "-cf", str(archive), "-C", str(other), NOTE], check=True)
         subprocess.run(["tar", "-xf", str(archive), "-C", str(root)], check=True)
     return _same_as_no_cache(root, edit)
 
