@@ -54,6 +54,14 @@ def age_vault(root) -> None:
         make_old(path, 120)
 
 
+def settle(root) -> None:
+    """Wait until every file under `root` last changed (its ctime, which no tool can put back) longer
+    ago than the racily-clean window, so that a run then trusts each one by its stat alone."""
+    newest = max(path.lstat().st_ctime_ns for path in [root, *root.rglob("*")])
+    while time.time_ns() <= newest + RACY_NS + 50_000_000:
+        time.sleep(0.05)
+
+
 def test_sample_vault_gives_the_same_bytes_cold_warm_and_without_cache(sample_copy, private_cache):
     age_vault(sample_copy)
     first = assert_same(sample_copy)  # cold: the cache is written
@@ -97,11 +105,12 @@ def test_an_edit_that_keeps_size_and_mtime_right_after_a_run_is_seen(sample_copy
 
 def test_a_note_old_enough_is_trusted_without_being_read(sample_copy):
     age_vault(sample_copy)
+    settle(sample_copy)
     config = load_config(sample_copy)
     open_index(config, use_cache=True)
     store = open_index(config, use_cache=True).store
     entries = NoteCache(config).load()
-    assert entries and all(e.mtime_ns + RACY_NS < e.checked_ns for e in entries.values())
+    assert entries and all(max(e.mtime_ns, e.ctime_ns) + RACY_NS < e.checked_ns for e in entries.values())
     again = NoteStore(config, entries)
     update = again.update(sorted(entries))
     assert update.parsed == [] and update.confirmed == [] and update.dropped == []
@@ -113,7 +122,7 @@ def test_a_recent_note_is_proven_by_its_hash_then_trusted(vault):
     store = NoteStore(config)
     store.update(["Contacts/Ana.md"])
     entry = store.entries["Contacts/Ana.md"]
-    assert not entry.trusted(entry.size, entry.mtime_ns)  # written a moment ago: racy
+    assert not entry.trusted(entry.size, entry.mtime_ns, entry.ctime_ns, entry.inode)  # written a moment ago: racy
     update = store.update(["Contacts/Ana.md"])
     assert update.confirmed == ["Contacts/Ana.md"] and update.parsed == []
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from vaultkit.cli import cli
 from vaultkit.index.cache import cache_file
 
-from .test_cache import age_vault, make_old
+from .test_cache import age_vault, make_old, settle
 
 REPORT = ["report", "--today", "2026-11-20"]
 
@@ -166,6 +166,7 @@ print("loaded:", heavy, file=sys.stderr)
 
 
 def test_a_warm_report_loads_no_parser_and_no_renderer(sample_copy):
+    settle(sample_copy)  # copied a moment ago: a note changed within 2 s of its read is read again
     argv = [sys.executable, "-c", WARM, "report", "--vault", str(sample_copy), "--today", "2026-11-20"]
     env = dict(os.environ)
     subprocess.run(argv, env=env, capture_output=True, check=True)
@@ -180,22 +181,27 @@ def test_stat_ahead_in_a_child_gives_what_stat_gives(tmp_path, monkeypatch):
     from vaultkit.index import stats
 
     monkeypatch.setattr(stats, "FORK_MIN", 1)
+    monkeypatch.setattr(stats, "BLOCK", 8)  # the child's blocks and this process's meet inside the list
+
+    def lists(figures):
+        return tuple(list(column) for column in figures)
+
     for i in range(40):
         (tmp_path / f"n{i:02}.md").write_text("x" * i)
     known = sorted(p.name for p in tmp_path.iterdir())
     ahead = stats.StatAhead(str(tmp_path), len(known), lambda: known)
     if ahead.pid is None:
         pytest.skip("this process may not fork (threads running)")
-    assert ahead.result(known, True) == stats.stat_each(str(tmp_path), known)
+    assert lists(ahead.result(known, True)) == stats.stat_each(str(tmp_path), known)
     (tmp_path / "n05.md").unlink()
     (tmp_path / "new.md").write_text("new")
     (tmp_path / "n30.md").write_text("longer now")
     ahead = stats.StatAhead(str(tmp_path), len(known), lambda: known)  # the walk now finds other paths
     walked = sorted(p.name for p in tmp_path.iterdir())
-    assert ahead.result(walked, False) == stats.stat_each(str(tmp_path), walked)
+    assert lists(ahead.result(walked, False)) == stats.stat_each(str(tmp_path), walked)
     ahead = stats.StatAhead(str(tmp_path), len(known), lambda: known)
-    sizes, _ = ahead.result(known, True)
-    assert (sizes, _) == stats.stat_each(str(tmp_path), known) and sizes[known.index("n05.md")] == -2  # gone
+    figures = lists(ahead.result(known, True))
+    assert figures == stats.stat_each(str(tmp_path), known) and figures[0][known.index("n05.md")] == -2  # gone
 
 
 def test_a_warm_report_with_a_child_stat_sees_an_edit(sample_copy, monkeypatch):
@@ -214,20 +220,26 @@ def test_the_snapshot_finds_exactly_the_notes_to_read_again():
     from vaultkit.index.snapshot import Snapshot
 
     old = 10 * RACY_NS
-    entries = {f"n{i:05}.md": Entry(i, old + i, old * 3, bytes([i % 256]) * 16, None, None) for i in range(3000)}
+    entries = {f"n{i:05}.md": Entry(i, old + i, old + 2 * i, 1000 + i, old * 3, bytes([i % 256]) * 16, None, None)
+               for i in range(3000)}
     entries["n00007.md"].checked_ns = entries["n00007.md"].mtime_ns + 1  # read in the same tick: racy
+    entries["n00008.md"].checked_ns = entries["n00008.md"].ctime_ns + 1  # changed (ctime) in the read's tick: racy
     snapshot = Snapshot.decode(Snapshot.of(entries).encode())
     paths = sorted(entries)
-    sizes = [entries[p].size for p in paths]
-    mtimes = [entries[p].mtime_ns for p in paths]
-    assert snapshot.compare(paths, sizes, mtimes)[1:] == ([7], [])
+    sizes, mtimes, ctimes, inodes = ([getattr(entries[p], name) for p in paths]
+                                     for name in ("size", "mtime_ns", "ctime_ns", "inode"))
+    assert snapshot.compare(paths, sizes, mtimes, ctimes, inodes)[1:] == ([7, 8], [])
     for i in (0, 1023, 1024, 2999):
         mtimes[i] += 1
     sizes[1500] += 1
-    assert snapshot.compare(paths, sizes, mtimes)[1] == [0, 7, 1023, 1024, 1500, 2999]
+    ctimes[2000] += 1
+    inodes[2500] += 1
+    assert snapshot.compare(paths, sizes, mtimes, ctimes, inodes)[1] == [0, 7, 8, 1023, 1024, 1500, 2000, 2500, 2999]
     walked = [p for p in paths if p != "n00100.md"] + ["zz.md"]
-    now, changed, dropped = snapshot.compare(walked, sizes[:100] + sizes[101:] + [5], mtimes[:100] + mtimes[101:] + [5])
+    now, changed, dropped = snapshot.compare(walked, *(column[:100] + column[101:] + [5]
+                                                       for column in (sizes, mtimes, ctimes, inodes)))
     assert dropped == ["n00100.md"] and now.paths == walked and len(walked) - 1 in changed
+    assert {2000 - 1, 2500 - 1} <= set(changed)  # moved up one by the path gone
     with pytest.raises(ValueError):
         Snapshot.decode(Snapshot.of(entries).encode()[:-3])
 

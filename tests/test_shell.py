@@ -19,6 +19,7 @@ from vaultkit.watch.lines import QUIET, VERBOSE, WIDTH, describe
 from vaultkit.watch.session import Session
 
 from .conftest import tree_hashes
+from .test_cache import settle
 from .test_watch_logic import note_batch
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,6 +138,7 @@ def test_report_v_says_which_notes_were_read_again_and_why(sample_copy):
     run("report", "--vault", str(sample_copy), "--today", TODAY)
     for note in sample_copy.rglob("*.md"):  # old enough for the cache to trust their time stamps
         os.utime(note, ns=(note.stat().st_atime_ns, note.stat().st_mtime_ns - 10**10))
+    settle(sample_copy)  # and their ctimes, which that set to now
     run("report", "--vault", str(sample_copy), "--today", TODAY)
     ben = sample_copy / "Contacts" / "Ben Okafor.md"
     ben.write_text(ben.read_text(encoding="utf-8") + "\n", encoding="utf-8")

@@ -10,6 +10,9 @@ files, would render the same bytes and find every file unchanged: it prints
 the recorded summary and renders and writes nothing. Any difference at all (an
 output deleted or edited, a file added, a template touched) means a full run.
 `check` keeps its problems the same way. Records are JSON: nothing in them runs.
+Each is stored with a seal, a hash of its exact bytes keyed with vaultkit's own
+code: a record edited by hand (or damaged) does not match it, and is neither
+repeated nor reused; the run works everything out again, and records it anew.
 """
 from __future__ import annotations
 
@@ -176,7 +179,7 @@ def reuse_of(index) -> Reuse:
     if index.cache is None:
         return NOTHING
     try:
-        record = json.loads(index.cache.record("report") or b"null")
+        record = _unsealed(index, "report")
         known = record["reuse"]
         if known["code"] != _own_code().hex():
             return NOTHING
@@ -238,25 +241,40 @@ def replay_check(index, today: date) -> KnownCheck | None:
     return KnownCheck([Problem(*row) for row in record["problems"]], record["contacts"], record["interviews"])
 
 
+def _seal(key: str, payload: bytes) -> bytes:
+    """What binds a record's bytes to its kind and to the code that wrote them. Not a signature (anyone
+    who can run vaultkit's code can make one), but no edit by hand or damage to the bytes keeps it."""
+    return hashlib.blake2b(payload, key=_own_code(), person=key.encode(), digest_size=16).hexdigest().encode()
+
+
 def _put(index, key: str, record: dict) -> None:
     from .index.cache import CacheWarning
 
+    payload = json.dumps(record, separators=(",", ":")).encode()  # one line: the seal goes before it
     try:
-        index.cache.put_record(key, json.dumps(record, separators=(",", ":")).encode())
+        index.cache.put_record(key, _seal(key, payload) + b"\n" + payload)
     except CacheWarning:
         pass  # a record only saves time
 
 
-def _get(index, key: str, today: date) -> dict | None:
-    if index.cache is None:
-        return None
-    raw = index.cache.record(key)
+def _unsealed(index, key: str) -> dict | None:
+    """The record `key` as vaultkit wrote it; None if there is none, or it is not what was written."""
+    raw = index.cache.record(key) if index.cache is not None else None
     if raw is None:
         return None
-    try:
-        record = json.loads(raw)
-        if record.get("inputs") != inputs_digest(index, today, key):
-            return None
-        return record
-    except (ValueError, TypeError, AttributeError):
+    seal, _, payload = raw.partition(b"\n")
+    if seal != _seal(key, payload):
         return None
+    try:
+        record = json.loads(payload)
+    except ValueError:
+        return None
+    return record if isinstance(record, dict) else None
+
+
+def _get(index, key: str, today: date) -> dict | None:
+    """The record `key`, if it is sealed and made from exactly what this run's outputs would be made from."""
+    record = _unsealed(index, key)
+    if record is None or record.get("inputs") != inputs_digest(index, today, key):
+        return None
+    return record

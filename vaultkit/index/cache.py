@@ -32,7 +32,7 @@ from .cache_path import PATHS_SUFFIX, cache_dir_name, cache_file_name, paths_hea
 from .read import Entry
 from .snapshot import NO_DIGEST, Snapshot
 
-SCHEMA = 3  # 2: the note classes moved to vaultkit.index; 3: one snapshot of every signature
+SCHEMA = 4  # 2: the note classes moved to vaultkit.index; 3: one snapshot of every signature; 4: ctime, inode
 PIECE = 1 << 16  # the snapshot is stored in pieces of 64 KB, so one edit rewrites a few, not 6 MB
 LOCK_TIMEOUT = 10.0  # seconds to wait for another process's save
 # The modules whose code decides what a parsed note holds; editing one invalidates every cache.

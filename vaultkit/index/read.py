@@ -1,7 +1,8 @@
 """Reading one note file: its bytes, their hash, the parsed note and its kind, as an Entry.
 
-An Entry also records the file's size and mtime_ns and the moment its bytes
-were read, which is what lets the store (store.py) trust it next time.
+An Entry also records the file's size, mtime_ns, ctime_ns and inode and the
+moment its bytes were read, which is what lets the store (store.py) trust it
+next time.
 """
 from __future__ import annotations
 
@@ -19,24 +20,35 @@ from .kind import Classifier
 if TYPE_CHECKING:
     from .note import Note
 
-# An mtime this close to the read is not proof: filesystems tick coarsely (FAT: 2 s).
+# A change this close to the read is not proof: filesystems tick coarsely (FAT: 2 s).
 RACY_NS = 2_000_000_000
+
+
+def racy(mtime_ns: int, ctime_ns: int, checked_ns: int) -> bool:
+    """Whether a file changed too close to its read for its stat to prove it unchanged since. The later
+    of mtime and ctime: an mtime can be put back (touch -r, cp -p, rsync -t), a ctime cannot."""
+    return max(mtime_ns, ctime_ns) + RACY_NS >= checked_ns
 
 
 @dataclass(slots=True)
 class Entry:
     size: int
     mtime_ns: int
+    ctime_ns: int  # what no tool sets back: a same-size edit whose mtime was restored still changes it
+    inode: int  # another file renamed over the note (cp -p, rsync -t, tar)
     checked_ns: int  # wall clock when the bytes were read and hashed
     digest: bytes
     kind: str | None  # the Classifier's verdict: contact, interview, daily or None
     note: Note | None  # None: a note with nothing but its path (most of a vault), kept small
 
     def __reduce__(self):  # a worker sends 100,000 of these: a call of the class loads 3x faster than a state
-        return Entry, (self.size, self.mtime_ns, self.checked_ns, self.digest, self.kind, self.note)
+        return Entry, (self.size, self.mtime_ns, self.ctime_ns, self.inode, self.checked_ns, self.digest, self.kind,
+                       self.note)
 
-    def trusted(self, size: int, mtime_ns: int) -> bool:
-        return size == self.size and mtime_ns == self.mtime_ns and mtime_ns + RACY_NS < self.checked_ns
+    def trusted(self, size: int, mtime_ns: int, ctime_ns: int, inode: int) -> bool:
+        """Whether a file with this stat is the one read, unchanged, without reading it (git's index rule)."""
+        return (size == self.size and mtime_ns == self.mtime_ns and ctime_ns == self.ctime_ns and inode == self.inode
+                and not racy(mtime_ns, ctime_ns, self.checked_ns))
 
 
 def digest_of(data: bytes) -> bytes:
@@ -71,10 +83,10 @@ def check_note(root: str, rel: str, classifier: Classifier, old: Entry | None) -
         if isinstance(exc, (NotADirectoryError, IsADirectoryError)):
             return None
         problem = Problem(rel, 1, ERROR, f"cannot read: {exc.strerror or exc}")
-        return Entry(-1, -1, 0, b"", None, Note(rel, readable=False, problems=(problem,)))  # never trusted
+        return Entry(-1, -1, -1, 0, 0, b"", None, Note(rel, readable=False, problems=(problem,)))  # never trusted
     digest = digest_of(data)
     if old is not None and old.digest == digest:
-        return Entry(stat.st_size, stat.st_mtime_ns, checked_ns, digest, old.kind, old.note)
+        return Entry(stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, checked_ns, digest, old.kind, old.note)
     verdicts = []
 
     def wants_body(bare: Note) -> bool:
@@ -86,7 +98,7 @@ def check_note(root: str, rel: str, classifier: Classifier, old: Entry | None) -
     kind = verdicts[0] if verdicts else classifier.kind(note)
     if kind is None:
         note = None if is_bare(note) else slim(note)
-    return Entry(stat.st_size, stat.st_mtime_ns, checked_ns, digest, kind, note)
+    return Entry(stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, checked_ns, digest, kind, note)
 
 
 @contextmanager

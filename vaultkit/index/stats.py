@@ -1,4 +1,4 @@
-"""The size and mtime of every note: the one cost of a warm run that cannot be cached.
+"""The size, mtime, ctime and inode of every note: the one cost of a warm run that cannot be cached.
 
 `stat` is a system call whose cost is the kernel's (2.5 to 5 µs here), and a
 vault has 100,000 notes. Python's threads would only queue for the interpreter
@@ -17,18 +17,23 @@ import os
 import sys
 from array import array
 from collections.abc import Callable
+from operator import attrgetter
 
 FORK_MIN = 20_000  # notes to stat before a second process pays for its start
 BLOCK = 2048  # notes claimed at a time
-MAX_EARLY = 20_000_000  # notes: shared memory for an early stat is 16 bytes a note
+FIGURES = 4  # a note's: size, mtime_ns, ctime_ns, inode (snapshot.Snapshot.columns)
+MAX_EARLY = 20_000_000  # notes: shared memory for an early stat is 8 * FIGURES bytes a note
 _FORK_IS_SAFE = sys.platform.startswith("linux")  # macOS's system libraries make fork unsafe
-_GONE = -2  # size and mtime of a file gone since the walk: it is then read, and dropped
+_GONE = (-2, -2, -2, 0)  # the figures of a file gone since the walk: it is then read, and dropped
 _HEAD = 2  # shared words before the figures: this process's claim (all below it), the child's (all from it up)
+_FIELDS = tuple(map(attrgetter, ("st_size", "st_mtime_ns", "st_ctime_ns", "st_ino")))
+
+Figures = tuple[list[int], list[int], list[int], list[int]]  # sizes, mtimes, ctimes, inodes, a path each
 
 
-def stat_each(root: str, paths: list[str]) -> tuple[list[int], list[int]]:
-    """Each path's size and mtime_ns, in order."""
-    sizes, mtimes = [], []
+def stat_each(root: str, paths: list[str]) -> Figures:
+    """Each path's size, mtime_ns, ctime_ns and inode, in order: four lists."""
+    figures: Figures = ([], [], [], [])
     folder = f"{root}/".__add__
     for start in range(0, len(paths), 4096):  # in batches: 100,000 stat results at once would take 20 MB
         batch = paths[start:start + 4096]
@@ -39,15 +44,15 @@ def stat_each(root: str, paths: list[str]) -> tuple[list[int], list[int]]:
                 try:
                     status = os.stat(folder(rel))
                 except OSError:
-                    sizes.append(_GONE)
-                    mtimes.append(_GONE)
+                    values = _GONE
                 else:
-                    sizes.append(status.st_size)
-                    mtimes.append(status.st_mtime_ns)
+                    values = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+                for column, value in zip(figures, values):
+                    column.append(value)
             continue
-        sizes += [s.st_size for s in stats]
-        mtimes += [s.st_mtime_ns for s in stats]
-    return sizes, mtimes
+        for column, field in zip(figures, _FIELDS):
+            column += map(field, stats)
+    return figures
 
 
 def _may_fork() -> bool:
@@ -73,7 +78,7 @@ class StatAhead:
         self.count = count
         if count < FORK_MIN or not _may_fork():
             return
-        self.shared = mmap.mmap(-1, 8 * (_HEAD + 2 * count))  # anonymous and shared with the child
+        self.shared = mmap.mmap(-1, 8 * (_HEAD + FIGURES * count))  # anonymous and shared with the child
         words = memoryview(self.shared).cast("q")
         words[0], words[1] = 0, count
         words.release()
@@ -93,57 +98,64 @@ class StatAhead:
             finally:
                 os._exit(status)
 
+    def _columns(self) -> tuple[memoryview, list[memoryview]]:
+        """The shared words (signed), and each figure's column in them (inodes unsigned)."""
+        words, unsigned = memoryview(self.shared).cast("q"), memoryview(self.shared).cast("Q")
+        count = self.count
+        columns = [(unsigned if column == FIGURES - 1 else words)[_HEAD + column * count:_HEAD + (column + 1) * count]
+                   for column in range(FIGURES)]
+        return words, columns
+
     def _stat_down(self, paths: list[str]) -> None:
-        words = memoryview(self.shared).cast("q")
-        count, low = self.count, self.count
+        words, columns = self._columns()
+        low = self.count
         while low > words[0]:
             start = max(low - BLOCK, words[0], 0)
             words[1] = start  # claimed before it is done: this process never stats what the child will
-            sizes, mtimes = stat_each(self.root, paths[start:low])
-            words[_HEAD + start:_HEAD + low] = array("q", sizes)
-            words[_HEAD + count + start:_HEAD + count + low] = array("q", mtimes)
+            for column, values in zip(columns, stat_each(self.root, paths[start:low])):
+                column[start:low] = array(column.format, values)
             low = start
 
-    def _known_figures(self) -> tuple[list[int], list[int]]:
-        """The size and mtime_ns of every known path: from the bottom up here until the child's claim,
-        the rest the child's; all of them here if the child failed."""
-        words = memoryview(self.shared).cast("q")
-        count, high = self.count, 0
+    def _known_figures(self) -> tuple[array, array, array, array]:
+        """The figures of every known path, as arrays: from the bottom up here until the child's claim,
+        the rest the child's (copied from shared memory as they are); all of them here if the child failed."""
+        words, columns = self._columns()
+        high = 0
         paths = self.known()
-        sizes: list[int] = []
-        mtimes: list[int] = []
+        figures: Figures = ([], [], [], [])
         try:
             while high < words[1]:
                 end = min(high + BLOCK, words[1])
                 words[0] = end
-                more_sizes, more_mtimes = stat_each(self.root, paths[high:end])
-                sizes += more_sizes
-                mtimes += more_mtimes
+                for mine, more in zip(figures, stat_each(self.root, paths[high:end])):
+                    mine += more
                 high = end
-            if self._child_finished():
-                sizes += words[_HEAD + high:_HEAD + count].tolist()
-                mtimes += words[_HEAD + count + high:_HEAD + 2 * count].tolist()
-            else:
-                more_sizes, more_mtimes = stat_each(self.root, paths[high:])
-                sizes += more_sizes
-                mtimes += more_mtimes
+            finished = self._child_finished()
+            if not finished:
+                for mine, more in zip(figures, stat_each(self.root, paths[high:])):
+                    mine += more
+            arrays = tuple(array(column.format, mine) for mine, column in zip(figures, columns))
+            if finished:
+                for whole, column in zip(arrays, columns):
+                    whole.frombytes(column[high:].cast("B"))
         finally:
-            words.release()
+            for view in (*columns, words):
+                view.release()
             self.close()
-        return sizes, mtimes
+        return arrays
 
-    def result(self, paths: list[str], same: bool) -> tuple[list[int], list[int]]:
-        """The size and mtime_ns of each of `paths` (the walk's; `same`: the very paths known)."""
+    def result(self, paths: list[str], same: bool) -> Figures | tuple[array, array, array, array]:
+        """The figures of each of `paths` (the walk's; `same`: the very paths known), as four columns."""
         if self.pid is None:
             return stat_each(self.root, paths)
-        sizes, mtimes = self._known_figures()
+        figures = self._known_figures()
         if same:  # the common case: the walk found what the snapshot knew
-            return sizes, mtimes
-        known = dict(zip(self.known(), zip(sizes, mtimes)))
+            return figures
+        known = dict(zip(self.known(), zip(*figures)))
         rest = [rel for rel in paths if rel not in known]
         found = dict(zip(rest, zip(*stat_each(self.root, rest)))) if rest else {}
-        figures = [known.get(rel) or found[rel] for rel in paths]
-        return [size for size, _ in figures], [mtime for _, mtime in figures]
+        rows = [known.get(rel) or found[rel] for rel in paths]
+        return tuple(list(column) for column in zip(*rows)) if rows else ([], [], [], [])
 
     def _child_finished(self) -> bool:
         try:

@@ -1,11 +1,14 @@
 """Parsed notes by path, each with the signature of the bytes it came from.
 
 The store decides what must be read again, the way git's index does: a note
-whose size and mtime_ns match what was recorded is trusted, unless its mtime
-is not safely older than the moment its bytes were read ("racily clean": an
-edit in the same clock tick could keep size and mtime); then, and whenever
-size or mtime differ, the bytes are read and their hash decides. Both the
-on-disk cache (cache.py) and the `watch` daemon keep notes this way.
+whose size, mtime_ns, ctime_ns and inode match what was recorded is trusted,
+unless its mtime or ctime is not safely older than the moment its bytes were
+read ("racily clean": an edit in the same clock tick could keep them all);
+then, and whenever one differs, the bytes are read and their hash decides.
+The mtime alone is only a hint: tools set it back (touch -r, cp -p, rsync -t,
+tar), but none can set back the ctime, and a file renamed over the note has
+another inode. Both the on-disk cache (cache.py) and the `watch` daemon keep
+notes this way.
 """
 from __future__ import annotations
 
@@ -88,7 +91,7 @@ class NoteStore:
                     stat = os.stat(f"{self.root}/{rel}")
                 except OSError:
                     stat = None
-                if stat is not None and entry.trusted(stat.st_size, stat.st_mtime_ns):
+                if stat is not None and entry.trusted(stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino):
                     continue
             to_read.append(rel)
         tick = progress(len(to_read)) if progress and to_read else None

@@ -100,7 +100,8 @@ class VaultIndex:
         """Every note, from the cache where its file is unchanged; the cache is brought up to date.
 
         Costs a walk, a stat of every note and one blob when nothing changed; only
-        notes whose size or mtime changed (or whose mtime proves nothing) are read.
+        notes whose size, mtime, ctime or inode changed (or that changed too close to
+        their last read to prove anything) are read.
         """
         started = self._cached_snapshot()
         known = started or Snapshot.empty()
@@ -111,7 +112,7 @@ class VaultIndex:
                 or StatAhead(root, len(known), lambda: known.paths)
         try:  # a child stats what the snapshot knows while the walk runs
             paths, self.walk_problems = walk_notes(self.config)
-            sizes, mtimes = ahead.result(paths, known.same_paths(paths)) if ahead else ([-1] * len(paths),) * 2
+            figures = ahead.result(paths, known.same_paths(paths)) if ahead else None
         finally:
             if ahead:
                 ahead.close()
@@ -125,7 +126,7 @@ class VaultIndex:
             snapshot, changed = Snapshot.of(read), []
             self._paths = snapshot.paths
         else:
-            snapshot, changed, update.dropped = known.compare(paths, sizes, mtimes)
+            snapshot, changed, update.dropped = known.compare(paths, *figures)
         if changed:
             olds = self._old_entries(snapshot, changed)
             tick = (lambda total: progress(total)) if progress else None  # `finished` is told once, below
