@@ -1,14 +1,13 @@
 """`announce-landing`: once you have landed, tell everyone you met where."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from .kind import MESSAGES, Drafted, Kind, Message, Words, day_values
 
 
-@dataclass(frozen=True, slots=True)
-class Landing:
+class Landing(NamedTuple):
     met_on: date  # your last meeting with them
     landed_on: date  # `[landed]` as vaultkit.toml says it
     role: str

@@ -1,14 +1,13 @@
 """`broaden-field`: meet more people in a field with too few interviews to judge it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..wording import mid_sentence
 from .kind import THE_SEARCH, Kind, Words
 
 
-@dataclass(frozen=True, slots=True)
-class ThinField:
+class ThinField(NamedTuple):
     name: str  # as the first contact in it writes it
 
 

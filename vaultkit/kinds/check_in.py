@@ -1,14 +1,13 @@
 """`check-in`: keep in touch with someone you have met or heard from, with something to give back."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from .kind import MESSAGES, Drafted, Kind, Message, Words, day_values
 
 
-@dataclass(frozen=True, slots=True)
-class LastInTouch:
+class LastInTouch(NamedTuple):
     on: date  # the last touch or meeting
     to_share: str  # the latest point learned from someone else in their field, or ""
 

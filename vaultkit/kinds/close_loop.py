@@ -1,14 +1,13 @@
 """`close-loop`: tell the person who referred someone how your conversation with them went."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from .kind import MESSAGES, Drafted, Kind, Message, Words, day_values, person_values
 
 
-@dataclass(frozen=True, slots=True)
-class Met:
+class Met(NamedTuple):
     person: str  # whom you met, by canonical name
     path: str  # the interview you met them in
     on: date

@@ -1,13 +1,12 @@
 """`grow-pipeline`: find more people to write to when too few are waiting for a first message."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .kind import THE_SEARCH, Kind, Words
 
 
-@dataclass(frozen=True, slots=True)
-class FewLeads:
+class FewLeads(NamedTuple):
     leads: tuple[str, ...]  # the active contacts waiting for a first message, by name
 
 

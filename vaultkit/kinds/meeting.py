@@ -2,16 +2,15 @@
 thank-you): the interview, as their lines and drafts tell of it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, time
+from typing import NamedTuple
 
 from ..wording import WEEKDAYS
 from ..zones import zone_words
 from .kind import Words, day_values
 
 
-@dataclass(frozen=True, slots=True)
-class Meeting:
+class Meeting(NamedTuple):
     path: str  # the interview's note
     date: date
     time: time | None

@@ -1,14 +1,13 @@
 """`nudge`: one short follow-up to a message that has had no answer."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from .kind import MESSAGES, Drafted, Kind, Message, Words, day_values
 
 
-@dataclass(frozen=True, slots=True)
-class Unanswered:
+class Unanswered(NamedTuple):
     on: date  # the last outreach
     text: str  # its Log line
 

@@ -1,14 +1,13 @@
 """`reach-referral`: write to someone a person you met suggested."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from .kind import MESSAGES, Drafted, Kind, Message, Words, person_values
 
 
-@dataclass(frozen=True, slots=True)
-class Suggested:
+class Suggested(NamedTuple):
     by: str  # who suggested them, by canonical name
     on: date  # the interview they were suggested in
     named: str  # who the introduction may say sent you: `by`, unless that interview's `may_use_name` is false, then ""
