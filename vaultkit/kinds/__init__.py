@@ -15,7 +15,7 @@ from .check_in import CHECK_IN
 from .close_loop import CLOSE_LOOP
 from .confirm import CONFIRM
 from .grow_pipeline import GROW_PIPELINE
-from .kind import TIERS, Kind, Tier
+from .kind import TIERS, Drafted, Kind, Message, Tier, Words, person_values
 from .nudge import NUDGE
 from .prepare import PREPARE
 from .reach_referral import REACH_REFERRAL
@@ -23,7 +23,7 @@ from .record_notes import RECORD_NOTES
 from .record_outcome import RECORD_OUTCOME
 from .thank_you import THANK_YOU
 
-__all__ = ["KINDS", "TABLES", "TIERS", "Kind", "Tier", "named", "order"]
+__all__ = ["KINDS", "TABLES", "TIERS", "Drafted", "Kind", "Message", "Tier", "Words", "named", "order", "person_values"]
 
 # docs/actions.md's tables, each under its heading. Their order is the kinds' order: actions
 # due the same day for the same person follow it.

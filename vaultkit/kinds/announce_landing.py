@@ -22,7 +22,8 @@ def headline(facts: Landing, say: Words) -> str:
 def message(facts: Landing, name: str) -> Message:
     met_on = day_values(facts.met_on)
     landed = {"role": facts.role, "company": facts.company, "email": facts.email, **day_values(facts.landed_on)}
-    return Message(f"Landing - {name}", {"met_on": met_on["date"], "met_on_long": met_on["date_long"], "landed": landed})
+    context = {"met_on": met_on["date"], "met_on_long": met_on["date_long"], "landed": landed}
+    return Message(f"Landing - {name}", context)
 
 
 ANNOUNCE_LANDING = Kind(

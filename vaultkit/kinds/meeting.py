@@ -15,7 +15,7 @@ class Meeting(NamedTuple):
     date: date
     time: time | None
     timezone: str | None  # as written in the note; None: [me]'s
-    zone: str  # the zone it was agreed in when it is not [me]'s ("" if it is): a draft goes to someone who may live there
+    zone: str  # the zone it was agreed in, when not [me]'s, else "": a draft goes to someone who may live there
     duration: int
     mode: str
     location: str

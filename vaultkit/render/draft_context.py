@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..actions import Action
 from ..config import Config
-from ..kinds.kind import Drafted, person_values
+from ..kinds import Drafted, person_values
 from ..model import Contact, Vault
 from ..rules import Plan
 
@@ -18,7 +18,8 @@ def _me(config: Config) -> dict:
     return {"name": me.name, "email": me.email, "phone": me.phone, "signature": me.signature}
 
 
-def context_for(action: Action, drafted: Drafted, vault: Vault, plan: Plan) -> tuple[str, dict, Contact | None, str | None]:
+def context_for(action: Action, drafted: Drafted, vault: Vault,
+                plan: Plan) -> tuple[str, dict, Contact | None, str | None]:
     """(title for the file name, template context, the contact or None, the interview note its
     front-matter links to or None) of the draft `drafted` (its kind's) makes for `action`."""
     contact = vault.contacts.get(action.contact_path) if action.contact_path else None

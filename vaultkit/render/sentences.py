@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..actions import Action
-from ..kinds.kind import Words
+from ..kinds import Words
 from ..wording import short_day
 
 

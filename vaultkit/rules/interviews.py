@@ -100,8 +100,8 @@ def _due(history: History, interview: Interview) -> list[tuple[str, date, str]]:
     if status != "done":
         return due
     if not interview.has_takeaways and not interview.has_reflection:
-        due.append((RECORD_NOTES.name, interview.date,
-                    f"You met {name} on {interview.date.isoformat()}; write down the takeaways while you remember them."))
+        due.append((RECORD_NOTES.name, interview.date, f"You met {name} on {interview.date.isoformat()}; "
+                    "write down the takeaways while you remember them."))
     if interview.thank_you_sent is None and not _thanked(history, interview):
         due.append((THANK_YOU.name, after_hours(interview, rules.thank_you_hours),
                     f"You met {name} on {interview.date.isoformat()} and have not sent a thank-you yet."))
