@@ -99,3 +99,14 @@ def test_the_cli_reference_is_generated_from_the_code():
     finally:
         sys.path.remove(str(ROOT / "tools"))
     check_golden({ROOT / "docs" / "cli.md": reference().encode("utf-8")})
+
+
+def test_the_kind_tables_in_actions_md_are_the_kinds_definitions():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from kinds_reference import reference
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    check_golden({ROOT / "docs" / "actions.md": reference().encode("utf-8")})

@@ -68,7 +68,7 @@ def _render(vault: Vault, the_plan: Plan, problems: list[Problem], reuse: Reuse,
     mailto = mailto or (lambda draft: draft.mailto())
     links = {d.action: Links(draft=f"{folder}/{d.output.name}", mailto=mailto(d)) for d in drafts}
     for action in the_plan.actions:
-        if action.kind in ("prepare", "confirm") and action.interview in briefs:
+        if action.definition.links_brief and action.interview in briefs:
             found = links.get(action, Links())
             links[action] = Links(found.draft, found.mailto, f"{folder}/{briefs[action.interview]}")
     calendar = calendar_parts(vault, the_plan, briefs)

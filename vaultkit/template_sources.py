@@ -12,10 +12,10 @@ from pathlib import Path
 
 from .config import Config
 from .errors import ERROR, Problem
+from .kinds import KINDS
 from .paths import is_inside
 
-DRAFT_TEMPLATES = ("reach-referral.md", "nudge.md", "confirm.md", "thank-you.md", "close-loop.md", "check-in.md",
-                   "announce-landing.md")
+DRAFT_TEMPLATES = tuple(kind.draft.template for kind in KINDS if kind.draft)
 TEMPLATES = (*DRAFT_TEMPLATES, "contact.md", "interview.md")
 
 BUILTIN = Path(__file__).resolve().parent / "default_templates"

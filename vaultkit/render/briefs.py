@@ -13,10 +13,9 @@ from ..model.touches import KIND_TAGS
 from ..rules import Plan
 from ..rules.briefs import Brief, briefs
 from ..template_sources import yaml_text
-from ..wording import mid_sentence
+from ..wording import long_date, mid_sentence
 from ..write import Output, unique_names
 from ..zones import other_zone, zone_words
-from .sentences import long_date
 from .text import dashboard_head, md_text, note_link, person_link, plain_text, plural, wikilink
 
 BRIEFS = "Briefs"

@@ -22,7 +22,7 @@ from ..reuse import NOTHING, Reuse, key_of
 from ..rules import Plan
 from ..template_sources import yaml_text
 from ..write import Output, unique_names
-from .draft_context import KINDS, context_for
+from .draft_context import context_for
 from .text import note_link, wikilink
 
 if TYPE_CHECKING:
@@ -107,23 +107,21 @@ def render_drafts(vault: Vault, plan: Plan, templates: Callable[[], Templates], 
     planned = []
     horizon = add_days(plan.today, plan.horizon_days)
     for action in plan.actions:
-        if action.kind not in KINDS or action.due > horizon:
+        drafted = action.definition.draft
+        if drafted is None or action.due > horizon:
             continue
-        found = context_for(action, vault, plan)
-        if found is None:
-            continue
-        title, context, contact, interview = found
+        title, context, contact, interview = context_for(action, drafted, vault, plan)
         front = {"generated": "vaultkit", "draft": action.kind,
                  "contact": yaml_text(wikilink(contact.path, contact.name) if contact else action.contact)}
         if interview is not None:
-            front["interview"] = yaml_text(note_link(interview.path))
+            front["interview"] = yaml_text(note_link(interview))
         front["to"] = yaml_text(contact.email if contact else "")
-        planned.append((title, action, contact, context, front))
+        planned.append((title, action, contact, context, front, drafted.template))
     planned.sort(key=lambda d: d[0])
     names = unique_names([d[0] for d in planned])
     folder = vault.config.folders.output
     drafts = []
-    for name, (_, action, contact, context, front) in zip(names, planned):
+    for name, (_, action, contact, context, front, template) in zip(names, planned):
         output_name = f"{DRAFTS}/{name}"
         key = key_of("draft", action.kind, context, front)
         known = reuse.draft(f"{folder}/{output_name}", key, templates_key)
@@ -131,7 +129,7 @@ def render_drafts(vault: Vault, plan: Plan, templates: Callable[[], Templates], 
             status, subject, body = known
             output = Output(output_name, b"", untouched, key, status)
         else:
-            text = templates().render(f"{action.kind}.md", context)
+            text = templates().render(template, context)
             subject, body = split_subject(text)
             output = Output(output_name, seal(front, text), untouched, key)
         drafts.append(Draft(action, output, contact.email if contact else "", subject, body))

@@ -74,8 +74,7 @@ def exported_contacts(vault: Vault, plan: Plan) -> list[Exported]:
         action = standing.next_action
         text = ""
         if action is not None:
-            interview = vault.interview(action.interview) if action.interview else None
-            text = headline(action, interview, plan.today)
+            text = headline(action, plan.today)
         records.append(Exported(contact, standing, text, str(contact.stay_in_touch or default)))
     return records
 

@@ -40,8 +40,8 @@ def render_fields(vault: Vault, plan: Plan) -> str:
         learned += [(i, point, "reflection") for i in f.done for point in i.reflection]
         out.append("### What you learned\n")
         if learned:
-            out.append("\n".join(f"- {md_text(point)} ({_interview_link(i)}, {kind})"
-                                 for i, point, kind in learned) + "\n")
+            out.append("\n".join(f"- {md_text(point)} ({_interview_link(i)}, {section})"
+                                 for i, point, section in learned) + "\n")
         else:
             out.append("Nothing written down yet: fill in Takeaways and Reflection after each interview.\n")
     return "\n".join(out)

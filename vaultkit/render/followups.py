@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..actions import URGENCY_TIERS, Action, urgency_key
+from ..actions import Action, section_of, urgency_key
 from ..errors import ERROR
+from ..kinds import TIERS
 from ..model import Vault
 from ..rules import Plan
-from .sentences import Style, due_words, headline, long_day, short_day
+from ..wording import long_day, short_day
+from .sentences import Style, due_words, headline
 from .text import dashboard_head, md_text, note_link, plural, wikilink
 
 
@@ -47,7 +49,6 @@ class MarkdownStyle(Style):
 
 
 def _line(action: Action, vault: Vault, plan: Plan, style: MarkdownStyle, links: Links, mail: list[str]) -> str:
-    interview = vault.interview(action.interview) if action.interview else None
     parts = [f"**{due_words(action.due, plan.today)}**"]
     if links.draft:
         parts.append(wikilink(links.draft, "draft"))
@@ -61,7 +62,7 @@ def _line(action: Action, vault: Vault, plan: Plan, style: MarkdownStyle, links:
     if action.contact is None:
         parts.append(md_text(action.reason))  # search-wide: the figures behind it
     parts.append(f"`{action.kind}`")
-    sentence = headline(action, interview, plan.today, style, vault.config.me.timezone)
+    sentence = headline(action, plan.today, style, vault.config.me.timezone)
     return f"- [ ] {sentence} · " + " · ".join(parts)
 
 
@@ -95,7 +96,8 @@ def render_followups(vault: Vault, plan: Plan, links: Mapping[Action, Links] | N
                f"{counts['gone_quiet']} gone quiet.\n")
     announcements = []
     if landed:
-        announcements = sorted((a for a in plan.actions if a.kind == "announce-landing"), key=lambda a: a.sort_key())
+        announcements = sorted((a for a in plan.actions if section_of(a, today, plan.horizon_days) == "announce"),
+                               key=lambda a: a.sort_key())
         out.append(_wrap_up(vault, plan, announcements))
         if announcements:
             out.append(f"## Tell people where you landed ({len(announcements)})\n")
@@ -105,11 +107,11 @@ def render_followups(vault: Vault, plan: Plan, links: Mapping[Action, Links] | N
     out.append(f"## Do now ({len(now)})\n")
     if not now:
         out.append("Nothing is due today or overdue.\n")
-    for title, kinds in URGENCY_TIERS:
-        tier = [a for a in now if a.kind in kinds]
-        if tier:
-            out.append(f"### {title}\n")
-            out.append(_lines(tier, vault, plan, style, links, mail))
+    for tier in TIERS:
+        actions = [a for a in now if a.definition.tier == tier]
+        if actions:
+            out.append(f"### {tier.title}\n")
+            out.append(_lines(actions, vault, plan, style, links, mail))
     for group, title in (("upcoming", f"Coming up in the next {plural(plan.horizon_days, 'day')}"), ("later", "Later")):
         actions = [a for a in groups[group] if a not in rest]
         out.append(f"## {title} ({len(actions)})\n")

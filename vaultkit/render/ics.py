@@ -98,8 +98,7 @@ def _interview_bytes(item: Upcoming, stamp: datetime, alarm_minutes: int, brief:
 
 def _sentence(action: Action, vault: Vault, today: date) -> str:
     """The dashboard's line for an action, in plain text: what to do, then when it is due."""
-    interview = vault.interview(action.interview) if action.interview else None
-    sentence = f"{headline(action, interview, today, home=vault.config.me.timezone)}, {due_words(action.due, today)}."
+    sentence = f"{headline(action, today, home=vault.config.me.timezone)}, {due_words(action.due, today)}."
     return sentence if action.contact is not None else f"{sentence} {action.reason}"
 
 
@@ -174,8 +173,7 @@ def calendar_parts(vault: Vault, plan: Plan, briefs: dict[str, str]) -> Calendar
     groups = plan.groups()
     actions = []
     for action in groups["today"] + groups["upcoming"]:
-        interview = vault.interview(action.interview) if action.interview else None
-        summary = headline(action, interview, today, home=vault.config.me.timezone)
+        summary = headline(action, today, home=vault.config.me.timezone)
         actions.append((action, _sentence(action, vault, today), summary))
     return CalendarParts(
         today, vault.config.rules.alarm_minutes, f"{folder}/{DASHBOARD}",

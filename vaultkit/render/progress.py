@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..rules import Plan
 from ..rules.progress import Progress, percent
-from .sentences import long_day
+from ..wording import long_day
 from .text import dashboard_head, md_text, plural
 
 # outreach, replies, meetings: a blue bar, then orange and green lines

@@ -1,16 +1,17 @@
 """What is due: pure functions of the vault model and a day. No I/O here.
 
-Each kind lives in the module named for what it watches:
+Each kind's rule lives in the module named for what it watches:
 interviews.py (prepare, confirm, record-outcome, record-notes, thank-you),
 referrals.py (reach-referral, close-loop), cadence.py (nudge, check-in, gone
-quiet), pipeline.py (announce-landing, broaden-field, grow-pipeline).
+quiet), pipeline.py (announce-landing, broaden-field, grow-pipeline). A rule
+gives each action its kind's facts; the rest of a kind is in vaultkit/kinds/.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..actions import MESSAGE_KINDS, SECTIONS, Action, grouped, section_of
+from ..actions import SECTIONS, Action, grouped, section_of
 from ..config import CONFIG_NAME
 from ..dates import add_days
 from ..errors import WARNING, Problem
@@ -60,8 +61,8 @@ def plan(vault: Vault, today: date) -> Plan:
     per_contact = reach_referral(history) + close_loop(history) + nudge(history) + announce_landing(history)
     actions = _for_active(vault, today, interview_actions(history) + _earliest(per_contact))
     busy = {a.contact_path for a in actions if a.contact_path}
-    actions += _for_active(vault, today, check_in(history, busy))
     explored = fields(history)
+    actions += _for_active(vault, today, check_in(history, busy, explored))
     actions += broaden_field(history, explored) + grow_pipeline(history)
     edges = referral_edges(history)
     net = network(history, edges)
@@ -84,7 +85,7 @@ def plan(vault: Vault, today: date) -> Plan:
 def _unsigned(vault: Vault, today: date, actions: list[Action]) -> list[Problem]:
     """Drafts sign with `[me] name`; say so once when some are due and it is empty."""
     horizon = add_days(today, vault.config.rules.horizon_days)
-    count = sum(a.kind in MESSAGE_KINDS and a.due <= horizon for a in actions)
+    count = sum(a.definition.draft is not None and a.due <= horizon for a in actions)
     if vault.config.me.name.strip() or not count or vault.config.no_file:
         return []  # with no vaultkit.toml there is no line to point at: the CLI's hint says it
     return [Problem(CONFIG_NAME, vault.config.me_line, WARNING,

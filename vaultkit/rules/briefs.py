@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..actions import Action
+from ..kinds.confirm import CONFIRM
+from ..kinds.prepare import PREPARE
 from ..model import Contact, Interview, Touch, Vault
 from .history import History, person_key
 from .interviews import upcoming
@@ -48,8 +50,8 @@ def briefs(vault: Vault, today: date, actions: tuple[Action, ...], net: Network)
             touches=touches,
             earlier=earlier,
             learned=learned_in(history, interview.field),
-            prepare_due=due.get(("prepare", interview.path)),
-            confirm_due=due.get(("confirm", interview.path)),
+            prepare_due=due.get((PREPARE.name, interview.path)),
+            confirm_due=due.get((CONFIRM.name, interview.path)),
         ))
     return found
 

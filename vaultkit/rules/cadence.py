@@ -6,6 +6,8 @@ from datetime import date
 
 from ..actions import Action
 from ..dates import Cadence, add_days
+from ..kinds.check_in import CHECK_IN, LastInTouch
+from ..kinds.nudge import NUDGE, Unanswered
 from .history import History
 
 
@@ -28,10 +30,10 @@ def nudge(history: History) -> list[Action]:
         last = waiting[-1]
         left = rules.max_unanswered - len(waiting)
         actions.append(Action(
-            "nudge", contact.name, add_days(last.date, rules.nudge_days),
+            NUDGE.name, contact.name, add_days(last.date, rules.nudge_days),
             f"You wrote to {contact.name} on {last.date.isoformat()} and have had no answer; "
             f"one short follow-up is fine ({left} more before you let it rest).",
-            last.source, contact_path=path, since=last.date))
+            last.source, contact_path=path, facts=Unanswered(last.date, last.text)))
     return actions
 
 
@@ -53,9 +55,11 @@ def gone_quiet(history: History) -> list[GoneQuiet]:
     return sorted(quiet, key=lambda g: (g.name.casefold(), g.path))
 
 
-def check_in(history: History, busy: set[str]) -> list[Action]:
-    """People you have met or heard from, with nothing else open (`busy`), once their cadence has passed."""
+def check_in(history: History, busy: set[str], fields) -> list[Action]:
+    """People you have met or heard from, with nothing else open (`busy`), once their cadence has passed;
+    each with something to share from `fields` (pipeline.fields)."""
     default = history.rules.stay_in_touch
+    fields_by_name = {field.name.casefold(): field for field in fields}
     actions = []
     for path, contact in history.vault.contacts.items():
         if path in busy or history.gone_quiet(path):
@@ -66,20 +70,17 @@ def check_in(history: History, busy: set[str]) -> list[Action]:
         last = history.last_contact(path)
         cadence = contact.stay_in_touch or default
         actions.append(Action(
-            "check-in", contact.name, cadence.after(last),
+            CHECK_IN.name, contact.name, cadence.after(last),
             f"Last in touch with {contact.name} on {last.isoformat()}; time to check in "
             f"(every {describe(cadence)}).",
-            path, contact_path=path, since=last))
+            path, contact_path=path, facts=LastInTouch(last, something_to_share(fields_by_name, contact))))
     return actions
 
 
-def something_to_share(fields, contact) -> str:
+def something_to_share(fields_by_name: dict, contact) -> str:
     """For a check-in: the latest point learned from someone else in the contact's field, if any."""
-    key = contact.field.casefold()
-    for field in fields:
-        if field.name.casefold() != key:
-            continue
-        for interview in reversed(field.done):  # newest first
-            if interview.contact.path != contact.path and interview.takeaways:
-                return interview.takeaways[0]
+    field = fields_by_name.get(contact.field.casefold())
+    for interview in reversed(field.done) if field else ():  # newest first
+        if interview.contact.path != contact.path and interview.takeaways:
+            return interview.takeaways[0]
     return ""

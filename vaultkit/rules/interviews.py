@@ -6,8 +6,14 @@ from datetime import date, datetime, time, timedelta
 
 from ..actions import Action
 from ..dates import add_days
+from ..kinds.confirm import CONFIRM
+from ..kinds.meeting import Meeting
+from ..kinds.prepare import PREPARE
+from ..kinds.record_notes import RECORD_NOTES
+from ..kinds.record_outcome import RECORD_OUTCOME
+from ..kinds.thank_you import THANK_YOU
 from ..model import Contact, Interview, Vault
-from ..zones import zone_words
+from ..zones import other_zone, zone_words
 from .history import History
 
 UPCOMING = ("requested", "scheduled", "confirmed")
@@ -48,45 +54,58 @@ def _when(interview: Interview, home: str) -> str:
     return f"{interview.date.isoformat()} at {interview.time.strftime('%H:%M')}{' ' if zone else ''}{zone}"
 
 
-def _action(kind: str, interview: Interview, due, reason: str) -> Action:
-    return Action(kind, interview.contact.name, due, reason, interview.path,
-                  contact_path=interview.contact.path, interview=interview.path, since=interview.date)
+def meeting(interview: Interview, vault: Vault) -> Meeting:
+    """The interview as its actions' lines and drafts tell of it."""
+    home = vault.config.me.timezone
+    return Meeting(
+        interview.path, interview.date, interview.time, interview.timezone,
+        # the zone it was agreed in, when it is not yours: the message goes to someone who may live there
+        zone=other_zone(interview.date, interview.time, interview.timezone, home)[0] if interview.time else "",
+        duration=interview.duration, mode=interview.mode, location=interview.location, field=interview.field,
+        company=interview.company, takeaways=tuple(interview.takeaways),
+        referrals=tuple(vault.contacts[r.path].name if r.path else r.name for r in interview.referrals))
 
 
 def interview_actions(history: History) -> list[Action]:
-    rules, today = history.rules, history.today
-    home = history.vault.config.me.timezone
     actions = []
     for interview in history.vault.interviews:
-        status = interview.status_on(today)
-        name = interview.contact.name
-        if upcoming(interview, today):
-            if not interview.has_questions:
-                actions.append(_action(
-                    "prepare", interview, add_days(interview.date, -rules.prepare_days_before),
-                    f"Your interview with {name} on {_when(interview, home)} has no questions prepared yet."))
-            if status == "scheduled":
-                actions.append(_action(
-                    "confirm", interview, add_days(interview.date, -rules.confirm_days_before),
-                    f"Confirm the interview with {name} on {_when(interview, home)}."))
-        elif interview.status in UPCOMING and interview.date < today:
-            actions.append(_action(
-                "record-outcome", interview, add_days(interview.date, 1),
-                f"The interview with {name} on {interview.date.isoformat()} is still marked "
-                f"{interview.status}; record whether it happened: set `status: done` (or `no-show`), "
-                "or a new `date` if it moved."))
-        if status != "done":
-            continue
-        if not interview.has_takeaways and not interview.has_reflection:
-            actions.append(_action(
-                "record-notes", interview, interview.date,
-                f"You met {name} on {interview.date.isoformat()}; write down the takeaways while you remember them."))
-        if interview.thank_you_sent is None and not _thanked(history, interview):
-            due = after_hours(interview, rules.thank_you_hours)
-            actions.append(_action(
-                "thank-you", interview, due,
-                f"You met {name} on {interview.date.isoformat()} and have not sent a thank-you yet."))
+        due = _due(history, interview)
+        if due:
+            facts = meeting(interview, history.vault)
+            actions += [Action(kind, interview.contact.name, day, reason, interview.path,
+                               contact_path=interview.contact.path, interview=interview.path, facts=facts)
+                        for kind, day, reason in due]
     return actions
+
+
+def _due(history: History, interview: Interview) -> list[tuple[str, date, str]]:
+    """(kind, due, reason) of each action the interview asks for."""
+    rules, today = history.rules, history.today
+    home = history.vault.config.me.timezone
+    status = interview.status_on(today)
+    name = interview.contact.name
+    due = []
+    if upcoming(interview, today):
+        if not interview.has_questions:
+            due.append((PREPARE.name, add_days(interview.date, -rules.prepare_days_before),
+                        f"Your interview with {name} on {_when(interview, home)} has no questions prepared yet."))
+        if status == "scheduled":
+            due.append((CONFIRM.name, add_days(interview.date, -rules.confirm_days_before),
+                        f"Confirm the interview with {name} on {_when(interview, home)}."))
+    elif interview.status in UPCOMING and interview.date < today:
+        due.append((RECORD_OUTCOME.name, add_days(interview.date, 1),
+                    f"The interview with {name} on {interview.date.isoformat()} is still marked "
+                    f"{interview.status}; record whether it happened: set `status: done` (or `no-show`), "
+                    "or a new `date` if it moved."))
+    if status != "done":
+        return due
+    if not interview.has_takeaways and not interview.has_reflection:
+        due.append((RECORD_NOTES.name, interview.date, f"You met {name} on {interview.date.isoformat()}; "
+                    "write down the takeaways while you remember them."))
+    if interview.thank_you_sent is None and not _thanked(history, interview):
+        due.append((THANK_YOU.name, after_hours(interview, rules.thank_you_hours),
+                    f"You met {name} on {interview.date.isoformat()} and have not sent a thank-you yet."))
+    return due
 
 
 def after_hours(interview: Interview, hours: int) -> date:

@@ -5,6 +5,9 @@ from dataclasses import dataclass
 
 from ..actions import Action
 from ..dates import add_days
+from ..kinds.announce_landing import ANNOUNCE_LANDING, Landing
+from ..kinds.broaden_field import BROADEN_FIELD, ThinField
+from ..kinds.grow_pipeline import GROW_PIPELINE, FewLeads
 from ..wording import mid_sentence
 from .history import History
 
@@ -20,10 +23,11 @@ def announce_landing(history: History) -> list[Action]:
         meetings = history.meetings(path)
         if not meetings or history.in_touch_since(path, landed.date):
             continue
+        met_on = meetings[-1].date
         actions.append(Action(
-            "announce-landing", contact.name, add_days(landed.date, history.rules.announce_days),
-            f"You met {contact.name} on {meetings[-1].date.isoformat()}; tell them you landed: {job}.",
-            path, contact_path=path, since=meetings[-1].date))
+            ANNOUNCE_LANDING.name, contact.name, add_days(landed.date, history.rules.announce_days),
+            f"You met {contact.name} on {met_on.isoformat()}; tell them you landed: {job}.",
+            path, contact_path=path, facts=Landing(met_on, landed.date, landed.role, landed.company, landed.email)))
     return actions
 
 
@@ -79,9 +83,9 @@ def broaden_field(history: History, explored: list[Field]) -> list[Action]:
         count = len(f.done)
         done = f"Only {count} informational interview{'' if count == 1 else 's'}" if count else "No informational interviews"
         actions.append(Action(
-            "broaden-field", None, history.today,
+            BROADEN_FIELD.name, None, history.today,
             f"{done} done in {mid_sentence(f.name)}; aim for {minimum} before you judge the field.",
-            None, field=f.name))
+            None, field=f.name, facts=ThinField(f.name)))
     return actions
 
 
@@ -94,12 +98,13 @@ def grow_pipeline(history: History) -> list[Action]:
              if c.active and not _snoozed(c, history) and history.never_touched(p)]
     if len(leads) >= minimum:
         return []
-    waiting = f" ({', '.join(sorted(leads, key=str.casefold))})" if leads else ""
+    leads = sorted(leads, key=str.casefold)
+    waiting = f" ({', '.join(leads)})" if leads else ""
     count = f"Only {len(leads)} contact{'' if len(leads) == 1 else 's'}" if leads else "No contacts"
     return [Action(
-        "grow-pipeline", None, history.today,
+        GROW_PIPELINE.name, None, history.today,
         f"{count} waiting for a first message{waiting}; aim for {minimum} so the search keeps moving.",
-        None)]
+        None, facts=FewLeads(tuple(leads)))]
 
 
 def _snoozed(contact, history: History) -> bool:

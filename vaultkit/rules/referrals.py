@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from ..actions import Action
 from ..dates import add_days
+from ..kinds.close_loop import CLOSE_LOOP, Met
+from ..kinds.reach_referral import REACH_REFERRAL, Suggested
 from .history import History, person_key
 
 NO_NOTE, NOT_CONTACTED, REACHED_OUT, MET = "no note yet", "not contacted", "reached out", "met"
@@ -23,12 +25,16 @@ def reach_referral(history: History) -> list[Action]:
                 continue
             if ref.path is None and history.interviews_named(ref.name):
                 continue
-            name = history.vault.contacts[ref.path].name if ref.path else ref.name
+            contact = history.vault.contacts[ref.path] if ref.path else None
+            name = contact.name if contact else ref.name
             not_yet = "you have not reached out yet" if ref.path else "you have not reached out, and they have no note yet"
+            by = interview.contact.name
+            facts = Suggested(by, interview.date, by if interview.may_use_name else "",
+                              (contact.field if contact else "") or interview.field)
             actions.append(Action(
-                "reach-referral", name, add_days(interview.date, days),
-                f"{interview.contact.name} suggested {name} on {interview.date.isoformat()}; {not_yet}.",
-                interview.path, contact_path=ref.path, other=interview.contact.name, since=interview.date))
+                REACH_REFERRAL.name, name, add_days(interview.date, days),
+                f"{by} suggested {name} on {interview.date.isoformat()}; {not_yet}.",
+                interview.path, contact_path=ref.path, facts=facts))
     return actions
 
 
@@ -44,11 +50,12 @@ def close_loop(history: History) -> list[Action]:
             if history.in_touch_since(referrer, meeting.date):
                 continue
             name = history.vault.contacts[referrer].name
+            facts = Met(meeting.contact.name, meeting.path, meeting.date, tuple(meeting.takeaways))
             actions.append(Action(
-                "close-loop", name, add_days(meeting.date, days),
+                CLOSE_LOOP.name, name, add_days(meeting.date, days),
                 f"You met {meeting.contact.name} on {meeting.date.isoformat()}; tell {name}, "
                 "who put you in touch, how it went.",
-                meeting.path, contact_path=referrer, other=meeting.contact.name, since=meeting.date))
+                meeting.path, contact_path=referrer, facts=facts))
     return actions
 
 
