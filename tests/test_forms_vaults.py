@@ -1,0 +1,137 @@
+"""Two vaults kept the way real ones are (issue 26): what a seeker should be told to do, by the
+library and by the command line."""
+import datetime as dt
+import json
+
+from click.testing import CliRunner
+
+from vaultkit import load_vault, plan
+from vaultkit.cli import cli
+
+from .forms_vaults import (FOLDER_ACTIONS, JANE, KAI, LENA, OMAR, RECRUITER_ACTIONS, RECRUITER_QUIET, TODAY,
+                           folder_vault, recruiter_vault)
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def per_contact(actions) -> dict[str, set[tuple[str, str]]]:
+    found: dict[str, set[tuple[str, str]]] = {}
+    for action in actions:
+        if action.contact:
+            found.setdefault(action.contact, set()).add((action.kind, action.due.isoformat()))
+    return found
+
+
+def json_per_contact(report: dict) -> dict[str, set[tuple[str, str]]]:
+    found: dict[str, set[tuple[str, str]]] = {}
+    for action in report["actions"]:
+        if action["contact"]:
+            found.setdefault(action["contact"], set()).add((action["kind"], action["due"]))
+    return found
+
+
+def day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+# ---- one folder per person, only Markdown links ------------------------------------------------
+
+def test_a_folder_per_person_vault_names_each_person_and_follows_every_markdown_link(tmp_path):
+    vault = load_vault(folder_vault(tmp_path / "v"))
+    names = {path: c.name for path, c in vault.contacts.items()}
+    assert names == {JANE: "Jane Doe", OMAR: "Omar Ali", LENA: "Lena Fischer", KAI: "Kai Berg"}  # not "index"
+    assert [vault.contacts[p].company for p in (JANE, OMAR, LENA, KAI)] == ["Globex", "Initech", "Umbrella", "Hooli"]
+    assert vault.contacts[JANE].referred_by[0].path == OMAR
+    (interview,) = vault.interviews
+    assert interview.contact.path == JANE and interview.contact.name == "Jane Doe"
+    assert [r.path for r in interview.referrals] == [LENA]
+    assert {(t.contact, t.date.isoformat(), t.kind) for t in vault.touches} == {
+        (OMAR, "2026-11-01", "reply"), (KAI, "2026-11-20", "outreach")}
+    assert not [p for p in vault.problems if p.severity == "error"]
+    assert not [p for p in vault.problems if "Sam" in p.message or "example.org" in p.message]
+
+
+def test_a_folder_per_person_vault_gets_the_actions_a_seeker_expects(tmp_path):
+    root = folder_vault(tmp_path / "v")
+    assert per_contact(plan(load_vault(root), day(TODAY)).actions) == FOLDER_ACTIONS
+    result = run("report", "--vault", str(root), "--today", TODAY, "--format", "json")
+    assert json_per_contact(json.loads(result.output)) == FOLDER_ACTIONS
+
+
+def test_in_a_folder_vault_a_link_by_folder_name_or_wikilink_finds_the_folder_note(tmp_path):
+    root = folder_vault(tmp_path / "v")
+    (root / "journal/2026-11-02.md").write_text("- lunch with [[person@lena-fischer]] #reply\n"
+                                                "- call [[Kai Berg]] #checkin\n", encoding="utf-8")
+    touches = {(t.contact, t.kind) for t in load_vault(root).touches if t.date.isoformat() == "2026-11-02"}
+    assert touches == {(LENA, "reply"), (KAI, "checkin")}
+
+
+def test_log_by_name_in_a_folder_vault_writes_the_folder_note(tmp_path):
+    root = folder_vault(tmp_path / "v")
+    result = run("log", "Lena Fischer", "#outreach hello", "--date", "2026-12-01", "--vault", str(root))
+    assert result.exit_code == 0, result.output
+    assert (root / LENA).read_text(encoding="utf-8").endswith("## Log\n- 2026-12-01 #outreach hello\n")
+
+
+# ---- touches only in Log tables -----------------------------------------------------------------
+
+def test_a_recruiter_vault_reads_every_row_as_a_touch(tmp_path):
+    vault = load_vault(recruiter_vault(tmp_path / "v"))
+    rows = {(vault.contacts[t.contact].name, t.date.isoformat(), t.kind) for t in vault.touches}
+    assert rows == {
+        ("Ava Stone", "2026-11-20", "outreach"),  # the last_contact property mirrors this row: no second touch
+        ("Ben Cole", "2026-11-01", "outreach"), ("Ben Cole", "2026-11-10", "outreach"),
+        ("Cara Diaz", "2026-09-28", "outreach"), ("Cara Diaz", "2026-10-03", "reply"),
+        ("Eli Park", "2026-11-01", "outreach"), ("Eli Park", "2026-11-02", "reply"),
+        ("Eli Park", "2026-11-25", "outreach"),
+        ("Dan Moss", "2026-10-01", None),  # last-contacted-at: a plain touch
+        ("Fay Lin", "2026-11-28", "outreach"),
+    }
+    eli = [t.text for t in vault.touches if t.contact == "Contacts/Eli Park.md"]
+    assert "following up | again" in eli[-1] and "email" in eli[-1]
+
+
+def test_a_recruiter_vault_gets_nudges_check_ins_and_gone_quiet(tmp_path):
+    root = recruiter_vault(tmp_path / "v")
+    planned = plan(load_vault(root), day(TODAY))
+    assert per_contact(planned.actions) == RECRUITER_ACTIONS
+    assert [q.contact for q in planned.gone_quiet] == RECRUITER_QUIET
+    report = json.loads(run("report", "--vault", str(root), "--today", TODAY, "--format", "json").output)
+    assert json_per_contact(report) == RECRUITER_ACTIONS and report["gone_quiet"] == RECRUITER_QUIET
+
+
+def test_one_unanswered_row_is_a_nudge_and_two_are_gone_quiet(tmp_path):
+    root = recruiter_vault(tmp_path / "v")
+    ben = root / "Contacts/Ben Cole.md"
+    ben.write_text(ben.read_text(encoding="utf-8").replace("| 2026-11-10 | outreach | second note | |\n", ""),
+                   encoding="utf-8")
+    planned = plan(load_vault(root), day(TODAY))
+    assert per_contact(planned.actions)["Ben Cole"] == {("nudge", "2026-11-08")}
+    assert planned.gone_quiet == ()
+
+
+def test_a_nudge_is_due_a_week_after_the_row_not_before(tmp_path):
+    vault = load_vault(recruiter_vault(tmp_path / "v"))
+    for today, due in (("2026-11-26", "2026-11-27"), ("2026-11-27", "2026-11-27")):
+        assert per_contact(plan(vault, day(today)).actions)["Ava Stone"] == {("nudge", due)}
+
+
+def test_a_reply_row_turns_a_nudge_into_a_check_in(tmp_path):
+    root = recruiter_vault(tmp_path / "v")
+    result = run("log", "Ava Stone", "#reply happy to chat", "--date", "2026-11-28", "--vault", str(root))
+    assert result.exit_code == 0, result.output
+    assert "| 2026-11-28 | reply | happy to chat | |" in (root / "Contacts/Ava Stone.md").read_text(encoding="utf-8")
+    assert per_contact(plan(load_vault(root), day(TODAY)).actions)["Ava Stone"] == {("check-in", "2027-01-27")}
+
+
+def test_the_vault_s_status_words_are_one_warning_not_an_error_per_note(tmp_path):
+    root = recruiter_vault(tmp_path / "v")
+    result = run("check", "--vault", str(root))
+    assert result.exit_code == 0, result.output
+    lines = [ln for ln in result.output.splitlines() if "status" in ln]
+    assert len(lines) == 1 and "warning" in lines[0], result.output
+    for word in ("contacted", "in conversation", "warm", "replied"):
+        assert repr(word) in lines[0]
+    assert "[statuses]" in lines[0] and "init --detect" in lines[0]
