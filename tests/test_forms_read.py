@@ -224,5 +224,5 @@ def test_the_seeker_s_own_note_is_never_a_contact(vault):
     assert list(model.contacts) == ["Contacts/Ana.md"]
     assert [t.contact for t in model.touches] == ["Contacts/Ana.md"]
     assert problems(model) == []
-    report = json.loads(run("report", "--vault", str(vault.root), "--today", "2026-12-01", "--format", "json").output)
+    report = json.loads(run("report", "--vault", str(vault.root), "--today", "2026-12-01", "--format", "json").stdout)
     assert {a["contact"] for a in report["actions"]} <= {"Ana", None}

@@ -57,7 +57,7 @@ def test_a_folder_per_person_vault_gets_the_actions_a_seeker_expects(tmp_path):
     root = folder_vault(tmp_path / "v")
     assert per_contact(plan(load_vault(root), day(TODAY)).actions) == FOLDER_ACTIONS
     result = run("report", "--vault", str(root), "--today", TODAY, "--format", "json")
-    assert json_per_contact(json.loads(result.output)) == FOLDER_ACTIONS
+    assert json_per_contact(json.loads(result.stdout)) == FOLDER_ACTIONS
 
 
 def test_in_a_folder_vault_a_link_by_folder_name_or_wikilink_finds_the_folder_note(tmp_path):
@@ -97,8 +97,8 @@ def test_a_recruiter_vault_gets_nudges_check_ins_and_gone_quiet(tmp_path):
     root = recruiter_vault(tmp_path / "v")
     planned = plan(load_vault(root), day(TODAY))
     assert per_contact(planned.actions) == RECRUITER_ACTIONS
-    assert [q.contact for q in planned.gone_quiet] == RECRUITER_QUIET
-    report = json.loads(run("report", "--vault", str(root), "--today", TODAY, "--format", "json").output)
+    assert [q.name for q in planned.gone_quiet] == RECRUITER_QUIET
+    report = json.loads(run("report", "--vault", str(root), "--today", TODAY, "--format", "json").stdout)
     assert json_per_contact(report) == RECRUITER_ACTIONS and report["gone_quiet"] == RECRUITER_QUIET
 
 
@@ -122,7 +122,7 @@ def test_a_reply_row_turns_a_nudge_into_a_check_in(tmp_path):
     root = recruiter_vault(tmp_path / "v")
     result = run("log", "Ava Stone", "#reply happy to chat", "--date", "2026-11-28", "--vault", str(root))
     assert result.exit_code == 0, result.output
-    assert "| 2026-11-28 | reply | happy to chat | |" in (root / "Contacts/Ava Stone.md").read_text(encoding="utf-8")
+    assert "| 2026-11-28 | Received | happy to chat | |" in (root / "Contacts/Ava Stone.md").read_text(encoding="utf-8")
     assert per_contact(plan(load_vault(root), day(TODAY)).actions)["Ava Stone"] == {("check-in", "2027-01-27")}
 
 

@@ -75,7 +75,7 @@ def log(name: str, text: str, day: dt.date | None, dry_run: bool, vault_path: st
 
     def add(data: bytes) -> bytes:  # called again on the new bytes if an editor saves the note meanwhile
         try:
-            added[:] = [add_touch(path, data, entry, vault.config.log_headings)]
+            added[:] = [add_touch(path, data, entry, vault.config.log_headings, vault.config.mapping)]
         except UnicodeDecodeError:
             raise VaultkitError(f"{path} is not UTF-8 text; not editing it") from None
         return added[0].content

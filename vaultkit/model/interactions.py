@@ -13,12 +13,12 @@ from ..dates import in_range, parse_date_time, range_problem
 from ..errors import WARNING, Problem, shown
 from ..links import name_of
 from ..mapping import Mapping
+from ..index.kind import PEOPLE_KEYS
 from ..index.note import Note
 from .entities import PersonRef, Touch
 from .props import Props
 from .touches import touch_kind
 
-PEOPLE_KEYS = ("contacts", "contact", "with", "people")
 _TEXT_KEYS = ("summary", "subject", "title")
 _NOT_KINDS = {"date", "type", "tags", "tag", "aliases", *PEOPLE_KEYS, *_TEXT_KEYS}
 
