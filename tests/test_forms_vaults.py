@@ -135,3 +135,20 @@ def test_the_vault_s_status_words_are_one_warning_not_an_error_per_note(tmp_path
     for word in ("contacted", "in conversation", "warm", "replied"):
         assert repr(word) in lines[0]
     assert "[statuses]" in lines[0] and "init --detect" in lines[0]
+
+
+def test_init_detect_maps_the_vault_s_status_words_into_the_config(tmp_path):
+    root = recruiter_vault(tmp_path / "v")
+    (root / "vaultkit.toml").unlink()
+    (root / "Contacts/Gil Roy.md").write_text("---\ntype: contact\nstatus: Not Interested\n---\n", encoding="utf-8")
+    result = run("init", str(root), "--detect")
+    assert result.exit_code == 0, result.output
+    assert "Status words of your own: contacted (2), in conversation (1), replied (1), warm (1) -> active; " \
+           "not interested (1) -> do-not-contact" in result.output
+    written = (root / "vaultkit.toml").read_text(encoding="utf-8")
+    assert '[statuses]\n# notes using each: contacted 2, in conversation 1, replied 1, warm 1\n' \
+           'active = ["contacted", "in conversation", "replied", "warm"]\n' in written
+    assert 'do-not-contact = ["not interested"]' in written
+    checked = run("check", "--vault", str(root))
+    assert checked.exit_code == 0 and "status" not in checked.output, checked.output
+    assert load_vault(root).contacts["Contacts/Gil Roy.md"].status == "do-not-contact"
