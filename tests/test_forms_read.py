@@ -123,6 +123,8 @@ def test_an_unresolved_or_ambiguous_markdown_link_is_the_same_warning_as_a_wikil
     vault.contact("Ben", "referred_by: '[Ana](Ana.md)'\n")
     vault.interview("2026-11-02 X", 'contact: "[X](../Contacts/X%20Y.md)"\ndate: 2026-11-02\n')
     vault.interview("2026-11-03 Ana", 'contact: "[Ana](../Old/Work/Ana.md)"\ndate: 2026-11-03\n')
+    vault.contact("Jane Doe", "", folder="Contacts/Work")
+    vault.interview("2026-11-04 Jane", 'contact: "[Jane](../Old/Jane%20Doe.md)"\ndate: 2026-11-04\n')
     model = load_vault(vault.root)
     assert [p for p in problems(model) if "also named" not in p] == [
         "Contacts/Ben.md:2: warning: referred_by '[Ana](Ana.md)' could be any of Contacts/Friends/Ana.md, "
@@ -131,8 +133,12 @@ def test_an_unresolved_or_ambiguous_markdown_link_is_the_same_warning_as_a_wikil
         "name or alias",
         "Interviews/2026-11-03 Ana.md:2: warning: contact '[Ana](../Old/Work/Ana.md)' could be any of "
         "Contacts/Friends/Ana.md, Contacts/Work/Ana.md; link one by its path, e.g. [[Contacts/Friends/Ana]]",
+        "Interviews/2026-11-04 Jane.md:2: warning: contact '[Jane](../Old/Jane%20Doe.md)': the link's folder is "
+        "stale (no note is there); matched by name to Contacts/Work/Jane Doe.md; update the link to "
+        "(../Contacts/Work/Jane%20Doe.md)",
     ]
-    assert [i.contact.name for i in model.interviews] == ["X", "Ana"]  # no note: named as written, no link syntax
+    names = [i.contact.name for i in model.interviews]
+    assert names == ["X", "Ana", "Jane Doe"]  # no note: named as written, without link syntax
 
 
 # ---- folder notes, the name and company keys --------------------------------------------------------
@@ -194,6 +200,20 @@ def test_unknown_statuses_read_as_active_with_one_warning_for_the_vault(vault):
         '[statuses] active = ["contacted", "in conversation"], paused = [...], or run vaultkit init --detect']
 
 
+def test_a_typo_of_a_status_that_stops_actions_reads_as_paused_with_an_error(vault):
+    vault.contact("Ana", "status: do-not-contat\n")
+    vault.contact("Ben", "status: Archive\n")
+    vault.contact("Cy", "status: actve\n")
+    model = load_vault(vault.root)
+    assert {c.name: c.status for c in model.contacts.values()} == {"Ana": "paused", "Ben": "paused", "Cy": "active"}
+    assert problems(model)[:2] == [
+        "Contacts/Ana.md:2: error: unknown status 'do-not-contat'; did you mean do-not-contact? It reads as paused "
+        "until it is fixed",
+        "Contacts/Ben.md:2: error: unknown status 'Archive'; did you mean archived? It reads as paused until it is "
+        "fixed"]
+    assert problems(model)[2].startswith("Contacts/Cy.md:2: warning: 1 contact has a status vaultkit does not know")
+
+
 def test_statuses_map_the_vault_s_words(vault):
     vault.config('[statuses]\nactive = ["contacted", "In Conversation"]\npaused = ["on hold"]\n'
                  'do-not-contact = ["not interested"]\narchived = ["closed"]\n')
@@ -219,10 +239,20 @@ def test_the_seeker_s_own_note_is_never_a_contact(vault):
     vault.contact("Me", "relationship: Me\nname: Samuel\n")
     vault.contact("Ana", "")
     vault.write("Logs/call.md", "---\ntype: interaction\ndate: 2026-11-04\nwith: ['[[Ana]]', '[[Sam Rivera]]', "
-                "'[[Samuel]]']\n---\n")
+                "'[[Samuel]]', '[Me](../Contacts/Me.md)']\n---\n")
+    vault.write("Logs/other.md", "---\ntype: interaction\ndate: 2026-11-05\nwith: ['[[Ana]]', 'sam rivera']\n---\n")
     model = load_vault(vault.root)
     assert list(model.contacts) == ["Contacts/Ana.md"]
-    assert [t.contact for t in model.touches] == ["Contacts/Ana.md"]
+    assert [t.contact for t in model.touches] == ["Contacts/Ana.md", "Contacts/Ana.md"]
     assert problems(model) == []
     report = json.loads(run("report", "--vault", str(vault.root), "--today", "2026-12-01", "--format", "json").stdout)
     assert {a["contact"] for a in report["actions"]} <= {"Ana", None}
+
+
+def test_the_seeker_named_among_the_people_at_a_meeting_is_no_unresolved_link(vault):
+    vault.config('[me]\nname = "Sam Rivera"\n')
+    vault.contact("Ana", "")
+    vault.write("Logs/call.md", "---\ntype: interaction\ndate: 2026-11-04\nwith: ['[[Ana]]', '[[Sam Rivera]]', "
+                "'[[Nobody]]']\n---\n")
+    assert problems(load_vault(vault.root)) == [
+        "Logs/call.md:4: warning: contact '[[Nobody]]' matches no contact's file name, name or alias"]

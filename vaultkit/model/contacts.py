@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from ..dates import parse_cadence
-from ..errors import Problem, WARNING, shown
+from ..errors import ERROR, Problem, WARNING, shown
 from ..links import name_key, name_of, note_name
 from ..mapping import NO_MAPPING, Mapping, word_of
 from ..index.note import Note
@@ -33,11 +33,20 @@ def _emails(p: Props) -> tuple[str, ...]:
 
 def _status(p: Props, mapping: Mapping, unknown: dict[str, list[tuple[str, str, int]]]) -> str:
     """`status` in vaultkit's words or the vault's own ([statuses]); any other word counts as active,
-    and goes into `unknown` (word -> (as written, path, line)) for one warning about the whole vault."""
+    and goes into `unknown` (word -> (as written, path, line)) for one warning about the whole vault.
+    A near miss of a status that stops actions (`do-not-contat`) is a typo, not a pipeline word: it
+    reads as paused, with an error, so nobody who asked for quiet is written to by mistake."""
     written = " ".join(p.text("status").lower().split())
     word = word_of(written)
     status = word if word in CONTACT_STATUSES or not word else mapping.status_of(word)
     if status is None:
+        import difflib  # here: only a vault with its own status words needs it
+
+        near = difflib.get_close_matches(word, CONTACT_STATUSES[1:], n=1, cutoff=0.8)
+        if near:
+            p.report("status", ERROR, f"unknown status {shown(p.data['status'])}; did you mean {near[0]}? "
+                                      "It reads as paused until it is fixed")
+            return "paused"
         unknown.setdefault(word, []).append((written, p.note.path, p.line("status")))
     return status or "active"
 

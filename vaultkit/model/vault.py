@@ -84,17 +84,19 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
     contacts, own, unknown_statuses = [], [], {}
     for note in sorted(contact_notes, key=lambda n: n.path):
         scratch: list[Problem] = []
-        contact = read_contact(note, scratch, config.mapping, unknown_statuses)
+        words: dict[str, list] = {}
+        contact = read_contact(note, scratch, config.mapping, words)
         if is_own_note(note, contact, config.me.name):  # the seeker is nobody's contact
             own.append(contact)
-            unknown_statuses = {w: [u for u in uses if u[1] != note.path] for w, uses in unknown_statuses.items()}
-            unknown_statuses = {w: uses for w, uses in unknown_statuses.items() if uses}
             continue
         contacts.append(contact)
         found += scratch
+        for word, uses in words.items():
+            unknown_statuses.setdefault(word, []).extend(uses)
     found += filter(None, [unknown_status_warning(unknown_statuses)])
-    contact_notes = [n for n in contact_notes if n.path not in {c.path for c in own}]
-    names, own_names = NameIndex(contacts), NameIndex(own)
+    if own:
+        contact_notes = [n for n in contact_notes if n.path not in {c.path for c in own}]
+    names, own_names, my_name = NameIndex(contacts), NameIndex(own), name_key(config.me.name)
     _report_shared_names(contacts, {n.path: n for n in contact_notes}, found)
 
     by_path = {c.path: c for c in contacts}
@@ -113,7 +115,8 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
                                      f"{what} {ref.written!r}: the link's folder is stale (no note is there); "
                                      f"matched by name to {path}; update the link to {better}"))
             return PersonRef(ref.written, by_path[path].name, path, ref.line)
-        if own and (own_names.match_link(link[1], source) if link else own_names.match(ref.name)).paths:
+        if (my_name and name_key(ref.name) == my_name) or (
+                own and (own_names.match_link(link[1], source) if link else own_names.match(ref.name)).paths):
             return ref  # the seeker, named among the people at a meeting
         if match.paths:
             found.append(Problem(source, ref.line, WARNING,
