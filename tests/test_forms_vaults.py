@@ -152,3 +152,13 @@ def test_init_detect_maps_the_vault_s_status_words_into_the_config(tmp_path):
     checked = run("check", "--vault", str(root))
     assert checked.exit_code == 0 and "status" not in checked.output, checked.output
     assert load_vault(root).contacts["Contacts/Gil Roy.md"].status == "do-not-contact"
+
+
+def test_a_status_word_mapped_later_changes_the_next_report(tmp_path):
+    root = recruiter_vault(tmp_path / "v")
+    args = ("report", "--vault", str(root), "--today", TODAY, "--format", "json")
+    assert "Ava Stone" in json_per_contact(json.loads(run(*args).stdout))
+    with open(root / "vaultkit.toml", "a", encoding="utf-8") as config:
+        config.write('[statuses]\npaused = ["contacted"]\n')
+    after = json_per_contact(json.loads(run(*args).stdout))
+    assert "Ava Stone" not in after and "Ben Cole" not in after and "Cara Diaz" in after

@@ -104,7 +104,8 @@ def unknown_status_warning(unknown: dict[str, list[tuple[str, str, int]]]) -> Pr
     listed = ", ".join(f"{shown(word)} ({n})" for word, n in counted[:_LISTED])
     if len(counted) > _LISTED:
         listed += f" and {len(counted) - _LISTED} more"
-    example = ", ".join(json.dumps(word, ensure_ascii=False) for word, _ in counted[:_LISTED] if len(word) <= 40) or '"..."'
+    short = [json.dumps(word, ensure_ascii=False) for word, _ in counted[:_LISTED] if len(word) <= 40]
+    example = ", ".join(short) or '"..."'
     return Problem(path, line, WARNING,
                    f"{total} contact{'s have' if total != 1 else ' has'} a status vaultkit does not know: {listed}; "
                    f"{'they count' if total != 1 else 'it counts'} as active. Say what each word means in "

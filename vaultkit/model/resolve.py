@@ -45,8 +45,9 @@ class NameIndex:
             without_ext = contact.path[:-3] if contact.path.endswith(".md") else contact.path
             self._paths[name_key(without_ext)] = contact.path
             self._names[contact.path] = contact.name
-            self._written[contact.path] = tuple(dict.fromkeys((note_name(contact.path), contact.name, *contact.aliases)))
-            stems[name_key(note_name(contact.path))].append(contact.path)
+            own_name = note_name(contact.path)  # the file name, or a folder note's folder
+            self._written[contact.path] = tuple(dict.fromkeys((own_name, contact.name, *contact.aliases)))
+            stems[name_key(own_name)].append(contact.path)
             names[name_key(contact.name)].append(contact.path)
             for alias in contact.aliases:
                 aliases[name_key(alias)].append(contact.path)
