@@ -162,3 +162,16 @@ def test_a_status_word_mapped_later_changes_the_next_report(tmp_path):
         config.write('[statuses]\npaused = ["contacted"]\n')
     after = json_per_contact(json.loads(run(*args).stdout))
     assert "Ava Stone" not in after and "Ben Cole" not in after and "Cara Diaz" in after
+
+
+def test_drafts_for_an_interview_kept_as_a_folder_note_are_named_by_its_folder(tmp_path):
+    root = folder_vault(tmp_path / "v")
+    (root / "interviews/2026-12-10 omar").mkdir(parents=True)
+    (root / "interviews/2026-12-10 omar/index.md").write_text(
+        '---\ntype: interview\ncontact: "[Omar](../../people/om/person@omar-ali/index.md)"\ndate: 2026-12-10\n'
+        'time: "10:00"\n---\n', encoding="utf-8")
+    assert run("report", "--vault", str(root), "--today", "2026-12-09").exit_code == 0
+    drafts = sorted(p.name for p in (root / "vaultkit/Drafts").iterdir())
+    assert "Thank you - 2026-11-20 jane.md" in drafts and "Confirm - 2026-12-10 omar.md" in drafts
+    assert sorted(p.name for p in (root / "vaultkit/Briefs").iterdir()) == ["2026-12-10 omar.md"]
+    assert "[[interviews/2026-11-20 jane/index|2026-11-20 jane]]" in (root / "vaultkit/Follow-ups.md").read_text()

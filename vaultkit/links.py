@@ -11,11 +11,12 @@ WIKILINK = re.compile(r"!?\[\[([^\[\]\n]+?)\]\]")
 TAG = re.compile(r"(?<![^\s(])#([\w\-/]*[^\W\d][\w\-/]*)")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 # [label](destination "title"), not an image: a destination in <...> may hold spaces, a bare one none
-MD_LINK = re.compile(r"(?<!!)\[((?:\\.|[^\[\]\n\\])*)\]\([ \t]*(<[^<>\n]*>|[^\s()<>]+(?:\([^\s()]*\)[^\s()<>]*)*)"
+MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]*)\]\([ \t]*(<[^<>\n]*>|[^\s()<>]+(?:\([^\s()]*\)[^\s()<>]*)*)"
                      r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\)")
 # a whole front-matter value that is one Markdown link: YAML is no Markdown, so spaces are let pass
 _MD_VALUE = re.compile(r"\[([^\[\]\n]*)\]\(\s*(<[^<>\n]*>|[^\n]*?)(?:\s+\"[^\"\n]*\")?\s*\)")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:|//")  # http:, mailto:, obsidian:, C:, //host
+_LONGEST_LINK = 2000  # characters: no link to a note is longer, and the pattern need not see more
 _ATTACHMENT = re.compile(r"\.[A-Za-z0-9]{1,5}$")  # cv.pdf, photo.png: not a note
 
 
@@ -65,7 +66,7 @@ def md_target(destination: str) -> str | None:
 def md_link(value: str) -> tuple[str, str] | None:
     """(label, target) when a property's value is exactly one Markdown link to a note, else None."""
     text = value.strip()
-    if not text.startswith("[") or "](" not in text:
+    if not text.startswith("[") or "](" not in text or len(text) > _LONGEST_LINK:
         return None
     m = _MD_VALUE.fullmatch(text)
     if not m:
