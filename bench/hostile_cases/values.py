@@ -78,7 +78,8 @@ def _newline_path_case(tmp: Path) -> tuple[bool, str]:
 
 def _separator_case(char: str):
     def case(tmp: Path) -> tuple[bool, str]:
-        front = f"company: North{char}wind\nrole: a{char}b\nfield: x{char}y\nemail: e\nphone: p\nstatus: do-not-contat\n"
+        front = (f"company: North{char}wind\nrole: a{char}b\nfield: x{char}y\nemail: e\nphone: p\n"
+                 "status: do-not-contat\n")
         root = _vault(tmp, {"Contacts/Sep.md": f"---\ntype: contact\n{front}---\n"})
         return _report_and_check(root, "Contacts/Sep.md:8: error:")
     return case
