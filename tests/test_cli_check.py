@@ -42,10 +42,11 @@ def test_problems_sorted_by_path_and_line_and_exit_1(messy_vault):
         "using the default",
         "Contacts/Broken.md:2: error: front-matter is not valid YAML: did not find expected ',' or ']' "
         "(in the [...] list that starts on line 2)",
-        "Contacts/Zed.md:2: error: unknown status 'gone'; use one of active, paused, do-not-contact, archived "
-        "(no actions for them until it is fixed)",
+        "Contacts/Zed.md:2: warning: 1 contact has a status vaultkit does not know: 'gone' (1); it counts as "
+        'active. Say what each word means in vaultkit.toml, e.g. [statuses] active = ["gone"], paused = [...], '
+        "or run vaultkit init --detect",
     ]
-    assert result.stderr == "Checked 8 notes (4 contacts, 1 interview): 2 errors, 1 warning.\n"
+    assert result.stderr == "Checked 8 notes (4 contacts, 1 interview): 1 error, 2 warnings.\n"
 
 
 def test_warnings_alone_exit_0(vault):

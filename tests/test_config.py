@@ -18,7 +18,7 @@ def test_no_file_means_every_default(tmp_path):
     assert config.folders.output == "vaultkit" and config.folders.contacts == "Contacts"
     assert config.rules.horizon_days == 14 and config.rules.max_unanswered == 2
     assert config.rules.stay_in_touch == Cadence(60, "d")
-    assert config.log_headings == ("Log", "Timeline") and config.landed is None
+    assert config.log_headings == ("Log", "Timeline", "Contact Log", "Interactions") and config.landed is None
 
 
 def test_settings_are_read(tmp_path):
@@ -81,7 +81,7 @@ def test_unknown_keys_are_warnings_with_a_suggestion(tmp_path):
     assert [str(w) for w in config.warnings] == [
         "vaultkit.toml:2: warning: unknown key 'horizon_day' in [rules]; did you mean 'horizon_days'?",
         "vaultkit.toml:3: warning: unknown key 'colours' at the top level; known keys: daily_format, folders, "
-        "ignore, import, keys, landed, log_headings, me, rules, touch_kinds, types",
+        "ignore, import, keys, landed, log_headings, me, rules, statuses, touch_kinds, types",
     ]
 
 

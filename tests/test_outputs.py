@@ -186,7 +186,7 @@ EVIL = "{{ 7*7 }} {% raw %}x{% endraw %} {# c #} {{ ''.__class__ }}"
 def test_template_syntax_in_user_text_comes_out_literally(vault):
     vault.config(f'[me]\nname = "{EVIL}"\nsignature = "{EVIL}"\n[landed]\ndate = 2026-11-01\ncompany = "{EVIL}"\n'
                  f'role = "{EVIL}"\n')
-    vault.contact("Ana", f"name: \"{EVIL}\"\ncompany: \"{EVIL}\"\nfield: \"{EVIL}\"\nemail: \"{EVIL}\"\n")
+    vault.contact("Ana", f"name: \"Ana {EVIL}\"\ncompany: \"{EVIL}\"\nfield: \"{EVIL}\"\nemail: \"{EVIL}\"\n")
     vault.interview("i", f"contact: '[[Ana]]'\ndate: 2026-10-10\nreferrals: [\"{EVIL}\"]\n",
                     f"## Takeaways\n- {EVIL}\n")
     result = report(vault.root)

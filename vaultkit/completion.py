@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from .config import Config
-from .links import name_of, note_stem, plain_key
+from .links import name_of, note_name, plain_key
 
 _WORDS = re.compile(r"[\s\-]+")  # `Díaz-López` starts a word at López too
 
@@ -36,9 +36,9 @@ def contact_forms(config: Config) -> dict[str, tuple[str, ...]]:
         from .load import load_vault
 
         vault = load_vault(config.root, config, use_cache=True)
-        forms = {p: (note_stem(p), c.name, *c.aliases) for p, c in vault.contacts.items()}
+        forms = {p: (note_name(p), c.name, *c.aliases) for p, c in vault.contacts.items()}
     else:
-        forms = {p: (note_stem(p), *_texts(props.get("name"))[:1], *_texts(props.get("aliases")),
+        forms = {p: (note_name(p), *_texts(props.get("name"))[:1], *_texts(props.get("aliases")),
                      *_texts(props.get("alias"))) for p, props in notes.items()}
     folder = config.root / config.folders.contacts
     for path in folder.rglob("*.md"):  # written since the last run
@@ -58,6 +58,6 @@ def offers(forms: dict[str, tuple[str, ...]], incomplete: str) -> list[str]:
              if not typed or f"/{typed}" in f"/{plain_key(path)}" or any(_starts(plain_key(w), typed) for w in written)]
     if not found:
         return []
-    stems = Counter(plain_key(note_stem(path)) for path in forms)
-    return sorted({note_stem(p) if stems[plain_key(note_stem(p))] == 1 else p[:-3] for p in found},
+    stems = Counter(plain_key(note_name(path)) for path in forms)
+    return sorted({note_name(p) if stems[plain_key(note_name(p))] == 1 else p[:-3] for p in found},
                   key=lambda name: (name.casefold(), name))

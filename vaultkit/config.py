@@ -15,7 +15,7 @@ from pathlib import Path
 from .dates import (MAX_DAYS, MAX_DURATION, Cadence, DailyFormat, in_range, parse_cadence, parse_date, range_problem,
                     zone_name)
 from .errors import WARNING, ConfigError, Problem, shown
-from .mapping import NO_MAPPING, Mapping, MappingError, parse_keys, parse_touch_kinds, parse_types
+from .mapping import NO_MAPPING, Mapping, MappingError, parse_keys, parse_statuses, parse_touch_kinds, parse_types
 from .vault_root import CONFIG_NAME
 
 if sys.version_info >= (3, 11):
@@ -81,14 +81,14 @@ class Landed:
 class Config:
     root: Path
     ignore: tuple[str, ...] = ()
-    log_headings: tuple[str, ...] = ("Log", "Timeline")
+    log_headings: tuple[str, ...] = ("Log", "Timeline", "Contact Log", "Interactions")
     daily_format: DailyFormat = field(default_factory=lambda: DailyFormat.compile("YYYY-MM-DD"))
     me: Me = Me()
     folders: Folders = Folders()
     rules: Rules = Rules()
     landed: Landed | None = None
     imports: Imports = Imports()
-    mapping: Mapping = NO_MAPPING  # [types], [keys], [touch_kinds]: the vault's own words
+    mapping: Mapping = NO_MAPPING  # [types], [keys], [touch_kinds], [statuses]: the vault's own words
     warnings: tuple[Problem, ...] = ()
     me_line: int = 1  # where [me] name is set (or [me] opens), for a warning about it
     no_file: bool = False  # the vault has no vaultkit.toml: every setting is its default
@@ -207,7 +207,8 @@ _TABLES = {
 }
 _FIELD_OF_TABLE = {"import": "imports"}  # `import` is a Python keyword
 _TOP = {"ignore": _text_list, "log_headings": _text_list, "daily_format": _daily_format}
-_MAPPING_TABLES = {"types": parse_types, "keys": parse_keys, "touch_kinds": parse_touch_kinds}
+_MAPPING_TABLES = {"types": parse_types, "keys": parse_keys, "touch_kinds": parse_touch_kinds,
+                   "statuses": parse_statuses}
 
 
 # ---- locating keys in the file -----------------------------------------------

@@ -1,25 +1,35 @@
-"""`[types]`, `[keys]` and `[touch_kinds]`: a vault's own words for vaultkit's.
+"""`[types]`, `[keys]`, `[touch_kinds]` and `[statuses]`: a vault's own words for vaultkit's.
 
 A vault kept before vaultkit has its own shape: people tagged `#person` in
 `30 Records/20 People`, a `Comm_DateTime` where vaultkit says `date`, `Received`
-where it says `#reply`. These tables say so once, in `vaultkit.toml`; the
-classifier (index/kind.py), the model (model/vault.py) and the touch reader use
-them. Checking a table raises `MappingError` with the key at fault; config.py
-turns it into `Error: vaultkit.toml:LINE: ...`.
+where it says `#reply`, `contacted` where it says `active`. These tables say so
+once, in `vaultkit.toml`; the classifier (index/kind.py), the model
+(model/vault.py) and the touch reader use them. Checking a table raises
+`MappingError` with the key at fault; config.py turns it into
+`Error: vaultkit.toml:LINE: ...`.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from .links import name_of
+
 MAPPED_KINDS = ("contact", "interview", "interaction")
 TOUCH_KINDS = ("outreach", "reply", "thanks", "checkin", "update")
+CONTACT_STATUSES = ("active", "paused", "do-not-contact", "archived")
 _SEPARATORS = re.compile(r"[\s\-_]+")
+_WORD_SEPARATORS = re.compile(r"[\s_]+")
 
 
 def key_of(name: str) -> str:
     """How every key is matched: `Comm-Type`, `comm type` and `comm_type` are `comm_type`."""
     return _SEPARATORS.sub("_", name.strip().lower()).strip("_")
+
+
+def word_of(text: str) -> str:
+    """How a value from a fixed list is matched: `Do Not Contact`, `do_not_contact` -> `do-not-contact`."""
+    return _WORD_SEPARATORS.sub("-", text.strip().lower())
 
 
 class MappingError(ValueError):
@@ -50,7 +60,8 @@ class TypeRule:
 class Mapping:
     types: tuple[tuple[str, TypeRule], ...] = ()  # (kind, rule)
     keys: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (vaultkit key, the user's keys, normalised)
-    touch_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (touch kind, values, case-folded)
+    touch_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (touch kind, values as written)
+    statuses: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (contact status, the vault's words, by word_of)
 
     def rule(self, kind: str) -> TypeRule | None:
         return next((r for k, r in self.types if k == kind), None)
@@ -61,7 +72,11 @@ class Mapping:
 
     def touch_kind_of(self, value: str) -> str | None:
         folded = value.strip().casefold()
-        return next((kind for kind, values in self.touch_kinds if folded in values), None)
+        return next((kind for kind, values in self.touch_kinds if any(folded == v.casefold() for v in values)), None)
+
+    def status_of(self, word: str) -> str | None:
+        """The contact status a vault's own word (already `word_of`) stands for, if [statuses] says."""
+        return next((status for status, words in self.statuses if word in words), None)
 
 
 NO_MAPPING = Mapping()
@@ -94,7 +109,8 @@ def parse_types(table: dict) -> tuple[tuple[str, TypeRule], ...]:
             raise MappingError(kind, "folders are given relative to the vault's top folder")
         if not (tags or folders or prop):
             raise MappingError(kind, "says nothing: give tags, folders, or a property and value")
-        rules.append((kind, TypeRule(tags, folders, key_of(prop) if prop else "", value.strip().casefold())))
+        value = name_of(value).lstrip("#").strip().casefold()  # `[[People]]` is the note People
+        rules.append((kind, TypeRule(tags, folders, key_of(prop) if prop else "", value)))
     return tuple(rules)
 
 
@@ -108,5 +124,16 @@ def parse_touch_kinds(table: dict) -> tuple[tuple[str, tuple[str, ...]], ...]:
     for kind, values in table.items():
         if kind not in TOUCH_KINDS:
             raise MappingError(kind, f"unknown touch kind {kind!r}; use one of {', '.join(TOUCH_KINDS)}")
-        kinds.append((kind, tuple(v.casefold() for v in _strings(values, kind, "a list of property values"))))
+        kinds.append((kind, _strings(values, kind, "a list of property values")))
     return tuple(kinds)
+
+
+def parse_statuses(table: dict) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`active = ["contacted", "replied"]`: the vault's own status words for each of vaultkit's."""
+    statuses = []
+    for status, words in table.items():
+        if word_of(status) not in CONTACT_STATUSES:
+            raise MappingError(status, f"unknown status {status!r}; use one of {', '.join(CONTACT_STATUSES)}")
+        given = _strings(words, status, "a list of your status words")
+        statuses.append((word_of(status), tuple(word_of(w) for w in given)))
+    return tuple(statuses)

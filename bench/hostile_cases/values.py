@@ -66,11 +66,11 @@ def _today_case(tmp: Path) -> tuple[bool, str]:
 
 
 def _newline_path_case(tmp: Path) -> tuple[bool, str]:
-    root = _vault(tmp, {"Contacts/Bad\nname.md": "---\ntype: contact\nstatus: on hold\n---\n"})
+    root = _vault(tmp, {"Contacts/Bad\nname.md": "---\ntype: contact\nstatus: do-not-contat\n---\n"})
     run = vaultkit("check", "--vault", str(root))
     if run.crashed:
         return False, f"check crashed (exit {run.code})"
-    lines = [ln for ln in run.out.splitlines() if "on hold" in ln]
+    lines = [ln for ln in run.out.splitlines() if "do-not-contat" in ln]
     if len(lines) != 1 or not lines[0].startswith("Contacts/Bad\\nname.md:3: error:"):
         return False, f"check printed {run.out!r}"
     return True, lines[0][:120]
@@ -78,7 +78,8 @@ def _newline_path_case(tmp: Path) -> tuple[bool, str]:
 
 def _separator_case(char: str):
     def case(tmp: Path) -> tuple[bool, str]:
-        front = f"company: North{char}wind\nrole: a{char}b\nfield: x{char}y\nemail: e\nphone: p\nstatus: on hold\n"
+        front = (f"company: North{char}wind\nrole: a{char}b\nfield: x{char}y\nemail: e\nphone: p\n"
+                 "status: do-not-contat\n")
         root = _vault(tmp, {"Contacts/Sep.md": f"---\ntype: contact\n{front}---\n"})
         return _report_and_check(root, "Contacts/Sep.md:8: error:")
     return case

@@ -51,7 +51,7 @@ def note_edits(vault, lines: dict[str, list[NewLine]]) -> list[Edit]:
         def change(data: bytes) -> bytes:
             present = ids_in(data.decode("utf-8"))
             wanted = [(line.day, line.text) for line in new_lines if line.id not in present]
-            return add_touches_in_order(path, data, wanted, config.log_headings, config.daily_format)
+            return add_touches_in_order(path, data, wanted, config.log_headings, config.daily_format, config.mapping)
         return change
 
     return [Edit(path, change_for(path, new_lines)) for path, new_lines in lines.items()]

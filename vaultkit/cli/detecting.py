@@ -27,6 +27,10 @@ def _describe(detection: Detection) -> list[str]:
     if detection.touch_kinds:
         kinds = "; ".join(f"{', '.join(v)} -> {k}" for k, v in detection.touch_kinds.items())
         lines.append(f"  kinds of conversation: {kinds}")
+    if detection.statuses:
+        words = "; ".join(f"{', '.join(f'{w} ({n})' for w, n in found)} -> {status}"
+                          for status, found in detection.statuses.items())
+        lines.append(f"Status words of your own: {words}")
     if not any(f.kind == "contact" for f in detection.found):
         lines.append("No notes that look like people: no folder or tag whose notes mostly carry email, phone, "
                      "company, role or linkedin.")
@@ -47,7 +51,7 @@ def detect_and_write(root: Path, me: Me, force: bool, dry_run: bool) -> None:
     detection = detect(config)
     for line in _describe(detection):
         click.echo(line, err=dry_run)
-    if not detection.found:
+    if not detection.found and not detection.statuses:
         return
     keep = me if me.name or me.email else config.me
     keep = replace(keep, timezone=config.me.timezone or me.timezone)  # a zone you chose before stays

@@ -20,7 +20,7 @@ from .detecting import detect_and_write
 @click.option("--email", default="", help="Your email, under the signature ([me] email).")
 @click.option("--detect", is_flag=True,
               help="On a vault that already holds notes: find its people and conversations, and write the "
-              "mapping ([types], [keys], [touch_kinds]) into vaultkit.toml. Never changes a note.")
+              "mapping ([types], [keys], [touch_kinds], [statuses]) into vaultkit.toml. Never changes a note.")
 @click.option("--force", is_flag=True, help="With --detect: replace an existing vaultkit.toml (a backup is kept).")
 @click.option("--dry-run", is_flag=True, help="Create nothing; say what would be created (with --detect: print "
               "the TOML).")
@@ -37,7 +37,8 @@ def init(path: Path | None, vault_path: Path | None, name: str, email: str, dete
     With --detect, on a vault you kept before vaultkit, it looks for notes
     that are people (a tag or folder whose notes mostly carry email, phone,
     company, role or linkedin) and notes that are conversations (a date and a
-    link to one of those people), prints what it found with examples, and
+    link to one of those people), and the status words your people's notes
+    use (contacted, warm ...), prints what it found with examples, and
     writes the mapping into vaultkit.toml, so that report and check see them.
     Templates (Templater's <%, a templates folder) are left out.
 

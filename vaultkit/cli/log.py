@@ -47,8 +47,9 @@ def log(name: str, text: str, day: dt.date | None, dry_run: bool, vault_path: st
     accents; `[[Ana Díaz]]` works too), and may also be a unique first or
     last name. Put the kind of touch in TEXT as a tag: #outreach, #reply,
     #thanks, #checkin or #update. The line goes after the last item of the
-    note's Log section, or in a new `## Log` section at the end; nothing else
-    in the note changes. If an editor saves the note meanwhile, the line goes
+    note's Log section, or in a new `## Log` section at the end; a Log kept
+    as a table gets a row instead (date, kind and text in their columns, in
+    the table's own form). Nothing else in the note changes. If an editor saves the note meanwhile, the line goes
     into what it saved. A note you made read-only, or one with other hard
     links, is left alone (exit 1).
 
@@ -75,7 +76,7 @@ def log(name: str, text: str, day: dt.date | None, dry_run: bool, vault_path: st
 
     def add(data: bytes) -> bytes:  # called again on the new bytes if an editor saves the note meanwhile
         try:
-            added[:] = [add_touch(path, data, entry, vault.config.log_headings)]
+            added[:] = [add_touch(path, data, entry, vault.config.log_headings, vault.config.mapping)]
         except UnicodeDecodeError:
             raise VaultkitError(f"{path} is not UTF-8 text; not editing it") from None
         return added[0].content

@@ -1,9 +1,12 @@
-"""`vaultkit init --detect`: propose `[types]`, `[keys]` and `[touch_kinds]` for a vault kept its own way.
+"""`vaultkit init --detect`: propose `[types]`, `[keys]`, `[touch_kinds]` and `[statuses]` for a vault kept
+its own way.
 
 Reading is one pass over the notes (the walk and the parser of the index);
 deciding is pure: a tag or folder whose notes mostly carry person-like keys
 holds contacts; a folder or tag whose notes mostly have a date and link those
-people holds interactions. Templates (Templater's `<%`, a templates folder)
+people holds interactions; the `status` words people's notes use that vaultkit
+does not know go under the status they most likely mean (active unless the
+word plainly says otherwise). Templates (Templater's `<%`, a templates folder)
 are left out, so a template never becomes a person.
 """
 from __future__ import annotations
@@ -17,10 +20,10 @@ from pathlib import PurePosixPath
 from ..config import Config
 from ..dates import parse_date_time
 from ..index.discover import walk_notes
-from ..index.kind import declared_type, is_templater
+from ..index.kind import Classifier, declared_type, is_templater
 from ..index.note import Note, parse_note
 from ..links import name_of, note_stem
-from ..mapping import TypeRule, key_of
+from ..mapping import CONTACT_STATUSES, TypeRule, key_of, word_of
 from ..model.interactions import PEOPLE_KEYS
 
 PERSON_KEYS = ("email", "phone", "mobile", "company", "organization", "organisation", "employer", "role",
@@ -29,6 +32,13 @@ _OUTREACH = ("sent", "outgoing", "outbound", "initiated", "i reached out")
 _REPLY = ("received", "incoming", "inbound", "reply", "replied")
 _THANKS = ("thanks", "thank you", "thank-you")
 MOSTLY = 0.6  # the share of a folder's or tag's notes that must look the part
+# status words that plainly mean "not now" or "never": every other word of the vault's own is active
+_STATUS_WORDS = {
+    "paused": ("on hold", "paused", "pause", "later", "snoozed", "dormant", "inactive", "parked"),
+    "do-not-contact": ("dnc", "do not contact", "don't contact", "not interested", "declined", "unsubscribed",
+                       "opted out", "blocked"),
+    "archived": ("archive", "closed", "dead", "lost", "ended", "former"),
+}
 _KEY_LINE = re.compile(r"^([^\s:#\-][^:\n]*?)\s*:", re.M)
 
 
@@ -56,6 +66,7 @@ class Detection:
     found: list[Found] = field(default_factory=list)
     keys: dict[str, str] = field(default_factory=dict)  # vaultkit key -> the user's spelling
     touch_kinds: dict[str, list[str]] = field(default_factory=dict)  # kind -> values as written
+    statuses: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # status -> (word, notes using it)
 
 
 def read_vault(config: Config) -> tuple[list[Read], list[str]]:
@@ -192,12 +203,31 @@ def _touch_kinds(reads: list[Read], paths: set[str], skip: set[str], detection: 
             detection.touch_kinds.setdefault(kind, []).append(value)
 
 
+def _statuses(reads: list[Read], people: set[str], config: Config, detection: Detection) -> None:
+    """The status words people's notes use that vaultkit does not know, under the status each means."""
+    classifier = Classifier(config)
+    seen: Counter = Counter()
+    written: dict[str, str] = {}
+    for r in reads:
+        value = r.note.props.get("status")
+        if isinstance(value, str) and (r.rel in people or classifier.kind(r.note) == "contact"):
+            text = " ".join(name_of(value).lower().split())
+            word = word_of(text)
+            if word and word not in CONTACT_STATUSES and len(text) <= 40:
+                seen[word] += 1
+                written.setdefault(word, text)
+    for word, count in sorted(seen.items(), key=lambda pair: (-pair[1], pair[0])):
+        status = next((s for s, words in _STATUS_WORDS.items() if word in {word_of(w) for w in words}), "active")
+        detection.statuses.setdefault(status, []).append((written[word], count))
+
+
 def detect(config: Config) -> Detection:
     reads, templates = read_vault(config)
     detection = Detection(read=len(reads) + len(templates), templates=templates)
     people = _people(reads, detection)
     if people:
         _interactions(reads, people, detection)
+    _statuses(reads, people, config, detection)
     return detection
 
 
@@ -208,7 +238,8 @@ def _toml_list(values) -> str:
 def mapping_toml(detection: Detection) -> str:
     """`[types]`, `[keys]` and `[touch_kinds]` with a comment per line saying why."""
     lines = ["# Mapped by `vaultkit init --detect`: which of your notes are people and conversations,",
-             "# in your vault's own terms. Edit freely; `vaultkit check` says what each finds.", "[types]"]
+             "# in your vault's own terms. Edit freely; `vaultkit check` says what each finds."]
+    lines += ["[types]"] if detection.found else []
     for found in detection.found:
         parts = []
         if found.rule.tags:
@@ -223,4 +254,10 @@ def mapping_toml(detection: Detection) -> str:
     if detection.touch_kinds:
         lines += ["", "# Property values that say what a conversation was", "[touch_kinds]"]
         lines += [f"{kind} = {_toml_list(values)}" for kind, values in detection.touch_kinds.items()]
+    if detection.statuses:
+        lines += ["", "# Your status words: what each means to vaultkit (active: follow-ups as usual; paused,",
+                  "# do-not-contact, archived: no actions for them). Check each one.", "[statuses]"]
+        for status, words in detection.statuses.items():
+            uses = ", ".join(f"{word} {count}" for word, count in words)
+            lines += [f"# notes using each: {uses}", f"{status} = {_toml_list(w for w, _ in words)}"]
     return "\n".join(lines) + "\n"

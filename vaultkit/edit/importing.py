@@ -16,7 +16,7 @@ from datetime import date
 
 from ..errors import WARNING, Problem, VaultkitError
 from ..index.frontmatter import normalise_key
-from ..links import note_stem
+from ..links import note_name
 from ..model import Vault
 from ..model.resolve import plain_key
 from ..index.note import parse_note
@@ -74,7 +74,7 @@ def _taken(vault: Vault) -> tuple[dict[str, str], dict[str, str]]:
     names: dict[str, str] = {}
     emails: dict[str, str] = {}
     for path, contact in vault.contacts.items():
-        for written in (note_stem(path), contact.name, *contact.aliases):
+        for written in (note_name(path), contact.name, *contact.aliases):
             names.setdefault(plain_key(written), path)
         for email in (e for written in contact.emails for e in _emails(written)):
             emails.setdefault(email, path)

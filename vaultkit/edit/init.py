@@ -20,7 +20,7 @@ CREATED, EXISTS = "created", "already there"
 
 _EXPLAIN = {
     "ignore": 'Notes to skip: globs relative to the vault, e.g. ["Archive/**", "*.excalidraw.md"]',
-    "log_headings": "Headings whose dated list items are touches (any heading level, any case)",
+    "log_headings": "Headings whose dated list items and table rows are touches (any heading level, any case)",
     "daily_format": 'How daily notes are named, in moment.js tokens as in Obsidian, e.g. "DD.MM.YYYY"',
     "me": "You: used to sign the drafts. signature may span lines, e.g. \"Thanks again,\\nSam\"",
     "emails": 'your other addresses, e.g. ["sam@work.example"]: `import mail` knows your messages by all of them',

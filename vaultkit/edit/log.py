@@ -2,7 +2,8 @@
 
 The note is never re-serialised. The new line goes right after the last list
 item of the Log section (any heading level), or under its heading if it has
-no items yet, or in a new `## Log` section at the end. It uses the note's own
+no items yet, or in a new `## Log` section at the end; a Log kept as a table
+gets a row after its last one instead (log_table.py). It uses the note's own
 line ending; a BOM, trailing spaces, a missing final newline and every other
 byte are kept.
 """
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 
 from ..index.markdown import Body, Section
 from ..index.note import parse_note
+from ..mapping import NO_MAPPING, Mapping
+from .log_table import log_table, table_row
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _MARKER = re.compile(r"^([ \t>]*)(?:([-*+])|(\d+)([.)]))[ \t]")
@@ -80,14 +83,19 @@ def note_lines(path: str, data: bytes, headings) -> NoteLines:
     return NoteLines(bom, text, lines, _ending(lines), body, _log_section(body, headings) if body else None)
 
 
-def add_touch(path: str, data: bytes, entry: str, headings) -> Insertion:
-    """The note's bytes with `- {entry}` added to its Log (`entry` is e.g. `2026-11-22 #reply thanks`)."""
+def add_touch(path: str, data: bytes, entry: str, headings, mapping: Mapping = NO_MAPPING) -> Insertion:
+    """The note's bytes with `- {entry}` added to its Log (`entry` is e.g. `2026-11-22 #reply thanks`),
+    or a row for it when the Log is a table (`mapping`: the vault's own kind words)."""
     note = note_lines(path, data, headings)
     bom, text, lines, eol, body, section = note.bom, note.text, note.lines, note.eol, note.body, note.section
     if section is None:
         return _append_section(bom, text, lines, eol, entry, headings[0] if headings else "Log")
     items = body.items_in(section)
-    if items:
+    table = log_table(body, section)
+    if table is not None:
+        after = table.end_line
+        new_line = table_row(table, lines, entry, mapping)
+    elif items:
         top = min(i.depth for i in items)
         last = [i for i in items if i.depth == top][-1]
         after = last.end_line

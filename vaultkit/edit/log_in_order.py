@@ -4,6 +4,7 @@ Like `vaultkit log` (log.py), the note is never re-serialised: every other byte,
 the line endings and a missing final newline stay as they were. Each new item goes after
 the last top-level item dated on or before it (before the first one dated after it); a Log
 kept newest first (its first dated item later than its last) gets them newest first too.
+A Log kept as a table gets rows, placed the same way among its rows (log_table.py).
 A note with no Log section gets `## Log` at the end, as `vaultkit log` does.
 """
 from __future__ import annotations
@@ -11,13 +12,16 @@ from __future__ import annotations
 import datetime as dt
 
 from ..dates import DailyFormat
+from ..mapping import NO_MAPPING, Mapping
 from ..model.touches import leading_date
 from .log import _LINE_END, _MARKER, BOM, _append_section, _bullet, note_lines
+from .log_table import log_table, table_inserts
 
 
 def add_touches_in_order(path: str, data: bytes, entries: list[tuple[dt.date, str]], headings,
-                         daily_format: DailyFormat) -> bytes:
-    """The note's bytes with `- {text}` added for each (day, text) of `entries`, each in date order."""
+                         daily_format: DailyFormat, mapping: Mapping = NO_MAPPING) -> bytes:
+    """The note's bytes with `- {text}` added for each (day, text) of `entries`, each in date order
+    (a row each, when the Log is a table; `mapping`: the vault's own kind words)."""
     if not entries:
         return data
     entries = sorted(entries, key=lambda e: e[0])  # stable: the caller's order within a day
@@ -26,7 +30,11 @@ def add_touches_in_order(path: str, data: bytes, entries: list[tuple[dt.date, st
     if section is None:
         first = _append_section(bom, text, lines, eol, entries[0][1], headings[0] if headings else "Log")
         rest = [(day, entry) for day, entry in entries[1:]]
-        return add_touches_in_order(path, first.content, rest, headings, daily_format) if rest else first.content
+        return (add_touches_in_order(path, first.content, rest, headings, daily_format, mapping) if rest
+                else first.content)
+    table = log_table(body, section)
+    if table is not None:
+        return _splice(bom, lines, eol, sorted(table_inserts(table, lines, entries, mapping, daily_format)))
     items = body.items_in(section)
     top = [i for i in items if i.depth == min(i.depth for i in items)] if items else []
     dated = [(item, leading_date(item.text, daily_format)[0]) for item in top]

@@ -32,7 +32,8 @@ from .cache_path import PATHS_SUFFIX, cache_dir_name, cache_file_name, paths_hea
 from .read import Entry
 from .snapshot import NO_DIGEST, Snapshot
 
-SCHEMA = 4  # 2: the note classes moved to vaultkit.index; 3: one snapshot of every signature; 4: ctime, inode
+SCHEMA = 5  # 2: the note classes moved to vaultkit.index; 3: one snapshot of every signature; 4: ctime, inode;
+# 5: a body's tables, and Markdown links
 PIECE = 1 << 16  # the snapshot is stored in pieces of 64 KB, so one edit rewrites a few, not 6 MB
 LOCK_TIMEOUT = 10.0  # seconds to wait for another process's save
 # The modules whose code decides what a parsed note holds; editing one invalidates every cache.
@@ -41,7 +42,7 @@ _PARSE_MODULES = ("index/note.py", "index/frontmatter.py", "index/markdown.py", 
 _ALLOWED = {
     "vaultkit.index.note": {"Note"},
     "vaultkit.errors": {"Problem"},
-    "vaultkit.index.markdown": {"Body", "Section", "Item", "Link"},
+    "vaultkit.index.markdown": {"Body", "Section", "Item", "Link", "Row", "Table"},
     "datetime": {"date", "datetime", "time", "timedelta", "timezone"},
 }
 

@@ -11,6 +11,10 @@ Parsing (note.py) records the hints with the functions here (`declared_type`,
 note's path and the config. `[types]` in the config adds the vault's own tags,
 folders and property values (mapping.py); a Templater template (`<%` in its
 front-matter) is never a note of any kind.
+
+Built in, after `[types]`: the widely copied `categories: ["[[People]]"]` makes a
+contact, and `categories: ["[[Meetings]]"]` an interaction when the note has a
+date and people to have met (a meeting with nobody in it is no conversation).
 """
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from ..dates import daily_date
 from ..links import name_of
 
 KINDS = ("contact", "interview", "interaction", "daily")
+PEOPLE_KEYS = ("contacts", "contact", "with", "people")  # who an interaction note was with
 _TYPED = ("contact", "interview", "interaction")
 BUILT_IN_TAGS = {kind: kind for kind in _TYPED}  # tag -> the kind it makes a note
 _HINTS: dict[tuple[str, ...], re.Pattern] = {}
@@ -69,6 +74,16 @@ def _has_value(found, wanted: str) -> bool:
     return any(isinstance(v, (str, int, float)) and name_of(str(v)).lstrip("#").casefold() == wanted for v in values)
 
 
+def _by_category(props: dict) -> str | None:
+    """The built-in `categories` convention: People are contacts, Meetings with a date and people interactions."""
+    found = props["categories"]
+    if _has_value(found, "people"):
+        return "contact"
+    if _has_value(found, "meetings") and props.get("date") and any(props.get(k) for k in PEOPLE_KEYS):
+        return "interaction"
+    return None
+
+
 class Classifier:
     """`kind(note)` for one config's folders and daily-note format."""
 
@@ -103,6 +118,10 @@ class Classifier:
             return declared
         for key, value, kind in self.properties:
             if key in note.props and _has_value(note.props[key], value):
+                return kind
+        if "categories" in note.props:
+            kind = _by_category(note.props)
+            if kind:
                 return kind
         is_daily = self._is_daily(note.path)
         if declared is None:

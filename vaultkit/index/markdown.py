@@ -1,8 +1,9 @@
-"""A note's body as plain values: sections, list items, links and tags.
+"""A note's body as plain values: sections, list items, tables, links and tags.
 
-One MarkdownIt per process, block rules only: inline tokens keep their raw
-text, and code blocks never become inline tokens, so a regex over inline text
-finds links and tags outside code. Sections come from heading line maps.
+One MarkdownIt per process, block rules only (and GitHub's tables): inline
+tokens keep their raw text, and code blocks never become inline tokens, so a
+regex over inline text finds links and tags outside code. Sections come from
+heading line maps.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..links import WIKILINK, blank_code_spans, link_target, tags_in
+from ..links import MD_LINK, WIKILINK, blank_code_spans, link_target, md_target, tags_in
 
 
 @lru_cache(maxsize=1)
@@ -19,7 +20,7 @@ def _parser():
     """Made on first use: a run that parses no body (a warm report) never imports markdown-it."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"typographer": False}).disable("inline")
+    return MarkdownIt("commonmark", {"typographer": False}).disable("inline").enable("table")
 
 
 _CHECKBOX = re.compile(r"\[(.)\][ \t]+|\[(.)\]$")
@@ -27,8 +28,9 @@ _CHECKBOX = re.compile(r"\[(.)\][ \t]+|\[(.)\]$")
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    target: str  # the note named, without `.md`, heading or alias
+    target: str  # the note named, without `.md`, heading or alias (a Markdown link's: decoded, maybe `../`)
     line: int
+    written: str = ""  # a Markdown link as written, whose target is relative to the note; "" for a wikilink
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,23 @@ class Item:
     links: tuple[Link, ...]
     end_line: int = 0  # the item's last line, nested items and trailing blank lines included
     marker: str = "-"  # "-", "*", "+", or "." / ")" for a numbered item
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A table row: its cells' text (an escaped `\\|` read as `|`) and the tags in them."""
+
+    line: int
+    cells: tuple[str, ...]
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    line: int  # the header row's line
+    end_line: int  # the last row's line (the delimiter row's, when it has no rows)
+    header: tuple[str, ...]
+    rows: tuple[Row, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +83,7 @@ class Body:
     items: tuple[Item, ...]
     links: tuple[Link, ...]
     tags: tuple[str, ...]
+    tables: tuple[Table, ...] = ()
 
     def section(self, *names: str) -> Section | None:
         """The first section whose title is one of `names`, ignoring case."""
@@ -76,13 +96,24 @@ class Body:
         hi = bisect.bisect_right(lines, section.end_line)
         return self.items[lo:hi]
 
+    def tables_in(self, section: Section) -> tuple[Table, ...]:
+        return tuple(t for t in self.tables if section.line < t.line <= section.end_line)
+
 
 def _links(text: str, first_line: int) -> list[Link]:
     out = []
-    for m in WIKILINK.finditer(text):
-        target = link_target(m.group(1))
-        if target:
-            out.append(Link(target, first_line + text.count("\n", 0, m.start())))
+    if "[[" in text:
+        for m in WIKILINK.finditer(text):
+            target = link_target(m.group(1))
+            if target:
+                out.append(Link(target, first_line + text.count("\n", 0, m.start())))
+    if "](" in text:
+        for m in MD_LINK.finditer(text):
+            target = md_target(m.group(2))
+            if target:
+                out.append(Link(target, first_line + text.count("\n", 0, m.start()), m.group()))
+        if len(out) > 1:
+            out.sort(key=lambda link: link.line)
     return out
 
 
@@ -96,6 +127,9 @@ def parse_body(text: str, first_line: int = 1) -> Body:
     items: list[Item] = []
     links: list[Link] = []
     tags: list[str] = []
+    tables: list[Table] = []
+    rows: list[Row] = []  # the table being read; its first row is the header
+    table_end = 0
     depth = 0
     for i, tok in enumerate(tokens):
         kind = tok.type
@@ -103,6 +137,13 @@ def parse_body(text: str, first_line: int = 1) -> Body:
             depth += 1
         elif kind in ("bullet_list_close", "ordered_list_close"):
             depth -= 1
+        elif kind == "table_open":
+            table_end = first_line + tok.map[1] - 1
+        elif kind == "tr_open":
+            rows.append(Row(first_line + tok.map[0], (), ()))
+        elif kind == "table_close":
+            tables.append(_table(rows, table_end))
+            rows = []
         elif kind == "heading_open":
             headings.append((int(tok.tag[1:]), tokens[i + 1].content.strip(), tok.map[0], tok.map[1]))
         elif kind in ("fence", "code_block") and tok.content.strip():
@@ -117,6 +158,9 @@ def parse_body(text: str, first_line: int = 1) -> Body:
             parent = tokens[i - 1]
             if parent.type == "heading_open":
                 continue
+            if parent.type in ("td_open", "th_open"):
+                row = rows[-1]
+                rows[-1] = Row(row.line, row.cells + (tok.content,), row.tags + tuple(found_tags))
             rest = _CHECKBOX.sub("", tok.content, count=1) if tok.content.startswith("[") else tok.content
             if rest.strip():
                 content_lines.append(line0)
@@ -132,7 +176,12 @@ def parse_body(text: str, first_line: int = 1) -> Body:
         body_text = "\n".join(lines[content_start:end]).strip()
         sections.append(Section(title, level, first_line + start, first_line + max(end - 1, start),
                                 first_line + content_start - 1, body_text, has_content))
-    return Body(tuple(sections), tuple(items), tuple(links), tuple(dict.fromkeys(tags)))
+    return Body(tuple(sections), tuple(items), tuple(links), tuple(dict.fromkeys(tags)), tuple(tables))
+
+
+def _table(rows: list[Row], end_line: int) -> Table:
+    header, body = rows[0], rows[1:]
+    return Table(header.line, body[-1].line if body else end_line, header.cells, tuple(body))
 
 
 def _item(content: str, line: int, depth: int, tags: list[str], links: list[Link], end_line: int, marker: str) -> Item:

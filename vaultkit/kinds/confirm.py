@@ -1,7 +1,7 @@
 """`confirm`: confirm a scheduled interview the day before."""
 from __future__ import annotations
 
-from ..links import note_stem
+from ..links import note_name
 from .kind import THANKS_AND_CONFIRMATIONS, Drafted, Kind, Message, Words
 from .meeting import Meeting, at_time, interview_values
 
@@ -12,7 +12,7 @@ def headline(meeting: Meeting, say: Words) -> str:
 
 
 def message(meeting: Meeting, name: str) -> Message:
-    return Message(f"Confirm - {note_stem(meeting.path)}", {"interview": interview_values(meeting)}, meeting.path)
+    return Message(f"Confirm - {note_name(meeting.path)}", {"interview": interview_values(meeting)}, meeting.path)
 
 
 CONFIRM = Kind(

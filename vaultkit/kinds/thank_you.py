@@ -1,7 +1,7 @@
 """`thank-you`: thank the person you met, naming what they said that helped."""
 from __future__ import annotations
 
-from ..links import note_stem
+from ..links import note_name
 from .kind import THANKS_AND_CONFIRMATIONS, Drafted, Kind, Message, Words
 from .meeting import Meeting, interview_values
 
@@ -11,7 +11,7 @@ def headline(meeting: Meeting, say: Words) -> str:
 
 
 def message(meeting: Meeting, name: str) -> Message:
-    return Message(f"Thank you - {note_stem(meeting.path)}", {"interview": interview_values(meeting)}, meeting.path)
+    return Message(f"Thank you - {note_name(meeting.path)}", {"interview": interview_values(meeting)}, meeting.path)
 
 
 THANK_YOU = Kind(

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 import datetime as dt
 
 from ..dates import Cadence
+from ..mapping import CONTACT_STATUSES
 
-CONTACT_STATUSES = ("active", "paused", "do-not-contact", "archived")
 INTERVIEW_STATUSES = ("requested", "scheduled", "confirmed", "done", "cancelled", "no-show")
 DONE_AHEAD = "done-ahead"  # marked done, dated after today
 TOUCH_KINDS = ("outreach", "reply", "thanks", "checkin", "update")
@@ -37,7 +37,7 @@ class Contact:
     location: str = ""
     met_via: str = ""
     referred_by: tuple[PersonRef, ...] = ()
-    status: str = "active"  # an unknown status reads as "paused": never pester by mistake
+    status: str = "active"  # a word vaultkit does not know reads as active (one warning for the vault)
     stay_in_touch: Cadence | None = None  # None: the config's default
     snooze_until: dt.date | None = None
     tags: tuple[str, ...] = ()

@@ -11,14 +11,14 @@ from dataclasses import replace
 
 from ..dates import in_range, parse_date_time, range_problem
 from ..errors import WARNING, Problem, shown
-from ..links import name_of
+from ..links import name_of, note_name
 from ..mapping import Mapping
+from ..index.kind import PEOPLE_KEYS
 from ..index.note import Note
 from .entities import PersonRef, Touch
 from .props import Props
 from .touches import touch_kind
 
-PEOPLE_KEYS = ("contacts", "contact", "with", "people")
 _TEXT_KEYS = ("summary", "subject", "title")
 _NOT_KINDS = {"date", "type", "tags", "tag", "aliases", *PEOPLE_KEYS, *_TEXT_KEYS}
 
@@ -85,7 +85,7 @@ def interaction_touches(note: Note, mapping: Mapping, resolve: Callable[[PersonR
                                   "[keys] contacts); not counted")
         return []
     kind = _kind(note, mapping)
-    text = next((p.text(k) for k in _TEXT_KEYS if p.has(k)), "") or note.stem
+    text = next((p.text(k) for k in _TEXT_KEYS if p.has(k)), "") or note_name(note.path)
     touches, seen = [], set()
     for written, line in p.texts(key):
         person = resolve(PersonRef(written, name_of(written), None, line), note.path)

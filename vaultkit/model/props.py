@@ -1,12 +1,12 @@
 """Reading typed values out of a note's front-matter, reporting what is wrong where."""
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from ..dates import in_range, parse_date, range_problem
 from ..errors import ERROR, WARNING, Problem, shown
 from ..links import name_of
+from ..mapping import word_of
 from ..index.note import Note
 
 
@@ -20,7 +20,7 @@ def _as_text(value) -> str | None:
 
 def enum_value(text: str) -> str:
     """`Do Not Contact`, `do_not_contact` -> `do-not-contact`."""
-    return re.sub(r"[\s_]+", "-", text.strip().lower())
+    return word_of(text)
 
 
 class Props:

@@ -1,19 +1,30 @@
 """Which contact a written name means: by path, file name, `name`, then alias.
 
 Names compare ignoring case, Unicode form and spacing. The tiers follow
-Obsidian: a file name beats someone else's alias. Within the first tier that
+Obsidian: a file name beats someone else's alias; a folder note
+(`Jane Doe/index.md`) goes by its folder's name. Within the first tier that
 matches, more than one contact is ambiguous. A link with a folder means that
 path; when no contact is there (the note was moved), its last part is looked
-up like a plain name, and the match says the folder was stale.
+up like a plain name, and the match says the folder was stale. A Markdown
+link's path is relative to the linking note, else to the vault's top folder.
 """
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..links import name_key, name_of, note_stem, plain_key  # plain_key: here too, as callers know it
+from ..links import name_key, name_of, note_name, plain_key  # plain_key: here too, as callers know it
 from .entities import Contact
+
+
+def relative_link(path: str, source: str) -> str:
+    """A Markdown link's destination for the note at `path`, from the note `source`: `../Jane%20Doe.md`."""
+    from urllib.parse import quote
+
+    folder = source.rsplit("/", 1)[0] if "/" in source else "."
+    return quote(posixpath.relpath(path, folder))
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +45,9 @@ class NameIndex:
             without_ext = contact.path[:-3] if contact.path.endswith(".md") else contact.path
             self._paths[name_key(without_ext)] = contact.path
             self._names[contact.path] = contact.name
-            self._written[contact.path] = tuple(dict.fromkeys((note_stem(contact.path), contact.name, *contact.aliases)))
-            stems[name_key(note_stem(contact.path))].append(contact.path)
+            own_name = note_name(contact.path)  # the file name, or a folder note's folder
+            self._written[contact.path] = tuple(dict.fromkeys((own_name, contact.name, *contact.aliases)))
+            stems[name_key(own_name)].append(contact.path)
             names[name_key(contact.name)].append(contact.path)
             for alias in contact.aliases:
                 aliases[name_key(alias)].append(contact.path)
@@ -70,7 +82,19 @@ class NameIndex:
         named = self._by_name(key)  # someone whose name or alias holds a slash
         if named:
             return Match(named)
-        return Match(self._by_name(key.rsplit("/", 1)[1].strip()), stale_folder=True)
+        return Match(self._by_name(note_name(key).strip()), stale_folder=True)
+
+    def match_link(self, target: str, source: str) -> Match:
+        """The contacts a Markdown link's target (`../jane/index`) in the note `source` may mean."""
+        folder = source.rsplit("/", 1)[0] if "/" in source else ""
+        joined = posixpath.normpath(posixpath.join(folder, target))
+        exact = self._paths.get(name_key(joined)) if not joined.startswith("..") else None
+        if exact:
+            return Match((exact,))
+        rooted = posixpath.normpath(target).lstrip("/")
+        while rooted.startswith("../"):
+            rooted = rooted[3:]
+        return self.match(rooted) if rooted not in ("", ".", "..") else Match(())
 
     def candidates(self, name: str) -> tuple[str, ...]:
         """Contact paths `name` may mean: none, exactly one, or several (ambiguous)."""

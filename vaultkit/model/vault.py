@@ -8,15 +8,16 @@ from dataclasses import dataclass, field, replace
 
 from ..config import Config
 from ..errors import ERROR, WARNING, Problem
-from ..links import name_key, note_stem
+from ..links import md_link, name_key, name_of, note_name
 from ..index.kind import Classifier
+from ..index.markdown import Link
 from ..index.note import Note
-from .contacts import read_contact
+from .contacts import CONTACT_KEYS, is_own_note, read_contact, unknown_status_warning
 from .entities import Contact, Interview, PersonRef, Touch
 from .interactions import interaction_touches, with_their_keys
 from .interviews import read_interview
-from .resolve import NameIndex
-from .touches import daily_touches, log_touches
+from .resolve import NameIndex, relative_link
+from .touches import daily_touches, last_contact_touch, log_touches
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
         if kind is not None and kind != "daily" and keys:
             note = with_their_keys(note, keys)
         if kind == "contact":
-            contact_notes.append(note)
+            contact_notes.append(with_their_keys(note, CONTACT_KEYS))
         elif kind == "interview":
             interview_notes.append(note)
         elif kind == "daily":
@@ -80,24 +81,43 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
         elif kind == "interaction":
             interaction_notes.append(note)
 
-    contacts = [read_contact(n, found) for n in sorted(contact_notes, key=lambda n: n.path)]
-    names = NameIndex(contacts)
+    contacts, own, unknown_statuses = [], [], {}
+    for note in sorted(contact_notes, key=lambda n: n.path):
+        scratch: list[Problem] = []
+        words: dict[str, list] = {}
+        contact = read_contact(note, scratch, config.mapping, words)
+        if is_own_note(note, contact, config.me.name):  # the seeker is nobody's contact
+            own.append(contact)
+            continue
+        contacts.append(contact)
+        found += scratch
+        for word, uses in words.items():
+            unknown_statuses.setdefault(word, []).extend(uses)
+    found += filter(None, [unknown_status_warning(unknown_statuses)])
+    if own:
+        contact_notes = [n for n in contact_notes if n.path not in {c.path for c in own}]
+    names, own_names, my_name = NameIndex(contacts), NameIndex(own), name_key(config.me.name)
     _report_shared_names(contacts, {n.path: n for n in contact_notes}, found)
 
     by_path = {c.path: c for c in contacts}
 
     def resolve(ref: PersonRef, source: str, what: str, warn_missing: bool) -> PersonRef:
         """The person a written name means: once resolved, named by their note (SPEC: Links)."""
-        match = names.match(ref.name)
+        link = md_link(ref.written) if "](" in ref.written else None
+        match = names.match_link(link[1], source) if link else names.match(ref.name)
         if len(match.paths) == 1:
             path = match.paths[0]
             if match.stale_folder:
-                stem = note_stem(path)
-                link = stem if names.candidates(stem) == (path,) else path[:-3]
+                name = note_name(path)
+                better = (f"({relative_link(path, source)})" if link else
+                          f"[[{name if names.candidates(name) == (path,) else path[:-3]}]]")
                 found.append(Problem(source, ref.line, WARNING,
                                      f"{what} {ref.written!r}: the link's folder is stale (no note is there); "
-                                     f"matched by name to {path}; update the link to [[{link}]]"))
+                                     f"matched by name to {path}; update the link to {better}"))
             return PersonRef(ref.written, by_path[path].name, path, ref.line)
+        if (my_name and name_key(ref.name) == my_name) or (
+                own and (own_names.match_link(link[1], source) if link else own_names.match(ref.name)).paths):
+            return ref  # the seeker, named among the people at a meeting
         if match.paths:
             found.append(Problem(source, ref.line, WARNING,
                                  f"{what} {ref.written!r} could be any of {', '.join(match.paths)}; "
@@ -106,7 +126,7 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
             found.append(Problem(source, ref.line, WARNING,
                                  f"{what} {ref.written!r} matches no contact's file name, name or alias"))
         if "[[" in ref.written and "/" in ref.name:  # someone with no note: `[[Leads/Omar Ali]]` is Omar Ali
-            return replace(ref, name=note_stem(ref.name))
+            return replace(ref, name=note_name(ref.name))
         return ref
 
     def resolve_all(refs, source: str, what: str, warn_missing: bool) -> tuple[PersonRef, ...]:
@@ -145,19 +165,22 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
     touches: list[Touch] = []
     log_headings = {h.casefold() for h in config.log_headings}
     for note in contact_notes:
-        touches += log_touches(note, note.path, log_headings, config.daily_format, found)
+        touches += log_touches(note, note.path, log_headings, config.daily_format, found, config.mapping)
 
-    def resolve_mention(target: str, source: str, line: int) -> str | None:
-        match = names.match(target)
-        if len(match.paths) == 1 and not match.stale_folder:  # the common case, with nothing to warn of
-            return match.paths[0]
-        return resolve(PersonRef(f"[[{target}]]", target, None, line), source, "link", False).path
+    def resolve_mention(link: Link, source: str) -> str | None:
+        if not link.written:
+            match = names.match(link.target)
+            if len(match.paths) == 1 and not match.stale_folder:  # the common case, with nothing to warn of
+                return match.paths[0]
+        written = link.written or f"[[{link.target}]]"
+        return resolve(PersonRef(written, name_of(written), None, link.line), source, "link", False).path
 
     for note in daily_notes:
         touches += daily_touches(note, classifier.daily_date(note.path), resolve_mention, found)
     for note in interaction_notes:
         touches += interaction_touches(note, config.mapping, lambda ref, source: resolve(ref, source, "contact", True),
                                        found)
+    touches += _last_contacts(contact_notes, touches, interviews, found)
     touches.sort(key=attrgetter("date", "contact", "source", "line"))  # in C: 4,500 touches
 
     touches_by, interviews_by = defaultdict(list), defaultdict(list)
@@ -190,3 +213,19 @@ def _report_shared_names(contacts: list[Contact], notes: dict[str, Note], proble
                                     "links by that name are ambiguous"))
         else:
             first[key] = contact.path
+
+
+def _last_contacts(notes: list[Note], touches: list[Touch], interviews: list[Interview],
+                   problems: list[Problem]) -> list[Touch]:
+    """Each contact's last-contact property, as a plain touch when nothing else is recorded that day or
+    after: a property that mirrors the Log's newest row must not read as an answer to it."""
+    latest: dict[str, object] = {}
+    for when, path in [(t.date, t.contact) for t in touches] + [(i.date, i.contact.path) for i in interviews]:
+        if path and (path not in latest or when > latest[path]):
+            latest[path] = when
+    found = []
+    for note in notes:
+        touch = last_contact_touch(note, note.path, problems)
+        if touch is not None and (note.path not in latest or touch.date > latest[note.path]):
+            found.append(touch)
+    return found

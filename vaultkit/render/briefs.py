@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from ..links import TAG, note_stem
+from ..links import TAG, note_name
 from ..model import Touch, Vault
 from ..model.touches import KIND_TAGS
 from ..rules import Plan
@@ -30,7 +30,7 @@ def brief_names(vault: Vault) -> dict[str, str]:
     making names unique, so a brief keeps its name while other interviews come and go.
     """
     paths = sorted(i.path for i in vault.interviews)
-    return {p: f"{BRIEFS}/{name}" for p, name in zip(paths, unique_names([note_stem(p) for p in paths]))}
+    return {p: f"{BRIEFS}/{name}" for p, name in zip(paths, unique_names([note_name(p) for p in paths]))}
 
 
 def brief_name(vault: Vault, interview_path: str) -> str:
@@ -134,7 +134,7 @@ def _touch_kind(touch: Touch, name: str) -> str:
 
 def _touches(b: Brief) -> list[str]:
     person = b.interview.contact
-    names = [person.name, *(b.contact.aliases if b.contact else ()), note_stem(person.path or "")]
+    names = [person.name, *(b.contact.aliases if b.contact else ()), note_name(person.path or "")]
     names = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)  # the longest first
     rows = [(t.date, f"- {t.date.isoformat()} · {_touch_kind(t, person.name)}: {_touch_text(t, names)} "
                      f"({note_link(t.source)})") for t in b.touches]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from ..links import WIKILINK, link_target, note_stem
+from ..links import WIKILINK, link_target, note_name, note_stem
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~=$%^])")
 _LINK_BREAKERS = set("[]|#^")
@@ -33,8 +33,9 @@ def wikilink(path: str, label: str) -> str:
 
 
 def note_link(path: str) -> str:
-    """A link to a note, shown by its file name: `[[Interviews/2026-11-12 Ben|2026-11-12 Ben]]`."""
-    return wikilink(path, note_stem(path))
+    """A link to a note, shown by its file name (a folder note's by its folder):
+    `[[Interviews/2026-11-12 Ben|2026-11-12 Ben]]`."""
+    return wikilink(path, note_name(path))
 
 
 def person_link(path: str | None, name: str, contacts_folder: str) -> str:
