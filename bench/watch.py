@@ -1,6 +1,6 @@
 """Time `vaultkit watch` from one saved note to rewritten outputs, on a big vault.
 
-    python bench/watch.py                  # builds /tmp/vaultkit-bench (100,000 notes) if missing
+    python bench/watch.py                  # builds /tmp/vaultkit-bench-heavy (100,000 notes) if missing
     python bench/watch.py PATH --edits 10
 
 Starts the daemon in this process (inotify, default 300 ms quiet window),
@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("root", type=Path, nargs="?", default=Path("/tmp/vaultkit-bench"))
+    parser.add_argument("root", type=Path, nargs="?", default=Path("/tmp/vaultkit-bench-heavy"))
     parser.add_argument("--notes", type=int, default=100_000)
     parser.add_argument("--edits", type=int, default=10)
     parser.add_argument("--debounce", type=int, default=300, help="quiet window in ms")
@@ -55,7 +55,7 @@ def main() -> None:
     daemon.start()
     while not refreshes:
         time.sleep(0.01)
-    print(f"vault: {root} ({len(session.index.store.entries):,} notes); first report {time.perf_counter() - start:.1f} s")
+    print(f"vault: {root} ({session.index.note_count:,} notes); first report {time.perf_counter() - start:.1f} s")
     time.sleep(3)  # let the catch-up check after the first report finish
     contacts = sorted((root / "Contacts").glob("*.md"))
     followups = root / "vaultkit" / "Follow-ups.md"

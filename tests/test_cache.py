@@ -17,9 +17,9 @@ from vaultkit.index.cache import NoteCache, cache_file
 from vaultkit.cli import cli
 from vaultkit.index import open_index
 from vaultkit.render.json_report import render_json
-from vaultkit.report import outputs
+from vaultkit.report_files import outputs
 from vaultkit.index.read import RACY_NS
-from vaultkit.index.store import NoteStore
+from vaultkit.index.vault_index import VaultIndex
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -108,22 +108,23 @@ def test_a_note_old_enough_is_trusted_without_being_read(sample_copy):
     settle(sample_copy)
     config = load_config(sample_copy)
     open_index(config, use_cache=True)
-    store = open_index(config, use_cache=True).store
-    entries = NoteCache(config).load()
-    assert entries and all(max(e.mtime_ns, e.ctime_ns) + RACY_NS < e.checked_ns for e in entries.values())
-    again = NoteStore(config, entries)
-    update = again.update(sorted(entries))
+    snapshot = NoteCache(config).load_snapshot()
+    assert len(snapshot) and all(max(m, c) + RACY_NS < checked
+                                 for m, c, checked in zip(snapshot.mtimes, snapshot.ctimes, snapshot.checked))
+    again = VaultIndex(config, use_cache=True)
+    update = again.open()
     assert update.parsed == [] and update.confirmed == [] and update.dropped == []
+    assert again.rescan().parsed == [] and again.check(again.paths).confirmed == []
 
 
 def test_a_recent_note_is_proven_by_its_hash_then_trusted(vault):
     vault.contact("Ana", "field: Policy\n")
     config = load_config(vault.root)
-    store = NoteStore(config)
-    store.update(["Contacts/Ana.md"])
-    entry = store.entries["Contacts/Ana.md"]
+    index = VaultIndex(config, use_cache=False)
+    assert "Contacts/Ana.md" in index.open().parsed
+    entry = index.snapshot.entry(index.paths.index("Contacts/Ana.md"))
     assert not entry.trusted(entry.size, entry.mtime_ns, entry.ctime_ns, entry.inode)  # written a moment ago: racy
-    update = store.update(["Contacts/Ana.md"])
+    update = index.check(["Contacts/Ana.md"])
     assert update.confirmed == ["Contacts/Ana.md"] and update.parsed == []
 
 
@@ -152,20 +153,26 @@ def test_parallel_read_gives_the_same_notes_as_a_serial_one(messy_vault, monkeyp
     for i in range(30):
         messy_vault.write(f"Notes/n{i}.md", f"---\ntags: [x]\n---\nNote {i} about [[Ana]].\n")
     config = load_config(messy_vault.root)
-    paths = sorted(p.relative_to(messy_vault.root).as_posix() for p in messy_vault.root.rglob("*.md"))
-    serial = NoteStore(config, workers=1)
-    serial.update(paths)
+
+    def read(workers: int) -> VaultIndex:
+        index = VaultIndex(config, use_cache=False)
+        index.workers = workers
+        index.open()
+        return index
+
+    def notes(index: VaultIndex):
+        return index.classified(), list(index.snapshot.codes), index.snapshot.digests
+
+    serial = read(1)
     monkeypatch.setattr("vaultkit.index.store.PARALLEL_MIN", 1)
     monkeypatch.setattr("vaultkit.index.parallel.CHUNK", 7)
-    parallel = NoteStore(config, workers=2)
-    parallel.update(paths)
-    assert parallel.notes() == serial.notes()
-    assert {k: e.kind for k, e in parallel.entries.items()} == {k: e.kind for k, e in serial.entries.items()}
+    parallel = read(2)
+    assert notes(parallel) == notes(serial)
     messy_vault.write("Contacts/Broken.md", "---\nname: Fixed\n---\n")
-    update = parallel.update(paths)  # unchanged bytes keep their notes; the edited one is parsed
+    update = parallel.rescan()  # unchanged bytes keep their notes; the edited one is parsed
     assert "Contacts/Broken.md" in update.parsed
-    serial.update(paths)
-    assert parallel.notes() == serial.notes()
+    serial.rescan()
+    assert notes(parallel) == notes(serial)
 
 
 def run(args, **kwargs):

@@ -209,9 +209,9 @@ def test_a_hand_edited_record_of_drafts_is_not_reused(sample_copy, tmp_path):
     run(sample_copy, *REPORT)
 
     def forge(record) -> None:
-        texts = record["reuse"]["texts"]
-        for rel in texts:
-            texts[rel] = ["FORGED subject", "FORGED body"]
+        texts = record["rendered"]["texts"]
+        for key in texts:
+            texts[key] = "Subject: FORGED subject\n\nFORGED body\n"
 
     doctor(sample_copy, "report", forge)
     set_line(sample_copy / "Contacts" / "Dev Patel.md", "email:", "email: dev@riverbend.example")

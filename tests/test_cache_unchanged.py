@@ -25,16 +25,16 @@ def run(root, *args):
 @pytest.fixture
 def renders(monkeypatch):
     """How many times a report was really computed (rendered and compared with the files)."""
-    import vaultkit.report
+    import vaultkit.reporting
 
     calls = []
-    real = vaultkit.report.run_report
+    real = vaultkit.reporting.run_report
 
     def counted(*args, **kwargs):
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(vaultkit.report, "run_report", counted)
+    monkeypatch.setattr(vaultkit.reporting, "run_report", counted)
     return calls
 
 

@@ -97,3 +97,18 @@ def test_the_readmes_shell_session_works_as_written(tmp_path, monkeypatch):
             monkeypatch.chdir(argv[1])
     check = runner.invoke(cli, ["check"])
     assert check.exit_code == 0 and check.stdout == "", check.output
+
+
+def test_the_readmes_library_example_prints_what_it_shows(tmp_path, monkeypatch, capsys):
+    """README's "Using it as a library": each example runs as written, the first prints what it shows."""
+    import shutil
+
+    section = README.split("## Using it as a library", 1)[1].split("\n## ", 1)[0]
+    examples = re.findall(r"```python\n(.+?)```", section, re.S)
+    shown = section.split("prints\n\n```\n", 1)[1].split("```", 1)[0]
+    shutil.copytree(ROOT / "sample-vault", tmp_path / "sample-vault")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(examples[0], "README.md", "exec"), {})
+    assert capsys.readouterr().out == shown
+    exec(compile(examples[1], "README.md", "exec"), {})
+    assert "thank-you Ben Okafor" in capsys.readouterr().out

@@ -181,7 +181,7 @@ def hold(jobs):
 
 parallel._check_chunk = hold
 sys.argv[0] = "vaultkit"
-from vaultkit.entry import main
+from vaultkit.cli import main
 main()
 """
 WAIT_SECONDS = 120  # only an upper bound: each wait ends as soon as what it waits for happens

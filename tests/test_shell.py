@@ -94,7 +94,7 @@ def test_a_bug_exits_70_with_one_line_and_no_traceback(sample_copy, monkeypatch,
     def bug(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("vaultkit.report.run_report", bug)  # looked up when the report runs
+    monkeypatch.setattr("vaultkit.reporting.run_report", bug)  # looked up when the report runs
     monkeypatch.setattr(sys, "argv", ["vaultkit", "report", "--vault", str(sample_copy)])
     monkeypatch.delenv("VAULTKIT_DEBUG", raising=False)
     with pytest.raises(SystemExit) as stopped:

@@ -243,7 +243,7 @@ PAUSED_REPORT = textwrap.dedent("""
             time.sleep(120)
         real_fsync(fd)
     os.fsync = slow_fsync
-    from vaultkit.entry import main
+    from vaultkit.cli import main
     main()
 """)
 

@@ -96,7 +96,7 @@ def test_a_burst_of_1000_writes_gives_at_most_3_refreshes_and_right_outputs(samp
             handle.write("\n- 2026-11-19 #reply after the burst\n")
         assert wait_for(lambda: len(running.session.index.paths) >= 1000 and not running.daemon.debouncer.pending
                         and len(running.refreshes) >= 2)
-        assert wait_for(lambda: running.session.index.store.entries.keys() >= {
+        assert wait_for(lambda: set(running.session.index.paths) >= {
             f"Reading/burst/note {i}.md" for i in range(1000)})
         assert wait_for(lambda: not running.daemon.busy and not running.daemon.debouncer.pending)
         assert 2 <= len(running.refreshes) <= 4, running.text()  # the first report, then at most 3
@@ -122,7 +122,7 @@ def test_a_git_checkout_of_1000_files_gives_one_or_two_refreshes(sample_copy, tm
     with Running(sample_copy, quiet=0.3) as running:
         assert wait_for(lambda: not running.daemon.busy and len(running.refreshes) == 1)
         git("checkout", "-q", "many")
-        assert wait_for(lambda: len(running.session.index.store.entries) >= 1037 and not running.daemon.busy
+        assert wait_for(lambda: running.session.index.note_count >= 1037 and not running.daemon.busy
                         and not running.daemon.debouncer.pending), running.text()
         assert 2 <= len(running.refreshes) <= 3, running.text()  # the first report, then one or two
         assert outputs_of(sample_copy) == fresh_report(sample_copy, tmp_path)
@@ -136,7 +136,7 @@ def test_a_new_ignore_in_the_config_applies_to_later_events(sample_copy):
         (sample_copy / "Reading" / "Zed Quill.md").write_text(NEW_CONTACT, encoding="utf-8")
         atomic_save(sample_copy / "Contacts" / "Yan Quill.md", NEW_CONTACT.replace("Zed", "Yan"))
         assert wait_for(lambda: "Yan Quill" in running.followups()), running.text()
-        assert "Reading/Zed Quill.md" not in running.session.index.store.entries
+        assert "Reading/Zed Quill.md" not in running.session.index.paths
         assert "Zed Quill" not in running.followups()
 
 
@@ -220,7 +220,7 @@ def test_a_symlink_out_of_the_vault_is_not_followed(sample_copy, tmp_path):
     with Running(sample_copy) as running:
         os.symlink(outside, sample_copy / "Contacts" / "Zed Quill.md")
         assert wait_for(lambda: "symlink points outside the vault" in running.text()), running.text()
-        assert "Contacts/Zed Quill.md" not in running.session.index.store.entries
+        assert "Contacts/Zed Quill.md" not in running.session.index.paths
         assert "Zed Quill" not in running.followups().split("symlink points outside")[0].rsplit("\n", 1)[0]
 
 

@@ -51,16 +51,16 @@ def test_a_vault_replaced_by_another_folder_is_read_again(sample_copy, tmp_path)
 
 
 def test_a_refresh_that_raises_is_logged_and_the_next_refresh_catches_up(sample_copy, monkeypatch):
-    real = session_module.run_report
+    real = session_module.report
     calls = []
 
-    def run_report_once_broken(vault, today):
+    def report_once_broken(vault, today):
         calls.append(1)
         if len(calls) == 2:  # the first report works; the refresh after it meets a bug
             raise OverflowError("date value out of range")
         return real(vault, today)
 
-    monkeypatch.setattr(session_module, "run_report", run_report_once_broken)
+    monkeypatch.setattr(session_module, "report", report_once_broken)
     with Running(sample_copy) as running:
         atomic_save(sample_copy / "Contacts" / "Zed Quill.md", NEW_CONTACT)
         assert wait_for(lambda: "refresh failed: internal error: OverflowError: date value out of range"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Union
 
 from .config import Config, load_config
 from .index import VaultIndex, open_index
@@ -12,6 +12,10 @@ from .index.vault_index import Progress
 
 if TYPE_CHECKING:
     from .model import Vault
+
+# What `check` and `report` take: a vault's folder, its index (open, as the command line reads it
+# with a progress bar), or its model already built
+Source = Union[str, os.PathLike, VaultIndex, "Vault"]
 
 
 def vault_of(index: VaultIndex) -> Vault:
@@ -33,3 +37,14 @@ def load_vault(root: str | os.PathLike, config: Config | None = None, progress: 
     root = Path(root).resolve()
     config = config or load_config(root)
     return vault_of(open_index(config, use_cache, progress, warn))
+
+
+def index_of(source: Source, use_cache: bool = False, progress: Progress | None = None,
+             warn: Callable[[str], None] | None = None) -> VaultIndex | None:
+    """The index of `source`, read now if it is a path; None if `source` is a model already built."""
+    if isinstance(source, (str, os.PathLike)):
+        root = Path(source).resolve()
+        return open_index(load_config(root), use_cache, progress, warn)
+    if isinstance(source, VaultIndex):
+        return source
+    return None

@@ -1,5 +1,5 @@
 """Which folder is the vault: `--vault`, else `$VAULTKIT_VAULT`, else the nearest folder up
-holding vaultkit.toml or .obsidian/. Only `os` here: entry.py asks before anything is imported."""
+holding vaultkit.toml or .obsidian/."""
 from __future__ import annotations
 
 import os

@@ -36,8 +36,6 @@ class Output:
     name: str  # relative to the output folder, `/`-separated, e.g. "Drafts/Thank you - Ana.md"
     content: bytes
     may_replace: Callable[[bytes], bool] | None = None  # False for a file the user has edited
-    key: str = ""  # a hash of what it was rendered from (reuse.py), when it can be reused
-    known: str | None = None  # not rendered: the status its file has, as the last report left it (reuse.py)
 
 
 def safe_name(text: str, suffix: str = ".md") -> str:
@@ -299,9 +297,6 @@ def write_outputs(root: Path, output_folder: str, outputs: list[Output], dry_run
             if not dry_run and str(path.parent) not in cleaned:
                 cleaned.add(str(path.parent))
                 remove_stale_temps(str(path.parent))
-            if output.known is not None:
-                results.append((rel, output.known))
-                continue
             current = _read_target(path, rel)
             if current == output.content:
                 results.append((rel, UNCHANGED))

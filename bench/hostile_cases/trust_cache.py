@@ -174,13 +174,13 @@ def forged_counts_in_report_record(tmp: Path):
 
 
 def forged_draft_text_in_report_record(tmp: Path):
-    """The dashboard's email links come from the drafts' texts the last report recorded."""
+    """The drafts, and their email links on the dashboard, come from the texts the last report recorded."""
     root = _sample(tmp)
     vaultkit("report", "--vault", str(root), *TODAY)
 
     def forge(record) -> None:
-        for rel in record["reuse"]["texts"]:
-            record["reuse"]["texts"][rel] = ["FORGED subject", "FORGED body"]
+        for key in record["rendered"]["texts"]:
+            record["rendered"]["texts"][key] = "Subject: FORGED subject\n\nFORGED body\n"
 
     _doctor(root, "report", forge)
     contact = root / "Contacts" / "Dev Patel.md"

@@ -112,7 +112,7 @@ def slow_fsync(fd):
         time.sleep(120)
     real_fsync(fd)
 os.fsync = slow_fsync
-from vaultkit.entry import main
+from vaultkit.cli import main
 main()
 """
 

@@ -5,9 +5,8 @@ import json
 
 import click
 
+from ..checking import check as vaultkit_check
 from ..errors import ERROR
-from ..load import vault_of
-from ..outcome import record_check, replay_check
 from ..render.text import plural
 from .options import (QUIET, cache_option, hint_if_no_config, hint_if_no_contacts, read_index, today_option,
                       vault_option, verbosity, verbosity_options)
@@ -46,34 +45,19 @@ def check(ctx: click.Context, vault_path: str | None, today, output_format: str,
       vaultkit check --format json | jq '.problems[] | select(.severity == "error")'
     """
     level = verbosity(quiet, verbose)
-    index = read_index(vault_path, no_cache, level)
-    known = replay_check(index, today)
-    if known is not None:  # nothing the problems come from changed since they were found
-        problems, contacts, interviews = known.problems, known.contacts, known.interviews
-    else:
-        from ..rules import plan  # here: a check with nothing new to find builds no model
-        from ..template_check import check_templates
-
-        vault = vault_of(index)
-        problems = sorted([*vault.problems, *plan(vault, today).problems, *check_templates(vault.config)])
-        contacts, interviews = len(vault.contacts), len(vault.interviews)
-        record_check(index, today, problems, contacts, interviews)
-    note_count = index.note_count
-    errors = sum(p.severity == ERROR for p in problems)
-    warnings = len(problems) - errors
+    result = vaultkit_check(read_index(vault_path, no_cache, level), today)
     if output_format == "json":
-        data = {"notes": note_count, "errors": errors, "warnings": warnings,
-                "problems": [p.as_dict() for p in problems]}
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
     else:
-        for problem in problems:
+        for problem in result.problems:
             if level != QUIET or problem.severity == ERROR:
                 click.echo(str(problem))
     if level == QUIET:
-        ctx.exit(1 if errors else 0)
-    found = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}" if problems else "no problems"
-    click.echo(f"Checked {plural(note_count, 'note')} ({plural(contacts, 'contact')}, "
-               f"{plural(interviews, 'interview')}): {found}.", err=True)
-    hint_if_no_contacts(contacts, note_count)
-    hint_if_no_config(index.config)
+        ctx.exit(1 if result.errors else 0)
+    errors, warnings = result.errors, result.warnings
+    found = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}" if result.problems else "no problems"
+    click.echo(f"Checked {plural(result.notes, 'note')} ({plural(result.contacts, 'contact')}, "
+               f"{plural(result.interviews, 'interview')}): {found}.", err=True)
+    hint_if_no_contacts(result.contacts, result.notes)
+    hint_if_no_config(result.config)
     ctx.exit(1 if errors else 0)

@@ -2,19 +2,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import click
 
 from ..actions import GROUPS
 from ..errors import ERROR
-from ..load import vault_of
-from ..outcome import record_check, record_report, replay_report, reuse_of
 from ..render.text import plural
+from ..reporting import ReportResult
+from ..reporting import report as vaultkit_report
 from ..write import KEPT, NOT_WRITTEN, UNCHANGED, WOULD_WRITE, WRITTEN
 from .options import (QUIET, VERBOSE, cache_option, hint_if_no_config, hint_if_no_contacts, read_index, today_option,
                       vault_option, verbosity, verbosity_options)
-
-DASHBOARD = "Follow-ups.md"
 
 
 @click.command()
@@ -53,51 +52,22 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
       vaultkit report -q                 # from cron: silent unless something is wrong
     """
     level = verbosity(quiet, verbose)
-    index = read_index(vault_path, no_cache, level)
-    known = replay_report(index, today) if output_format == "md" else None
-    if known is not None:  # nothing that feeds the outputs changed, and they are still the files written
-        if level != QUIET:
-            for line in summary(index.config, known.counts, known.results, today, dry_run, level == VERBOSE):
-                click.echo(line)
-        _closing_line(known.errors, known.warnings, level)
-        if level != QUIET:
-            hint_if_no_contacts(known.contacts, index.note_count)
-            hint_if_no_config(index.config)
-        return
-    from ..render.json_report import render_json  # here: a report with nothing new renders nothing
-    from ..report import run_report
-
-    vault = vault_of(index)
-    result = run_report(vault, today, dry_run=dry_run, reuse=reuse_of(index))
+    result = vaultkit_report(read_index(vault_path, no_cache, level), today, dry_run=dry_run,
+                             fresh=output_format == "json")
     if output_format == "json":
-        click.echo(render_json(vault, result.plan, result.problems), nl=False)
+        click.echo(json.dumps(result.facts(), indent=2, ensure_ascii=False) + "\n", nl=False)
     elif level != QUIET:
-        for line in summary(vault.config, result.plan.counts(), result.results, today, dry_run, level == VERBOSE):
+        for line in summary(result, level == VERBOSE):
             click.echo(line)
     for problem in result.problems:
         if level != QUIET or problem.severity == ERROR:
             click.echo(str(problem), err=True)
-    noted = [*vault.problems, *result.plan.problems]
-    errors = sum(p.severity == ERROR for p in noted)
-    if not dry_run:
-        record_report(index, today, result, noted, len(vault.contacts))
-    _record_check(index, vault, result.plan, today)
-    _closing_line(errors, len(noted) - errors, level)
+    _closing_line(result.errors, result.warnings, level)
     if level != QUIET and output_format != "json":
-        hint_if_no_contacts(len(vault.contacts), vault.note_count)
-        hint_if_no_config(vault.config)
+        hint_if_no_contacts(result.contacts, result.notes)
+        hint_if_no_config(result.config)
     if result.not_written:
         raise SystemExit(1)
-
-
-def _record_check(index, vault, the_plan, today: dt.date) -> None:
-    """What `check` would print now, kept for it: the problems are all at hand but the templates'."""
-    if index.cache is None:
-        return
-    from ..template_check import check_templates
-
-    problems = sorted([*vault.problems, *the_plan.problems, *check_templates(vault.config)])
-    record_check(index, today, problems, len(vault.contacts), len(vault.interviews))
 
 
 def _closing_line(errors: int, warnings: int, level: int) -> None:
@@ -114,15 +84,16 @@ def _kinds(rels: list[str], folder: str) -> str:
     return f" ({', '.join(named)})" if named else ""
 
 
-def summary(config, counts: dict[str, int], results, today: dt.date, dry_run: bool, verbose: bool) -> list[str]:
+def summary(result: ReportResult, verbose: bool) -> list[str]:
     """The counts per group, one line on the files, and where the dashboard is.
 
     Each file is listed only under -v, or when it needs a look: a draft kept
     because you edited it, a file not written.
     """
+    counts, results, config = result.counts, result.results, result.config
     told = [f"{counts['announce']} to tell where you landed"] if counts.get("announce") else []
     groups = ", ".join(told + [f"{counts[g]} {g}" for g in GROUPS])
-    lines = [f"Follow-ups for {today.isoformat()}: {groups}; {counts['gone_quiet']} gone quiet."]
+    lines = [f"Follow-ups for {result.today.isoformat()}: {groups}; {counts['gone_quiet']} gone quiet."]
     lines += [f"  {status}: {rel}" for rel, status in results
               if status in (KEPT, NOT_WRITTEN) or (verbose and status != UNCHANGED)]
     by_status = {s: [rel for rel, status in results if status == s]
@@ -132,13 +103,13 @@ def summary(config, counts: dict[str, int], results, today: dt.date, dry_run: bo
     kept = f", {count[KEPT]} kept because you edited {'it' if count[KEPT] == 1 else 'them'}" if count[KEPT] else ""
     if count[NOT_WRITTEN]:
         kept += f", {count[NOT_WRITTEN]} not written (see the errors)"
-    if dry_run:
+    if result.dry_run:
         lines.append(f"Dry run: nothing written; {plural(count[WOULD_WRITE], 'file')} would change"
                      f"{_kinds(by_status[WOULD_WRITE], folder)}, {count[UNCHANGED]} unchanged{kept}.")
     else:
         lines.append(f"{plural(count[WRITTEN], 'file')} written{_kinds(by_status[WRITTEN], folder)}, "
                      f"{count[UNCHANGED]} unchanged{kept}.")
-    dashboard = config.root / folder / DASHBOARD
-    if f"{folder}/{DASHBOARD}" not in by_status[NOT_WRITTEN] and dashboard.is_file():
+    dashboard = result.dashboard
+    if f"{folder}/{dashboard.name}" not in by_status[NOT_WRITTEN] and dashboard.is_file():
         lines.append(f"Dashboard: {dashboard}")  # absolute: most terminals make it a link to open
     return lines

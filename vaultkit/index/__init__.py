@@ -17,7 +17,7 @@ Nothing here imports the model, rules, rendering, the CLI or the daemon.
 __all__ = ["VaultIndex", "open_index"]
 
 
-def __getattr__(name: str):  # loaded when asked for: entry.py imports stats.py before anything else
+def __getattr__(name: str):  # loaded when asked for: a TAB imports discover and cache_peek from here, and no more
     if name in __all__:
         from . import vault_index
 

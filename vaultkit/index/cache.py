@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..paths import printable
-from .cache_path import PATHS_SUFFIX, cache_dir_name, cache_file_name, paths_header
+from .cache_path import cache_dir_name, cache_file_name
 from .read import Entry
 from .snapshot import NO_DIGEST, Snapshot
 
@@ -155,8 +155,6 @@ class NoteCache:
         self.vault = printable(str(config.root.resolve()))  # sqlite takes only UTF-8
         self.fingerprint = fingerprint(config)
         self._pieces: tuple[str, list[bytes]] | None = None  # the snapshot as loaded: its token, its pieces
-        self.paths_digest = ""  # the hash of the snapshot's paths, as the file beside the cache holds them
-        self._names: bytes | None = None  # the paths that hash is of
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -214,7 +212,6 @@ class NoteCache:
             return None
         snapshot = Snapshot.decode(b"".join(pieces))
         self._pieces = (meta.get("snapshot", ""), pieces)
-        self.paths_digest, self._names = meta.get("paths", ""), snapshot.names()
         return snapshot
 
     def load_notes(self, wanted: dict[str, bytes]) -> dict[str, Note]:
@@ -235,23 +232,6 @@ class NoteCache:
             raise CacheWarning(f"{self.path}: the cache is gone; notes were read from their files")
         return notes or {}
 
-    def load(self) -> dict[str, Entry]:
-        """Every entry the cache holds for this vault and parser; {} when it has none."""
-        snapshot = self.load_snapshot()
-        if snapshot is None:
-            return {}
-        relevant = snapshot.relevant(least=1)
-        notes = self.load_notes({snapshot.paths[i]: snapshot.digest(i) for i in relevant})
-        return {rel: snapshot.entry(i, notes.get(rel)) for i, rel in enumerate(snapshot.paths)}
-
-    def save(self, entries: dict[str, Entry], changed: Iterable[str], dropped: Iterable[str],
-             fresh: bool = False) -> None:
-        """Write every signature, the `changed` paths' notes, and forget `dropped`; `fresh` replaces every row."""
-        if fresh:
-            changed = entries.keys()
-        self.save_snapshot(Snapshot.of(entries), {rel: entries[rel] for rel in changed if rel in entries},
-                           dropped, fresh)
-
     def save_snapshot(self, snapshot: Snapshot, read: dict[str, Entry], dropped: Iterable[str],
                       fresh: bool = False) -> None:
         """Write `snapshot`, and the notes of the entries just `read`; forget the `dropped` paths' notes.
@@ -259,9 +239,6 @@ class NoteCache:
         blob = snapshot.encode()
         pieces = [blob[at:at + PIECE] for at in range(0, len(blob), PIECE)]
         token = os.urandom(8).hex()  # names this save: a later one rewrites only pieces that differ from it
-        names = snapshot.names()
-        unchanged = names is self._names and self.paths_digest and not fresh
-        paths_digest = self.paths_digest if unchanged else self._save_paths(names, len(snapshot))
         try:
             db = self._connect()
             try:
@@ -278,7 +255,7 @@ class NoteCache:
                 old = self._pieces[1] if self._pieces and self._pieces[0] == meta.get("snapshot") and not fresh else []
                 db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                                [("schema", str(SCHEMA)), ("vault", self.vault), ("fingerprint", self.fingerprint),
-                                ("snapshot", token), ("paths", paths_digest)])
+                                ("snapshot", token)])
                 db.execute("DELETE FROM snapshot WHERE id >= ?", (len(pieces),))
                 db.executemany("INSERT OR REPLACE INTO snapshot VALUES (?, ?)",
                                ((i, piece) for i, piece in enumerate(pieces) if i >= len(old) or old[i] != piece))
@@ -289,34 +266,11 @@ class NoteCache:
                                 if e.note is not None))
                 db.execute("COMMIT")
                 self._pieces = (token, pieces)
-                self.paths_digest, self._names = paths_digest, names
             finally:
                 db.close()
         except (sqlite3.Error, OSError) as exc:
             raise CacheWarning(f"{self.path}: the cache could not be saved ({exc}); the next run reads "
                                "more notes") from None
-
-    def _save_paths(self, names: bytes, count: int) -> str:
-        """Write every path beside the cache, for the next run's early stat (stats.start_early), and
-        return their hash, which the snapshot's save records: the early stat is used only when they
-        agree. "" when it could not be written: then it is never used."""
-        digest = hashlib.blake2b(names, digest_size=16).hexdigest()
-        if digest == self.paths_digest:
-            return digest
-        target = str(self.path) + PATHS_SUFFIX
-        temp = f"{target}.tmp"  # one name: a run killed here leaves one file, which the next one replaces
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with open(temp, "wb") as handle:
-                handle.write(paths_header(digest, count) + names)
-            os.replace(temp, target)
-        except OSError:
-            try:
-                os.unlink(temp)
-            except OSError:
-                pass
-            return ""
-        return digest
 
     def record(self, key: str) -> bytes | None:
         """What a command recorded of its last run under `key`; None when there is none (or no cache)."""
@@ -339,7 +293,7 @@ class NoteCache:
             raise CacheWarning(f"{self.path}: the cache could not be saved ({exc})") from None
 
     def discard(self) -> None:
-        for suffix in ("", "-wal", "-shm", "-journal", PATHS_SUFFIX):
+        for suffix in ("", "-wal", "-shm", "-journal", ".paths"):  # .paths: beside the cache of older versions
             try:
                 os.unlink(f"{self.path}{suffix}")
             except OSError:

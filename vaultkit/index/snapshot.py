@@ -36,7 +36,7 @@ _BLOCK = 1024  # notes compared at a time: slices compare in C, and only a block
 
 def inodes_array(values) -> array:
     """Inode numbers as unsigned 64-bit values (a few filesystems, ReFS, have wider ones: their low bits)."""
-    if type(values) is array and values.typecode == "Q":  # the early stat's, as they were in shared memory
+    if type(values) is array and values.typecode == "Q":  # the child stat's (stats.py), as they were in shared memory
         return values
     try:
         return array("Q", values)

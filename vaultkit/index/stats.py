@@ -1,14 +1,15 @@
 """The size, mtime, ctime and inode of every note: the one cost of a warm run that cannot be cached.
 
-`stat` is a system call whose cost is the kernel's (2.5 to 5 µs here), and a
-vault has 100,000 notes. Python's threads would only queue for the interpreter
-between calls (measured: no faster), so on a big vault a forked child stats
-the notes the snapshot knows, from the last one down, while this process walks
-the folders; then this process stats from the first one up until the two meet.
-Each claims a block in shared memory before it stats it, so neither waits for
-the other however the machine's load falls (git's index preload does the same
-with threads). Whoever stats a file, the figures are the same, and a note the
-child did not stat (a new one, or all of them if the child fails) is stat-ed here.
+`stat` is a system call whose cost is the kernel's (4 to 5 µs here), and a
+vault has 100,000 notes: 0.45 s, 40% of a warm report on one core. Python's
+threads only queue for the interpreter between calls (measured: no faster), so
+on a big vault a forked child stats the notes the snapshot knows, from the last
+one down, while this process walks the folders; then this process stats from
+the first one up until the two meet. Each claims a block in shared memory
+before it stats it, so neither waits for the other however the machine's load
+falls (git's index preload does the same with threads). Whoever stats a file,
+the figures are the same, and a note the child did not stat (a new one, or all
+of them if the child fails) is stat-ed here.
 """
 from __future__ import annotations
 
@@ -22,9 +23,8 @@ from operator import attrgetter
 FORK_MIN = 20_000  # notes to stat before a second process pays for its start
 BLOCK = 2048  # notes claimed at a time
 FIGURES = 4  # a note's: size, mtime_ns, ctime_ns, inode (snapshot.Snapshot.columns)
-MAX_EARLY = 20_000_000  # notes: shared memory for an early stat is 8 * FIGURES bytes a note
 _FORK_IS_SAFE = sys.platform.startswith("linux")  # macOS's system libraries make fork unsafe
-_GONE = (-2, -2, -2, 0)  # the figures of a file gone since the walk: it is then read, and dropped
+GONE = (-2, -2, -2, 0)  # the figures of a file gone since the walk: it is then read, and dropped
 _HEAD = 2  # shared words before the figures: this process's claim (all below it), the child's (all from it up)
 _FIELDS = tuple(map(attrgetter, ("st_size", "st_mtime_ns", "st_ctime_ns", "st_ino")))
 
@@ -44,7 +44,7 @@ def stat_each(root: str, paths: list[str]) -> Figures:
                 try:
                     status = os.stat(folder(rel))
                 except OSError:
-                    values = _GONE
+                    values = GONE
                 else:
                     values = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
                 for column, value in zip(figures, values):
@@ -67,11 +67,9 @@ def _may_fork() -> bool:
 
 class StatAhead:
     """Started before the walk with the paths the snapshot knows (`known()`, `count` of them: the
-    child works out the list, so this process need not); `result(paths, same)` after it.
-    `early()`, if given, is what the child calls for the list instead (start_early)."""
+    child works out the list, so this process need not); `result(paths, same)` after it."""
 
-    def __init__(self, root: str, count: int, known: Callable[[], list[str]],
-                 early: Callable[[], list[str]] | None = None):
+    def __init__(self, root: str, count: int, known: Callable[[], list[str]]):
         self.root = root
         self.pid = None
         self.known = known
@@ -91,7 +89,7 @@ class StatAhead:
         if self.pid == 0:  # the child: stat from the top down until the claims meet, and go without any clean-up
             status = 1
             try:
-                paths = (early or known)()
+                paths = known()
                 if len(paths) == count:  # else this process stats them all: the child did nothing
                     self._stat_down(paths)
                     status = 0
@@ -179,59 +177,3 @@ class StatAhead:
         shared = getattr(self, "shared", None)
         if shared is not None and not shared.closed:
             shared.close()
-
-
-_EARLY: list = []  # (root, digest of the paths, StatAhead): started by entry.py, taken by the index
-
-
-def start_early(root: str, paths_file: str) -> None:
-    """Start the stat of every note the last run knew, before the command line is even imported
-    (about 0.1 s sooner), from the paths file beside the cache. The index takes it only if that
-    file holds exactly the snapshot's paths (take_early); otherwise it is stopped, unused."""
-    try:
-        fd = os.open(paths_file, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        from .cache_path import read_paths_header
-
-        head = os.pread(fd, 128, 0)
-        found = read_paths_header(head.split(b"\n", 1)[0]) if b"\n" in head else None
-        if found is None or not FORK_MIN <= found[1] <= MAX_EARLY:  # a count no vault has: not ours to trust
-            return
-        digest, count = found
-        offset = head.index(b"\n") + 1
-
-        def paths() -> list[str]:  # in the child: the file it was started for, even if replaced since
-            import hashlib
-
-            names = os.pread(fd, os.fstat(fd).st_size - offset, offset)
-            if hashlib.blake2b(names, digest_size=16).hexdigest() != digest:
-                return []  # not the paths the header names: the child stats nothing
-            return names.decode("utf-8", "surrogateescape").split("\0")
-
-        ahead = StatAhead(root, count, lambda: [], early=paths)
-        if ahead.pid is not None:
-            if not _EARLY:
-                import atexit
-
-                atexit.register(_stop_unused)  # a command that ends before it reads the vault
-            _EARLY.append((root, digest, ahead))
-    finally:
-        os.close(fd)
-
-
-def take_early(root: str, digest: str, known: Callable[[], list[str]], count: int) -> StatAhead | None:
-    """The early stat, if it was started for these very paths (the snapshot's, by their hash)."""
-    while _EARLY:
-        early_root, early_digest, ahead = _EARLY.pop()
-        if early_root == root and digest and early_digest == digest and ahead.count == count:
-            ahead.known = known
-            return ahead
-        ahead.close()
-    return None
-
-
-def _stop_unused() -> None:
-    while _EARLY:
-        _EARLY.pop()[2].close()

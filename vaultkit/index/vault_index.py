@@ -1,12 +1,15 @@
-"""One vault's index: the walk's paths and problems, the parsed notes, and the cache behind them.
+"""One vault's index: every note's signature, the parsed notes the model reads, and the cache behind them.
 
-`open_index` is how every reader starts (`load_vault`, and the first report of
-`watch`): walk, check every note against what the cache knew, parse what
-changed, save. The daemon then keeps the same index current with `rescan`
-and `check`. Cache trouble is never an error: it goes to `warn`.
+`open_index` is how every reader starts (`load_vault`, `check`, `report`, and
+the first report of `watch`): walk, stat every note, compare with what the
+cache knew (snapshot.py), read what changed (on every core when it is a lot:
+parallel.py), save. The daemon then keeps the same index current with
+`rescan` and `check`. Cache trouble is never an error: it goes to `warn`, and
+the notes are read from their files.
 """
 from __future__ import annotations
 
+import os
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
@@ -15,10 +18,10 @@ from ..config import Config
 from ..errors import Problem
 from .discover import walk_notes
 from .kind import Classifier
-from .read import Entry
-from .snapshot import MODEL, Snapshot, kind_of
-from .stats import StatAhead, take_early
-from .store import NoteStore, Update
+from .read import Entry, racy
+from .snapshot import Snapshot, kind_of
+from .stats import GONE, StatAhead
+from .store import Update, read_notes
 
 if TYPE_CHECKING:
     from .note import Note
@@ -28,52 +31,36 @@ Warn = Callable[[str], None]
 
 
 class VaultIndex:
-    """After `open`, the index holds a snapshot of every note's signature (snapshot.py) and
-    decodes parsed notes only when the model asks for them; the first call that needs every
-    entry (the daemon's `rescan` and `check`) turns it into a NoteStore for good."""
+    """Every note's signature as a Snapshot, in path order; the parsed notes of those the model
+    reads, loaded from the cache when first asked for (a warm run that changes nothing needs none)."""
 
     def __init__(self, config: Config, use_cache: bool = True, warn: Warn | None = None):
         self.use_cache = use_cache
         self.warn = warn
-        self._paths: set[str] | list[str] = set()
         self.walk_problems: list[Problem] = []
-        self._configure(config, {})
+        self.workers: int | None = None  # processes for a big read (None: one per CPU)
+        self._configure(config, Snapshot.empty(), {}, saved=False)
 
-    def _configure(self, config: Config, entries: dict) -> None:
+    def _configure(self, config: Config, snapshot: Snapshot, notes: dict[str, Note], saved: bool) -> None:
         self.config = config
+        self.classifier = Classifier(config)
         self.cache = None
         if self.use_cache:
             from .cache import NoteCache  # sqlite3 only for a run that uses it
 
             self.cache = NoteCache(config)
-        self._store: NoteStore | None = NoteStore(config, entries)
-        self._snapshot: Snapshot | None = None
-        self._saved_snapshot: Snapshot | None = None  # the store's, as the cache has it (kept in step)
-        self._notes: dict[str, Note] = {}  # the snapshot's parsed notes known so far
-        self._loaded = MODEL  # _notes holds every note whose code is at least this (once _complete)
-        self._complete = False
+        self.snapshot = snapshot
+        self._notes = notes  # path -> parsed note: each read in this process, and each loaded from the cache
+        self._saved = saved  # the cache holds this snapshot, or one it was brought up to date from
+        self._saving = True  # until a save fails
 
     @property
-    def paths(self) -> set[str]:
-        if not isinstance(self._paths, set):
-            self._paths = set(self._paths)
-        return self._paths
-
-    @property
-    def store(self) -> NoteStore:
-        """Every entry, as a NoteStore (made from the snapshot the first time it is asked for)."""
-        if self._store is None:
-            snapshot, notes = self._snapshot, self._relevant_notes(least=1)
-            if self._store is not None:  # the cache failed: every note was read again
-                return self._store
-            self._store = NoteStore(self.config, {rel: snapshot.entry(i, notes.get(rel))
-                                                  for i, rel in enumerate(snapshot.paths)})
-            self._snapshot, self._notes, self._saved_snapshot = None, {}, snapshot
-        return self._store
+    def paths(self) -> list[str]:
+        return self.snapshot.paths
 
     @property
     def note_count(self) -> int:
-        return len(self._snapshot) if self._store is None else len(self._store.entries)
+        return len(self.snapshot)
 
     @property
     def problems(self) -> list[Problem]:
@@ -81,86 +68,147 @@ class VaultIndex:
         return [*self.config.warnings, *self.walk_problems]
 
     def classified(self) -> list[tuple[Note, str | None]]:
-        if self._store is not None:
-            return self._store.classified()
-        snapshot, notes = self._snapshot, self._relevant_notes()
-        if self._store is not None:  # the cache failed: every note was read again
-            return self._store.classified()
-        return [(notes[snapshot.paths[i]], kind_of(snapshot.codes[i])) for i in snapshot.relevant()]
+        """The notes the model reads (a kind, or an error), each with its kind, in path order."""
+        snapshot = self.snapshot
+        relevant = snapshot.relevant()
+        missing = {snapshot.paths[i]: snapshot.digest(i) for i in relevant if snapshot.paths[i] not in self._notes}
+        if missing and not self._load(missing):
+            return self.classified()  # every note was read again from its file
+        return [(self._notes[snapshot.paths[i]], kind_of(snapshot.codes[i])) for i in relevant]
 
     def notes_digest(self) -> bytes:
         """A hash of everything the model reads from the notes (snapshot.notes_digest)."""
-        return (self._snapshot or Snapshot.of(self.store.entries)).notes_digest()
-
-    @property
-    def classifier(self) -> Classifier:
-        return self.store.classifier
+        return self.snapshot.notes_digest()
 
     def open(self, progress: Progress | None = None) -> Update:
         """Every note, from the cache where its file is unchanged; the cache is brought up to date.
 
-        Costs a walk, a stat of every note and one blob when nothing changed; only
-        notes whose size, mtime, ctime or inode changed (or that changed too close to
-        their last read to prove anything) are read.
+        Costs a walk, a stat of every note and one blob when nothing changed; only notes whose
+        size, mtime, ctime or inode changed (or that changed too close to their last read to
+        prove anything) are read.
         """
-        started = self._cached_snapshot()
-        known = started or Snapshot.empty()
-        ahead = None
-        if len(known):  # the stat the command line started before its imports, if it is for these paths
-            root, cache = str(self.config.root), self.cache
-            ahead = take_early(root, cache.paths_digest if cache else "", lambda: known.paths, len(known)) \
-                or StatAhead(root, len(known), lambda: known.paths)
-        try:  # a child stats what the snapshot knows while the walk runs
-            paths, self.walk_problems = walk_notes(self.config)
-            figures = ahead.result(paths, known.same_paths(paths)) if ahead else None
-        finally:
-            if ahead:
-                ahead.close()
-        self._paths = paths
-        update = Update()
-        read: dict[str, Entry] = {}
-        if not len(known):  # nothing known: every note is read, and the snapshot made from what was read
-            store = NoteStore(self.config)
-            done = store.update(paths, progress=(lambda total: progress(total)) if progress else None)
-            update.parsed, update.dropped, read = done.parsed, done.dropped, store.entries
-            snapshot, changed = Snapshot.of(read), []
-            self._paths = snapshot.paths
-        else:
-            snapshot, changed, update.dropped = known.compare(paths, *figures)
-        if changed:
-            olds = self._old_entries(snapshot, changed)
-            tick = (lambda total: progress(total)) if progress else None  # `finished` is told once, below
-            store = NoteStore(self.config, olds)
-            done = store.update([snapshot.paths[j] for j in changed], progress=tick)
-            update.parsed, update.confirmed = done.parsed, done.confirmed
-            read = store.entries
-            if done.dropped:  # gone since the walk
-                update.dropped += done.dropped
-                snapshot = snapshot.without(set(done.dropped))
-                self._paths = snapshot.paths
-            where = {rel: j for j, rel in enumerate(snapshot.paths)} if len(read) > 64 else None
-            for rel, entry in read.items():
-                snapshot.set(where[rel] if where is not None else _position(snapshot.paths, rel), entry)
-        self._store, self._snapshot = None, snapshot
-        self._notes = {rel: e.note for rel, e in read.items() if e.note is not None}
-        self._loaded, self._complete = 1, started is None
-        fresh = self.cache is not None and started is None
-        if self.cache is not None and (read or update.dropped or fresh):
-            from .cache import CacheWarning
+        known = self._cached_snapshot()
+        if known is not None:
+            self.snapshot, self._notes, self._saved = known, {}, True
+        return self.rescan(progress=progress)
 
+    def rescan(self, only: Iterable[str] | None = None, progress: Progress | None = None) -> Update:
+        """Walk the vault; check `only` those paths (and new ones), or every note when None."""
+        snapshot = self.snapshot
+        if only is not None:
+            paths, self.walk_problems = walk_notes(self.config)
+            wanted, known = set(paths), set(snapshot.paths)
+            return self._check_some(sorted(set(only) & wanted & known), sorted(wanted - known), sorted(known - wanted))
+        if len(snapshot):  # a child stats the notes the snapshot knows while the walk runs (stats.py)
+            ahead = StatAhead(str(self.config.root), len(snapshot), lambda: snapshot.paths)
             try:
-                self.cache.save_snapshot(snapshot, read, update.dropped, fresh=fresh)
-            except CacheWarning as exc:
-                self._warn(exc)
+                paths, self.walk_problems = walk_notes(self.config)
+                figures = ahead.result(paths, snapshot.same_paths(paths))
+            finally:
+                ahead.close()
+            snapshot, changed, dropped = snapshot.compare(paths, *figures)
+            to_read = [snapshot.paths[j] for j in changed]
+        else:  # nothing known: every note is read, and the snapshot made from what was read
+            paths, self.walk_problems = walk_notes(self.config)
+            to_read, dropped = paths, []
+        update = self._read(snapshot, to_read, dropped, progress)
         finished = getattr(progress, "finished", None)  # a progress that wants it is told what was read (-v)
         if finished is not None:
             finished(update)
         return update
 
-    def _old_entries(self, snapshot: Snapshot, changed: list[int]) -> dict[str, Entry]:
+    def check(self, changed: Iterable[str]) -> Update:
+        """Check just `changed` (the daemon's events named them), without a walk."""
+        root, paths = self.config.root, self.snapshot.paths
+        suspects, new, dropped = [], [], []
+        for rel in sorted(set(changed)):
+            i = bisect_left(paths, rel)
+            known = i < len(paths) and paths[i] == rel
+            if (root / rel).is_file():
+                (suspects if known else new).append(rel)
+            elif known:
+                dropped.append(rel)
+        return self._check_some(suspects, new, dropped)
+
+    def reconfigure(self, config: Config) -> None:
+        """New settings: the parsed notes stay if they decide nothing differently, else all are read again."""
+        if _fingerprint(config) == _fingerprint(self.config):
+            self._configure(config, self.snapshot, self._notes, self._saved)
+        else:
+            self._configure(config, Snapshot.empty(), {}, saved=False)
+
+    def _check_some(self, suspects: list[str], new: list[str], dropped: list[str]) -> Update:
+        """Stat `suspects` (known notes) and read those that changed, read the `new` ones, forget `dropped`."""
+        snapshot, root = self.snapshot, str(self.config.root)
+        to_read = list(new)
+        for rel in suspects:
+            i = bisect_left(snapshot.paths, rel)
+            try:
+                status = os.stat(f"{root}/{rel}")
+                figures = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+            except OSError:
+                figures = GONE
+            if figures != tuple(column[i] for column in snapshot.columns()) or \
+                    racy(snapshot.mtimes[i], snapshot.ctimes[i], snapshot.checked[i]):
+                to_read.append(rel)
+        return self._read(snapshot, sorted(to_read), dropped)
+
+    def _read(self, snapshot: Snapshot, to_read: list[str], dropped: list[str],
+              progress: Progress | None = None) -> Update:
+        """Read `to_read`, and make `snapshot` (the walk's paths, with what was known of each) the index's,
+        without `dropped` (gone since the last read) and what turned out gone; then save what changed."""
+        update = Update(dropped=list(dropped))
+        olds = self._old_entries(to_read)
+        tick = progress(len(to_read)) if progress and to_read else None
+        read: dict[str, Entry] = {}
+        gone: list[str] = []
+        for rel, entry in read_notes(self.config, self.classifier, to_read, olds, tick, self.workers):
+            if entry is None:
+                gone.append(rel)
+                continue
+            old = olds.get(rel)
+            same = old is not None and old.digest == entry.digest and old.note is entry.note
+            (update.confirmed if same else update.parsed).append(rel)
+            read[rel] = entry
+        update.dropped += gone
+        if not len(snapshot) and read:  # nothing known: the snapshot is made from what was read
+            snapshot = Snapshot.of(read)
+        elif snapshot is self.snapshot:  # a few notes changed, came or went (the daemon): edited in place
+            snapshot.apply(read, list(read), [*dropped, *gone])
+        else:  # the walk's snapshot (compare): each note read takes its place in it
+            where = {rel: j for j, rel in enumerate(snapshot.paths)} if len(read) > 64 else None
+            for rel, entry in read.items():
+                snapshot.set(where[rel] if where is not None else bisect_left(snapshot.paths, rel), entry)
+            if gone:
+                snapshot = snapshot.without(set(gone))
+        for rel in update.dropped:
+            self._notes.pop(rel, None)
+        for rel, entry in read.items():
+            if entry.note is not None:
+                self._notes[rel] = entry.note
+            else:
+                self._notes.pop(rel, None)
+        self.snapshot = snapshot
+        if self.cache is not None and self._saving and (read or update.dropped or not self._saved):
+            from .cache import CacheWarning
+
+            try:
+                self.cache.save_snapshot(snapshot, read, update.dropped, fresh=not self._saved)
+                self._saved = True
+            except CacheWarning as exc:  # the cache keeps what it had, which a later save must not build on
+                self._warn(exc)
+                self._saving = False
+        return update
+
+    def _old_entries(self, paths: list[str]) -> dict[str, Entry]:
         """What was known of each note about to be read again (none for a new one), with its parsed note."""
-        olds = {snapshot.paths[j]: snapshot.entry(j) for j in changed if snapshot.checked[j]}
-        wanted = {rel: snapshot.digest(j) for j in changed if snapshot.codes[j] and (rel := snapshot.paths[j]) in olds}
+        snapshot, olds, wanted = self.snapshot, {}, {}
+        for rel in paths if len(snapshot) else ():
+            i = bisect_left(snapshot.paths, rel)
+            if i < len(snapshot) and snapshot.paths[i] == rel and snapshot.checked[i]:
+                olds[rel] = snapshot.entry(i, self._notes.get(rel))
+                if olds[rel].note is None and snapshot.codes[i]:
+                    wanted[rel] = olds[rel].digest
         if wanted:
             from .cache import CacheWarning
 
@@ -173,51 +221,20 @@ class VaultIndex:
                 olds[rel].note = note
         return olds
 
-    def _relevant_notes(self, least: int = MODEL) -> dict[str, Note]:
-        """The parsed notes the model reads (`least=1`: every one the snapshot has), loaded from the
-        cache once; if the cache fails now, every note is read from its file (the index becomes a NoteStore)."""
-        if not (self._complete and self._loaded <= least):
-            snapshot = self._snapshot
-            wanted = {rel: snapshot.digest(i) for i in snapshot.relevant(least)
-                      if (rel := snapshot.paths[i]) not in self._notes}
-            from .cache import CacheWarning
+    def _load(self, wanted: dict[str, bytes]) -> bool:
+        """Load the parsed notes of `wanted` (path -> hash of their bytes) from the cache; if it fails,
+        read every note from its file (False)."""
+        from .cache import CacheWarning
 
-            try:
-                self._notes.update(self.cache.load_notes(wanted))
-            except CacheWarning as exc:
-                self._warn(exc)
-                self._store = NoteStore(self.config)
-                self._snapshot, self._notes = None, {}
-                self._saved(self._store.update(snapshot.paths), fresh=True)
-                return {}
-            self._loaded, self._complete = least, True
-        return self._notes
-
-    def reconfigure(self, config: Config) -> None:
-        """New settings: the parsed notes stay if they decide nothing differently, else all are read again."""
-        self._configure(config, self.store.entries if _fingerprint(config) == _fingerprint(self.config) else {})
-
-    def rescan(self, only: Iterable[str] | None = None, progress: Progress | None = None,
-               fresh: bool = False) -> Update:
-        """Walk the vault; check `only` those paths (and new ones), or every note when None."""
-        store = self.store
-        paths, self.walk_problems = walk_notes(self.config)
-        self._paths = set(paths)
-        if only is not None:
-            only = set(only) | (self._paths - store.entries.keys())
-        return self._saved(store.update(paths, only=only, progress=progress), fresh)
-
-    def check(self, changed: Iterable[str]) -> Update:
-        """Check just `changed` (the daemon's events named them), without a walk."""
-        changed = set(changed)
-        root = self.config.root
-        paths = self.paths
-        for rel in changed:
-            if (root / rel).is_file():
-                paths.add(rel)
-            else:
-                paths.discard(rel)
-        return self._saved(self.store.update(paths, only=changed))
+        try:
+            self._notes.update(self.cache.load_notes(wanted))
+            return True
+        except CacheWarning as exc:
+            self._warn(exc)
+        paths = self.snapshot.paths
+        self._configure(self.config, Snapshot.empty(), {}, saved=False)
+        self._read(Snapshot.empty(), paths, [])
+        return False
 
     def _cached_snapshot(self) -> Snapshot | None:
         if self.cache is None:
@@ -230,34 +247,9 @@ class VaultIndex:
             self._warn(exc)
             return None
 
-    def _saved(self, update: Update, fresh: bool = False) -> Update:
-        """Write what `update` changed to the cache; trouble is a warning, never an error."""
-        if self.cache is None or not (update.parsed or update.confirmed or update.dropped or fresh):
-            return update
-        from .cache import CacheWarning
-
-        entries, read = self.store.entries, update.parsed + update.confirmed
-        if self._saved_snapshot is None or fresh:
-            self._saved_snapshot = Snapshot.of(entries)
-        else:
-            self._saved_snapshot.apply(entries, read, update.dropped)
-        written = {rel: entries[rel] for rel in (entries.keys() if fresh else read) if rel in entries}
-        try:
-            self.cache.save_snapshot(self._saved_snapshot, written, update.dropped, fresh=fresh)
-        except CacheWarning as exc:
-            self._warn(exc)
-        return update
-
     def _warn(self, exc: Exception) -> None:
         if self.warn:
             self.warn(str(exc))
-
-
-def _position(paths: list[str], rel: str) -> int:
-    i = bisect_left(paths, rel)
-    if i == len(paths) or paths[i] != rel:
-        raise KeyError(rel)
-    return i
 
 
 def _fingerprint(config: Config) -> str:

@@ -18,7 +18,6 @@ from urllib.parse import quote
 from ..actions import Action
 from ..dates import add_days
 from ..model import Vault
-from ..reuse import NOTHING, Reuse, key_of
 from ..rules import Plan
 from ..template_sources import yaml_text
 from ..write import Output, unique_names
@@ -96,13 +95,11 @@ def as_written(draft: Draft, existing: bytes) -> Draft | None:
     return replace(draft, to=to or draft.to, subject=subject, body=body)
 
 
-def render_drafts(vault: Vault, plan: Plan, templates: Callable[[], Templates], reuse: Reuse = NOTHING,
-                  templates_key: str = "") -> list[Draft]:
+def render_drafts(vault: Vault, plan: Plan, templates: Callable[[], Templates]) -> list[Draft]:
     """A draft per open action that means writing to someone, due within `horizon_days`
     (a check-in three months out would be stale by the time it is sent).
 
-    `templates()` gives the compiled templates; it is called only if some draft is rendered:
-    one that `reuse` knows as it was (`templates_key`: the vault's templates, as read) is not.
+    `templates()` gives the compiled templates; it is called only if some draft is rendered.
     """
     planned = []
     horizon = add_days(plan.today, plan.horizon_days)
@@ -119,18 +116,10 @@ def render_drafts(vault: Vault, plan: Plan, templates: Callable[[], Templates], 
         planned.append((title, action, contact, context, front, drafted.template))
     planned.sort(key=lambda d: d[0])
     names = unique_names([d[0] for d in planned])
-    folder = vault.config.folders.output
     drafts = []
     for name, (_, action, contact, context, front, template) in zip(names, planned):
-        output_name = f"{DRAFTS}/{name}"
-        key = key_of("draft", action.kind, context, front)
-        known = reuse.draft(f"{folder}/{output_name}", key, templates_key)
-        if known is not None:
-            status, subject, body = known
-            output = Output(output_name, b"", untouched, key, status)
-        else:
-            text = templates().render(template, context)
-            subject, body = split_subject(text)
-            output = Output(output_name, seal(front, text), untouched, key)
+        text = templates().render(template, context)
+        subject, body = split_subject(text)
+        output = Output(f"{DRAFTS}/{name}", seal(front, text), untouched)
         drafts.append(Draft(action, output, contact.email if contact else "", subject, body))
     return drafts

@@ -157,7 +157,7 @@ def _timezones(upcoming: tuple[Upcoming, ...], events: list[bytes], today: date)
 
 @dataclass(frozen=True)
 class CalendarParts:
-    """Everything the calendar's bytes are made from, as plain values (its key for reuse.py)."""
+    """Everything the calendar's bytes are made from, as plain values (calendar_bytes writes them)."""
 
     today: date
     alarm_minutes: int

@@ -307,7 +307,7 @@ class Daemon:
                                      verbosity=self.verbosity):
                     self.log(line)
                 if refresh.report is not None:
-                    self.counts = refresh.report.plan.counts()
+                    self.counts = refresh.report.counts
         except VaultGone:
             return  # the worker's next turn notices and waits for the vault
         except VaultkitError as exc:

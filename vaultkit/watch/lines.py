@@ -95,7 +95,7 @@ def describe(refresh: Refresh, batch: Batch | None, first: bool = False, before:
         failed = sum(status == NOT_WRITTEN for _, status in results)
         extra = (f"; kept {plural(kept, 'draft')} you edited" if kept else "") + \
                 (f"; {plural(failed, 'file')} not written (`vaultkit report` says why)" if failed else "")
-        counts = report.plan.counts()
+        counts = report.counts
         if first:
             what = [_what_was_read(refresh)]
             moves = [[]]
@@ -113,7 +113,7 @@ def describe(refresh: Refresh, batch: Batch | None, first: bool = False, before:
         if verbosity != QUIET or failed:
             lines.append(line)
         if first and verbosity != QUIET:
-            day = report.plan.today.isoformat()
+            day = report.today.isoformat()
             lines.append(_fit([f"  follow-ups for {day}: {_counts(counts, quiet)}" for quiet in ("gone quiet", "quiet")]))
     if full and not first:  # the first read says how many; naming 20,000 notes helps nobody
         lines += [f"  read {rel}" for rel in refresh.update.parsed]

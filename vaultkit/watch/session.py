@@ -20,7 +20,7 @@ from ..index import VaultIndex
 from ..index.store import Update
 from ..load import vault_of
 from ..model import Vault
-from ..report import Report, run_report
+from ..reporting import ReportResult, report
 from .debounce import Batch
 
 
@@ -42,7 +42,7 @@ class Refresh:
     """What one refresh did, for its log line."""
 
     update: Update = field(default_factory=Update)
-    report: Report | None = None
+    report: ReportResult | None = None
     vault: Vault | None = None
     problems: list[Problem] = field(default_factory=list)  # new problems in the notes just read
     seconds: float = 0.0
@@ -110,7 +110,7 @@ class Session:
             return self._refresh(today, lambda: index.rescan(batch.paths | self._below(folders)), force=force)
         return self._refresh(today, lambda: index.check(batch.paths), force=force)
 
-    def _draft_stats(self, report: Report) -> dict[str, tuple]:
+    def _draft_stats(self, report: ReportResult) -> dict[str, tuple]:
         """(inode, size, mtime_ns) of each draft the dashboard links to, as written or kept."""
         prefix = f"{self.config.folders.output}/Drafts/"
         return {rel: _stat(self.root / rel) for rel, _ in report.results if rel.startswith(prefix)}
@@ -142,7 +142,7 @@ class Session:
         self.last_today = None  # until the outputs are written: a refresh that fails leaves them stale
         vault = vault_of(self.index)
         refresh.vault = vault
-        refresh.report = run_report(vault, today)
+        refresh.report = report(vault, today)
         self.last_today = today
         self.drafts = self._draft_stats(refresh.report)
         parsed = set(update.parsed)

@@ -1,30 +1,19 @@
-"""`report`: model -> plan -> outputs -> files. The library side of the command."""
+"""A report's files: the model and its plan -> every output, rendered, then written where its bytes changed.
+
+Given what the last report rendered (rendered.py), a draft or the calendar that
+would come out the same is taken back instead of rendered again.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
 
 from .errors import WARNING, Problem, VaultkitError
+from .memo import hash_of, key_of
 from .model import Vault
 from .output_folder import output_folder_problem
-from .reuse import NOTHING, Reuse, key_of
-from .rules import Plan, plan
+from .rendered import Remembered, Rendered, as_it_was
+from .rules import Plan
 from .write import NOT_WRITTEN, Output, _current, made_by_vaultkit, resolve_output, write_outputs
-
-
-@dataclass(frozen=True)
-class Report:
-    plan: Plan
-    results: tuple[tuple[str, str], ...]  # (vault-relative path, written / unchanged / would write / kept / not written)
-    problems: tuple[Problem, ...]  # found while rendering (a broken template) or writing (a file in the way)
-    keys: dict[str, str] = field(default_factory=dict)  # vault-relative path -> what it was rendered from (reuse.py)
-    texts: dict[str, tuple[str, str]] = field(default_factory=dict)  # a draft's path -> its subject and body
-    templates: str = ""  # sources_digest of the vault's own templates
-
-    @property
-    def not_written(self) -> int:
-        return sum(status == NOT_WRITTEN for _, status in self.results)
 
 
 def outputs(vault: Vault, the_plan: Plan, problems: list[Problem] | None = None) -> list[Output]:
@@ -32,13 +21,13 @@ def outputs(vault: Vault, the_plan: Plan, problems: list[Problem] | None = None)
 
     Problems met on the way (a user template that fails) are added to `problems`.
     """
-    return _render(vault, the_plan, problems if problems is not None else [], NOTHING)[0]
+    return _render(vault, the_plan, problems if problems is not None else [])[0]
 
 
-def _render(vault: Vault, the_plan: Plan, problems: list[Problem], reuse: Reuse, mailto: Callable | None = None):
-    """(outputs, drafts, the templates' digest). An output `reuse` knows as it was comes back
-    unrendered, with its status (`Output.known`). `mailto(draft)`: its email link (by default
-    the draft as rendered; a report gives the draft as its file holds it, `_mailto_as_on_disk`)."""
+def _render(vault: Vault, the_plan: Plan, problems: list[Problem], mailto: Callable | None = None,
+            last: Rendered = Rendered()):
+    """(outputs, drafts, what was rendered). `mailto(draft)`: its email link (by default the draft as
+    rendered; a report gives the draft as its file holds it, `_mailto_as_on_disk`)."""
     # imported here, not above: a command that renders nothing (check) never loads the renderers
     from .render.briefs import brief_names, render_briefs
     from .render.drafts import render_drafts
@@ -60,9 +49,10 @@ def _render(vault: Vault, the_plan: Plan, problems: list[Problem], reuse: Reuse,
             compiled.append(Templates(vault.config, problems, sources))
         return compiled[0]
 
-    if sources and templates_key != reuse.templates:
-        templates()  # a template that does not compile is reported, used or not (the same ones compiled last time)
-    drafts = render_drafts(vault, the_plan, templates, reuse, templates_key)
+    if sources and templates_key != last.templates:
+        templates()  # a template that does not compile is reported, used or not (these compiled last time)
+    remembered = Remembered(templates, last.texts if templates_key == last.templates else {})
+    drafts = render_drafts(vault, the_plan, lambda: remembered)
     folder = vault.config.folders.output
     briefs = brief_names(vault)
     mailto = mailto or (lambda draft: draft.mailto())
@@ -71,27 +61,28 @@ def _render(vault: Vault, the_plan: Plan, problems: list[Problem], reuse: Reuse,
         if action.definition.links_brief and action.interview in briefs:
             found = links.get(action, Links())
             links[action] = Links(found.draft, found.mailto, f"{folder}/{briefs[action.interview]}")
-    calendar = calendar_parts(vault, the_plan, briefs)
-    calendar_key = key_of("calendar", calendar)
-    calendar_known = reuse.status(f"{folder}/Follow-ups.ics", calendar_key)
+    parts = calendar_parts(vault, the_plan, briefs)
+    calendar_key = key_of(parts)
+    calendar = as_it_was(vault.config, "Follow-ups.ics", calendar_key, last.calendar) or calendar_bytes(parts)
     files = [
         Output("Follow-ups.md", render_followups(vault, the_plan, links).encode("utf-8")),
         Output("Referrals.md", render_referrals(the_plan, vault.config.folders.contacts).encode("utf-8")),
         Output("Fields.md", render_fields(vault, the_plan).encode("utf-8")),
         Output("Progress.md", render_progress(the_plan).encode("utf-8")),
-        Output("Follow-ups.ics", b"" if calendar_known else calendar_bytes(calendar), key=calendar_key,
-               known=calendar_known),
+        Output("Follow-ups.ics", calendar),
         *(d.output for d in drafts),
         *render_briefs(vault, the_plan),
     ]
-    return files, drafts, templates_key
+    return files, drafts, Rendered(templates_key, remembered.texts, (calendar_key, hash_of(calendar)))
 
 
-def run_report(vault: Vault, today: date, dry_run: bool = False, reuse: Reuse = NOTHING) -> Report:
-    """Plan, render and write. `reuse` (outcome.reuse_of) spares rendering what the last report left as it is."""
-    the_plan = plan(vault, today)
+def write_report(vault: Vault, the_plan: Plan, dry_run: bool = False, last: Rendered = Rendered()
+                 ) -> tuple[list[tuple[str, str]], list[Problem], Rendered]:
+    """Render every output (taking back what `last` rendered where it would come out the same) and
+    write those whose bytes changed: (each output's vault-relative path and status, the problems met
+    rendering or writing, what was rendered)."""
     problems: list[Problem] = []
-    files, drafts, templates_key = _render(vault, the_plan, problems, reuse, _mailto_as_on_disk(vault, problems))
+    files, drafts, rendered = _render(vault, the_plan, problems, _mailto_as_on_disk(vault, problems), last)
     folder = vault.config.folders.output
     refusal = output_folder_problem(vault.config)
     if refusal is not None:
@@ -99,15 +90,13 @@ def run_report(vault: Vault, today: date, dry_run: bool = False, reuse: Reuse = 
         results = [(f"{folder}/{file.name}", NOT_WRITTEN) for file in files]
     else:
         results = write_outputs(vault.config.root, folder, files, dry_run, problems)
-    keys = {f"{folder}/{file.name}": file.key for file in files if file.key}
-    texts = {f"{folder}/{d.output.name}": (d.subject, d.body) for d in drafts}
-    return Report(the_plan, tuple(results), tuple(sorted(problems)), keys, texts, templates_key)
+    return results, problems, rendered
 
 
 def _mailto_as_on_disk(vault: Vault, problems: list[Problem]) -> Callable:
     """A draft's email link as its file will hold it once written: the draft rendered, unless the
     file there is one you edited (write_outputs keeps it): then what you wrote, read now, so the
-    link never sends words you replaced. Reused drafts too: the record holds the rendered text."""
+    link never sends words you replaced."""
     from .render.drafts import as_written, untouched
 
     root, folder = vault.config.root, vault.config.folders.output
