@@ -89,9 +89,8 @@ def a_file_named_drafts(tmp: Path):
     return ok, f"exit {run.code}: {run.err.strip()[:100]}"
 
 
-def temp_left_by_a_kill_is_cleaned(tmp: Path):
-    """Kill a report inside its write phase (SIGKILL right after its first temp file appears), then run again."""
-    root = make_vault(tmp, NOTES)
+def _temps_left_by_a_kill(root: Path) -> list[Path]:
+    """Kill a report inside its write phase (SIGKILL right after its first temp file appears): its temps."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     hook = ("import os, signal\n"
             "real = os.replace\n"  # killed at the first output written (the cache, outside the vault, is saved first)
@@ -99,7 +98,13 @@ def temp_left_by_a_kill_is_cleaned(tmp: Path):
             "else real(src, dst)\n"
             "from vaultkit.cli import main; main()\n")
     subprocess.run([sys.executable, "-c", hook, "report", "--vault", str(root), *TODAY], env=env, capture_output=True)
-    left = [p for p in (root / "vaultkit").iterdir() if p.name.endswith(".tmp")]
+    return [p for p in (root / "vaultkit").iterdir() if p.name.endswith(".tmp")]
+
+
+def temp_left_by_a_kill_is_cleaned(tmp: Path):
+    """A temp file left by a killed run, a while ago, is removed by the next run."""
+    root = make_vault(tmp, NOTES)
+    left = _temps_left_by_a_kill(root)
     if not left:
         return False, "the kill left no temp file to clean"
     for path in left:  # as if the kill was a while ago
@@ -111,10 +116,14 @@ def temp_left_by_a_kill_is_cleaned(tmp: Path):
 
 
 def a_fresh_temp_of_another_run_is_kept(tmp: Path):
-    root = make_vault(tmp, {**NOTES, "vaultkit/.vaultkit-abcd1234.tmp": "another run, writing now"})
+    """A temp file of vaultkit's own name, made just now (another run writing), is left alone."""
+    root = make_vault(tmp, NOTES)
+    left = _temps_left_by_a_kill(root)
+    if not left:
+        return False, "the kill left no temp file"
     run = _report(root)
-    ok = run.code == 0 and (root / "vaultkit/.vaultkit-abcd1234.tmp").exists()
-    return ok, f"exit {run.code}, kept {ok}"
+    kept = all(p.exists() for p in left)
+    return run.code == 0 and kept, f"exit {run.code}, {[p.name for p in left]} kept {kept}"
 
 
 def _config_case(value: str, key: str = "output"):
