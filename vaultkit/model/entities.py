@@ -90,3 +90,8 @@ class Touch:
     text: str
     source: str  # the note it was written in
     line: int
+
+    @property
+    def from_them(self) -> bool:
+        """Whether the contact wrote it (a reply); every other kind of touch is the seeker's."""
+        return self.kind == "reply"

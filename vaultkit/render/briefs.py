@@ -21,7 +21,6 @@ from .text import dashboard_head, md_text, note_link, person_link, plain_text, p
 BRIEFS = "Briefs"
 _MODES = {"in-person": "In person", "video": "Video call", "phone": "Phone call"}
 _KIND_WORDS = {"checkin": "check-in"}  # a touch kind as a brief names it, where it differs
-_THEIRS = frozenset({"reply"})  # touch kinds that came from the contact; every other kind is the seeker's
 
 
 def brief_names(vault: Vault) -> dict[str, str]:
@@ -128,7 +127,7 @@ def _touch_kind(touch: Touch, name: str) -> str:
     """Who it came from: a reply is theirs, every other kind of touch is yours; a plain touch says neither."""
     if not touch.kind:
         return "touch"
-    sender = md_text(name) if touch.kind in _THEIRS else "you"
+    sender = md_text(name) if touch.from_them else "you"
     return f"{_KIND_WORDS.get(touch.kind, touch.kind)} from {sender}"
 
 
