@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from vaultkit.cli import cli
 
-from .conftest import tree_hashes
+from ..conftest import tree_hashes
 
 
 def run(*args, env=None, cwd=None):

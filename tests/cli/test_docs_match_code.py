@@ -12,9 +12,9 @@ import pytest
 from vaultkit.config import Rules
 from vaultkit.dates import Cadence
 
-from .conftest import check_golden
+from ..conftest import check_golden
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULTS = {f.name: f.default for f in dataclasses.fields(Rules)}
 
 

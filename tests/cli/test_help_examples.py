@@ -26,9 +26,9 @@ from click.testing import CliRunner
 
 from vaultkit.cli import cli
 
-from .conftest import default_signals
+from ..conftest import default_signals
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def commands(group: click.Group = cli, prefix: tuple[str, ...] = ()):

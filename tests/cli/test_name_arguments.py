@@ -13,9 +13,9 @@ from click.testing import CliRunner
 from vaultkit import load_vault
 from vaultkit.cli import cli
 
-from .conftest import VaultBuilder, tree_hashes
+from ..conftest import VaultBuilder, tree_hashes
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from vaultkit.cli import cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
@@ -73,7 +73,7 @@ def test_shell_completion_works_as_documented(vault):
     env = {**os.environ, "_VAULTKIT_COMPLETE": "bash_complete", "COMP_WORDS": "vaultkit log An", "COMP_CWORD": "2",
            "VAULTKIT_VAULT": str(vault.root)}
     done = subprocess.run([sys.executable, "-m", "vaultkit"], env=env, capture_output=True, text=True)
-    assert done.stdout.splitlines() == ["plain,Ana\\\\ Díaz"]  # escaped for bash's `read`, see test_shell_names
+    assert done.stdout.splitlines() == ["plain,Ana\\\\ Díaz"]  # escaped for bash's `read`, see cli/test_shell_names
     zsh = {**env, "_VAULTKIT_COMPLETE": "zsh_complete", "COMP_WORDS": "vaultkit log An", "COMP_CWORD": "2"}
     done = subprocess.run([sys.executable, "-m", "vaultkit"], env=zsh, capture_output=True, text=True)
     assert done.stdout.splitlines() == ["plain", "Ana Díaz", "_"]  # zsh's compadd quotes for itself

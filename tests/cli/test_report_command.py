@@ -12,10 +12,10 @@ from vaultkit.cli import cli
 from vaultkit.errors import VaultkitError
 from vaultkit.write import resolve_output, safe_name
 
-from .conftest import SAMPLE, check_golden, tree_hashes
+from ..conftest import SAMPLE, check_golden, tree_hashes
 
 TODAY = "2026-11-20"  # the README's fixed date
-GOLDEN_JSON = Path(__file__).parent / "golden" / "sample-report.json"
+GOLDEN_JSON = Path(__file__).resolve().parents[1] / "golden" / "sample-report.json"
 GOLDEN_MD = SAMPLE / "vaultkit" / "Follow-ups.md"
 
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from vaultkit.cli import cli
 
-from .conftest import VaultBuilder, tree_hashes
+from ..conftest import VaultBuilder, tree_hashes
 
 
 @pytest.fixture
@@ -108,7 +108,7 @@ complete_word() {
 complete_word log Ben
 complete_word log Pri
 """
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "VAULTKIT_VAULT": str(people.root),
            "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))}
     done = subprocess.run(["bash", "--norc", "--noprofile", "-c", script], env=env, capture_output=True, text=True,

@@ -18,11 +18,11 @@ from vaultkit.cli import cli, main
 from vaultkit.watch.lines import QUIET, VERBOSE, WIDTH, describe
 from vaultkit.watch.session import Session
 
-from .conftest import tree_hashes
-from .test_cache import settle
-from .test_watch_logic import note_batch
+from ..conftest import tree_hashes
+from ..reuse.test_parse_cache import settle
+from ..watch.test_watch_logic import note_batch
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TODAY = "2026-11-20"
 BROKEN = "---\nname: [unclosed\n---\n"
 WARNED = "---\ntype: contact\nfavourite_colour: blue\nstay_in_touch: often\n---\n"  # a warning, no error

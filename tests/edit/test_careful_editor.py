@@ -18,7 +18,7 @@ from vaultkit.cli import cli
 from vaultkit.edit import careful
 from vaultkit.errors import VaultkitError
 
-from .conftest import VaultBuilder, tree_hashes
+from ..conftest import VaultBuilder, tree_hashes
 
 LOG = "---\ntype: contact\n---\n## Log\n- 2026-11-01 #outreach hi\n"
 LINKEDIN = ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"

@@ -12,7 +12,7 @@ from vaultkit.config import Config, Folders, Me, Rules, load_config
 from vaultkit.edit.init import config_text
 from vaultkit.edit.log import add_touch
 
-from .conftest import tree_hashes
+from ..conftest import tree_hashes
 
 ENTRY = "2026-11-22 #reply glad to help"
 HEADINGS = ("Log", "Timeline")

@@ -6,7 +6,7 @@ from vaultkit import load_vault
 from vaultkit.cli import cli
 from vaultkit.edit.log import add_touch
 
-from .mailboxes import gmail_mbox, message
+from ..support.mailboxes import gmail_mbox, message
 
 HEADINGS = ("Log", "Timeline", "Contact Log", "Interactions")
 ENTRY = "2026-11-22 #reply glad to help"

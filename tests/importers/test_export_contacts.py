@@ -14,7 +14,7 @@ from vaultkit import load_vault
 from vaultkit.cli import cli
 from vaultkit.edit.import_files import read_vcards
 
-from .conftest import tree_hashes
+from ..conftest import tree_hashes
 
 TODAY = "2026-11-20"
 # A vault as people keep one: a BOM and CRLF, a link as the company, a list of emails, aliases,

@@ -10,7 +10,7 @@ from vaultkit import load_vault
 from vaultkit.cli import cli
 from vaultkit.edit.import_files import clean_name, read_linkedin
 
-from .conftest import tree_hashes
+from ..conftest import tree_hashes
 
 # As LinkedIn's export writes it: a BOM, CRLF, lines of notes before the header, mostly empty emails.
 CONNECTIONS = (

@@ -7,8 +7,8 @@ from click.testing import CliRunner
 
 from vaultkit.cli import cli
 
-from .conftest import tree_hashes
-from .mailboxes import SECRET, WRITERS, gmail_mbox, message
+from ..conftest import tree_hashes
+from ..support.mailboxes import SECRET, WRITERS, gmail_mbox, message
 
 ME = "Sam Rivera <sam@me.example>"
 CONFIG = ('[me]\nname = "Sam Rivera"\nemail = "sam@me.example"\nemails = ["Sam.Rivera@Work.example"]\n'
@@ -92,7 +92,7 @@ def test_each_mailbox_format_gives_the_kinds_a_seeker_would_type(vault, tmp_path
 
 
 def test_every_format_writes_the_same_bytes(tmp_path):
-    from .conftest import VaultBuilder
+    from ..conftest import VaultBuilder
 
     notes = {}
     for kind in sorted(WRITERS):
@@ -105,7 +105,7 @@ def test_every_format_writes_the_same_bytes(tmp_path):
 
 
 def test_the_dashboard_from_an_imported_mailbox_is_the_one_from_typed_touches(tmp_path):
-    from .conftest import VaultBuilder
+    from ..conftest import VaultBuilder
 
     typed, imported = VaultBuilder(tmp_path / "typed"), VaultBuilder(tmp_path / "imported")
     build(typed, typed=True)
@@ -262,7 +262,7 @@ def test_no_path_and_nothing_configured_is_a_usage_error(vault):
 def test_importing_an_old_export_then_a_newer_one_gives_what_the_newer_one_gives_at_once(tmp_path):
     """The second import decides the kinds as the first did (it sets its own earlier items aside),
     so a message added on a day already imported gets the kind it would have had."""
-    from .conftest import VaultBuilder
+    from ..conftest import VaultBuilder
 
     newer = messages() + [message(ME, "ana@x.example", "2026-11-10 19:00", "One more thing", msgid="<late@x>")]
     stepwise, at_once = VaultBuilder(tmp_path / "stepwise"), VaultBuilder(tmp_path / "at-once")

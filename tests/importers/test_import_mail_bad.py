@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from .conftest import tree_hashes
-from .mailboxes import gmail_mbox, message
+from ..conftest import tree_hashes
+from ..support.mailboxes import gmail_mbox, message
 from .test_import_mail import ME, TODAY, build, run
 
 GOOD = [message("ana@x.example", ME, "2026-11-04 09:00", "fine", msgid="<good@x>")]

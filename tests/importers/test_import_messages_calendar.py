@@ -5,7 +5,7 @@ import pytest
 
 from vaultkit import load_vault
 
-from .conftest import tree_hashes
+from ..conftest import tree_hashes
 from .test_import_mail import run
 
 CONFIG = ('[me]\nname = "Sam Rivera"\nemail = "sam@me.example"\nlinkedin = "https://linkedin.com/in/sam-rivera/"\n'

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from vaultkit import load_vault
 from vaultkit.cli import cli
 
-from .conftest import SAMPLE, tree_hashes
+from ..conftest import SAMPLE, tree_hashes
 
 ROOT = SAMPLE.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -13,9 +13,9 @@ from vaultkit.cli import cli
 from vaultkit.edit import export_file
 from vaultkit.edit.import_files import read_vcards
 
-from .conftest import tree_hashes
+from ..conftest import tree_hashes
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
 
 

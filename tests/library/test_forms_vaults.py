@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from vaultkit import load_vault, plan
 from vaultkit.cli import cli
 
-from .forms_vaults import (FOLDER_ACTIONS, JANE, KAI, LENA, OMAR, RECRUITER_ACTIONS, RECRUITER_QUIET, TODAY,
+from ..support.forms_vaults import (FOLDER_ACTIONS, JANE, KAI, LENA, OMAR, RECRUITER_ACTIONS, RECRUITER_QUIET, TODAY,
                            folder_vault, recruiter_vault)
 
 

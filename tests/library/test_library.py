@@ -14,8 +14,8 @@ from click.testing import CliRunner
 import vaultkit
 from vaultkit.cli import cli
 
-from .conftest import tree_hashes
-from .test_cache import age_vault, settle
+from ..conftest import tree_hashes
+from ..reuse.test_parse_cache import age_vault, settle
 
 TODAY = dt.date(2026, 11, 20)
 PACKAGE = Path(vaultkit.__file__).parent

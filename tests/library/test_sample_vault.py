@@ -6,7 +6,7 @@ import yaml
 from vaultkit import load_vault
 from vaultkit.index import frontmatter
 
-from .conftest import SAMPLE
+from ..conftest import SAMPLE
 
 README_TODAY = dt.date(2026, 11, 20)
 

@@ -7,7 +7,7 @@ from vaultkit import load_vault
 from vaultkit.cli import cli
 from vaultkit.config import tomllib  # tomli on Python 3.10
 
-from .adopted_vaults import LOGS, PEOPLE, notion_like_vault, snapshot, tagged_vault
+from ..support.adopted_vaults import LOGS, PEOPLE, notion_like_vault, snapshot, tagged_vault
 
 TODAY = "2026-12-03"
 MAPPING = f"""[me]

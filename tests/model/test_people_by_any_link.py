@@ -20,7 +20,7 @@ from vaultkit.cli import cli
 from vaultkit.load import load_vault
 from vaultkit.rules import plan
 
-from .conftest import VaultBuilder
+from ..conftest import VaultBuilder
 
 TODAY = "2026-11-20"
 NFD_CHLOE = unicodedata.normalize("NFD", "Chloé Varga")

@@ -1,6 +1,6 @@
 """vaultkit's front-matter reader against python-frontmatter, the library the design card named.
 
-Every note the tests build (tests/fixture_notes.py: the sample vault with vaultkit's own outputs,
+Every note the tests build (tests/support/fixture_notes.py: the sample vault with vaultkit's own outputs,
 the fixture vaults, other tests' vaults, and front-matter as people get it wrong) is read by both.
 Where Obsidian's rules and python-frontmatter's agree, both must give the same metadata; a note
 where they do not must differ for one of the reasons docs/decisions.md gives, checked case by
@@ -27,14 +27,14 @@ from frontmatter.default_handlers import BaseHandler, YAMLHandler
 from vaultkit.index.frontmatter import FrontMatter, clean_value, normalise_key, read_front_matter
 from vaultkit.index.note import decode
 
-from .fixture_notes import fixture_notes
+from ..support.fixture_notes import fixture_notes
 
 try:
     import tomllib
 except ImportError:  # Python 3.10: vaultkit depends on tomli there
     import tomli as tomllib
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BOM = b"\xef\xbb\xbf"
 
 BODY = "body stripped"

@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from vaultkit.cli import cli
-from .conftest import SIGNED, default_signals
+from ..conftest import SIGNED, default_signals
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BAD_NAME = "file name is not UTF-8; rename it (vaultkit cannot link to it); skipped"
 TODAY = dt.date(2026, 3, 1)
 ANA = "---\ntype: contact\nname: Ana\n---\n## Log\n- 2026-01-02 #outreach hello\n"

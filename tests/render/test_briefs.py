@@ -7,7 +7,7 @@ from vaultkit import load_vault
 from vaultkit.cli import cli
 from vaultkit.render.briefs import brief_name, brief_names
 
-from .conftest import SAMPLE
+from ..conftest import SAMPLE
 
 TODAY = "2026-11-20"
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from vaultkit.cli import cli
 
-from .conftest import SAMPLE
+from ..conftest import SAMPLE
 
 TODAY = "2026-11-20"
 

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from vaultkit.cli import cli
 
-from .test_cache import age_vault
-from .test_reuse import rendered, set_line  # noqa: F401 (a fixture)
+from ..reuse.test_parse_cache import age_vault
+from ..reuse.test_render_reuse import rendered, set_line  # noqa: F401 (a fixture)
 
 REPORT = ["report", "--today", "2026-11-20"]
 THANK_YOU = "Thank you - 2026-11-12 Ben Okafor.md"

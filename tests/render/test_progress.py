@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from vaultkit.cli import cli
 
-from .test_outputs import MERMAID, needs_mermaid
+from .test_referrals_fields_drafts import MERMAID, needs_mermaid
 
 TODAY = "2026-11-20"
 

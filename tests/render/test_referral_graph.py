@@ -8,11 +8,11 @@ from vaultkit import load_vault, plan
 from vaultkit.render.mermaid import MAX_NODES, render_graphs
 from vaultkit.render.referrals import render_referrals
 
-from .conftest import SAMPLE
-from .network_vault import build
-from .test_outputs import _hostile_network
+from ..conftest import SAMPLE
+from ..support.network_vault import build
+from .test_referrals_fields_drafts import _hostile_network
 
-GOLDEN = Path(__file__).resolve().parent / "golden" / "referrals-150.md"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "referrals-150.md"
 NODE = re.compile(r"^  (p\d+|via|you)[\[(]", re.M)
 EDGE = re.compile(r"^  (p\d+|via|you) --> (p\d+|via)$", re.M)
 

@@ -15,10 +15,10 @@ from vaultkit.render.mermaid import label, render_graph
 from vaultkit.rules.network import Network, Person
 from vaultkit.rules.referrals import MET, NO_NOTE
 
-from .conftest import SAMPLE, UPDATE_GOLDEN, check_golden
+from ..conftest import SAMPLE, UPDATE_GOLDEN, check_golden
 
 TODAY = "2026-11-20"
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MERMAID = ROOT / "tools" / "mermaid"  # the real Mermaid, set up by tools/mermaid/setup.sh
 needs_mermaid = pytest.mark.skipif(
     not (MERMAID / "node_modules").is_dir() or shutil.which("node") is None,

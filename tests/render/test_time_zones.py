@@ -178,7 +178,7 @@ def test_the_system_zone_comes_from_tz_then_etc_localtime_then_etc_timezone(tmp_
 
 
 def test_init_detect_writes_this_computer_s_zone_and_keeps_one_you_chose(tmp_path):
-    from .adopted_vaults import notion_like_vault
+    from ..support.adopted_vaults import notion_like_vault
 
     root = notion_like_vault(tmp_path / "v")
     assert CliRunner().invoke(cli, ["init", str(root), "--detect"]).exit_code == 0

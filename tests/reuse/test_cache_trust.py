@@ -24,9 +24,9 @@ from vaultkit.index.read import RACY_NS
 from vaultkit.watch.debounce import Batch
 from vaultkit.watch.session import Session
 
-from .conftest import tree_hashes
-from .test_cache import age_vault, assert_same, everything, settle
-from .test_reuse import set_line, written_from_nothing
+from ..conftest import tree_hashes
+from .test_parse_cache import age_vault, assert_same, everything, settle
+from .test_render_reuse import set_line, written_from_nothing
 
 TODAY = dt.date(2026, 11, 20)
 REPORT = ["report", "--today", "2026-11-20"]

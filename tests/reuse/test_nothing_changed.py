@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from vaultkit.cli import cli
 from vaultkit.index.cache import cache_file
 
-from .test_cache import age_vault, make_old, settle
+from .test_parse_cache import age_vault, make_old, settle
 
 REPORT = ["report", "--today", "2026-11-20"]
 

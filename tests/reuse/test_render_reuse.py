@@ -14,9 +14,9 @@ from click.testing import CliRunner
 from vaultkit.cli import cli
 from vaultkit.index.cache import cache_file
 
-from .conftest import tree_hashes
-from .test_cache import age_vault
-from .test_cache_unchanged import WARM
+from ..conftest import tree_hashes
+from .test_parse_cache import age_vault
+from .test_nothing_changed import WARM
 
 REPORT = ["report", "--today", "2026-11-20"]
 

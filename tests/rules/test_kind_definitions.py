@@ -24,7 +24,7 @@ from vaultkit.render.json_report import render_json
 from vaultkit.rules import plan
 from vaultkit.template_check import SAMPLES
 
-from .conftest import SAMPLE
+from ..conftest import SAMPLE
 
 RENDER = Path(vaultkit.__file__).resolve().parent / "render"
 DAYS = [dt.date(2026, 9, 15), dt.date(2026, 10, 25), dt.date(2026, 11, 12), dt.date(2026, 11, 20),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .edge_vault import NOTES, QUESTIONS, ZOE, EdgeVault, iso
+from ..support.edge_vault import NOTES, QUESTIONS, ZOE, EdgeVault, iso
 
 
 @pytest.fixture

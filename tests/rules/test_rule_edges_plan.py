@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from vaultkit.cli import cli
 
-from .edge_vault import NOTES, T, EdgeVault, iso
+from ..support.edge_vault import NOTES, T, EdgeVault, iso
 
 
 @pytest.fixture

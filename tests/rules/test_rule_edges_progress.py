@@ -11,7 +11,7 @@ import pytest
 from vaultkit.rules import plan
 from vaultkit.rules.briefs import briefs
 
-from .edge_vault import NOTES, T, ZOE, EdgeVault, iso
+from ..support.edge_vault import NOTES, T, ZOE, EdgeVault, iso
 
 FIRST_MONDAY = -81
 

@@ -11,7 +11,7 @@ import datetime as dt
 from vaultkit import Vault, load_vault
 from vaultkit.rules import Plan, plan
 
-from .conftest import SIGNED, VaultBuilder
+from ..conftest import SIGNED, VaultBuilder
 
 T = dt.date(2026, 11, 20)  # "today" in every table
 QUESTIONS = "## Questions\n- What do you wish you had known?\n"

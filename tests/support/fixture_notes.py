@@ -1,16 +1,16 @@
 """Every realistic note the tests build, in one place, for checks that must hold for any note
-(tests/test_frontmatter_reference.py reads each with vaultkit and with python-frontmatter)."""
+(tests/parse/test_frontmatter_reference.py reads each with vaultkit and with python-frontmatter)."""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
 from . import adopted_vaults, network_vault
-from .conftest import MESSY_FILES, SAMPLE
-from .test_export import PEOPLE
-from .test_names import LINKED_FILES
+from ..conftest import MESSY_FILES, SAMPLE
+from ..importers.test_export_contacts import PEOPLE
+from ..model.test_people_by_any_link import LINKED_FILES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # Front-matter as people get it wrong, or as other tools write it.
 EDGE_NOTES: dict[str, bytes | str] = {
@@ -63,8 +63,9 @@ EDGE_NOTES: dict[str, bytes | str] = {
 
 def fixture_notes(scratch: Path) -> dict[str, bytes]:
     """Label -> bytes of every note: the sample vault with vaultkit's outputs in it, conftest's
-    MESSY_FILES, the vaults of tests/adopted_vaults.py and tests/network_vault.py, a small
-    bench/make_vault.py vault, the vaults of test_names and test_export, and EDGE_NOTES.
+    MESSY_FILES, the vaults of tests/support/adopted_vaults.py and network_vault.py, a small
+    bench/make_vault.py vault, the vaults of model/test_people_by_any_link.py and
+    importers/test_export_contacts.py, and EDGE_NOTES.
     Builders write into `scratch`."""
     notes: dict[str, bytes] = {}
     notes.update(_folder("sample-vault", SAMPLE))

@@ -16,7 +16,7 @@ from vaultkit.watch import daemon as daemon_module
 from vaultkit.watch.daemon import Daemon
 from vaultkit.watch.session import Session
 
-from .conftest import default_signals
+from ..conftest import default_signals
 from .test_watch_logic import TODAY, fresh_report, outputs_of
 
 

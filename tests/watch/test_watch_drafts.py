@@ -13,7 +13,7 @@ from vaultkit.watch.events import EventSorter
 from vaultkit.watch.lines import describe
 from vaultkit.watch.session import Session
 
-from .test_email_link import THANK_YOU, edit_thank_you, email_link
+from ..render.test_email_link import THANK_YOU, edit_thank_you, email_link
 from .test_watch_daemon import Running, atomic_save, wait_for
 
 TODAY = dt.date(2026, 11, 20)

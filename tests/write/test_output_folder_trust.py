@@ -18,10 +18,10 @@ from vaultkit.index.discover import walk_notes
 from vaultkit.watch.events import EventSorter
 from vaultkit.write import is_own_temp, made_by_vaultkit, write_atomic
 
-from .test_watch_daemon import Running, atomic_save, contact_path, wait_for
+from ..watch.test_watch_daemon import Running, atomic_save, contact_path, wait_for
 
 TODAY = "2026-11-20"
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DASHBOARDS = ("Follow-ups.md", "Referrals.md", "Fields.md", "Progress.md", "Follow-ups.ics")
 
 
