@@ -47,7 +47,7 @@ def private_cache(tmp_path_factory, monkeypatch) -> Path:
 @pytest.fixture(autouse=True)
 def computer_zone(monkeypatch) -> str:
     """`init` writes this computer's time zone under [me]: in tests always the same one, whatever
-    the machine's (tests/test_time_zones.py reads the real one, from a TZ it sets)."""
+    the machine's (tests/render/test_time_zones.py reads the real one, from a TZ it sets)."""
     import vaultkit.cli.init
 
     monkeypatch.setattr(vaultkit.cli.init, "system_zone", lambda: "America/Los_Angeles")

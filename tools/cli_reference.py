@@ -2,7 +2,7 @@
 
     python tools/cli_reference.py > docs/cli.md
 
-tests/test_docs_match_code.py fails when docs/cli.md is not what this prints (with
+tests/cli/test_docs_match_code.py fails when docs/cli.md is not what this prints (with
 VAULTKIT_UPDATE_GOLDEN=1 it rewrites the file, then fails so that a second run checks).
 """
 from __future__ import annotations

@@ -4,7 +4,7 @@
 
 Each table of `vaultkit.kinds.TABLES` is written under its `## heading`, a row per kind: its
 name, when you see it, and when it is due; the prose around the tables is left as it is.
-tests/test_docs_match_code.py fails when docs/actions.md is not what this writes (with
+tests/cli/test_docs_match_code.py fails when docs/actions.md is not what this writes (with
 VAULTKIT_UPDATE_GOLDEN=1 it rewrites the file, then fails so that a second run checks).
 """
 from __future__ import annotations

@@ -1,0 +1,22 @@
+# `vaultkit export contacts` prints every contact and where you stand with them. The CSV
+# starts with a byte-order mark ({bom}) and ends its lines with CRLF ({cr}), as spreadsheets expect.
+$ vaultkit export contacts --format csv --today 2026-11-20
+{bom}name,state,last_touch,last_touch_kind,next_action,next_action_due,next_action_text,referred_by,company,role,field,emails,phone,linkedin,location,met_via,status,stay_in_touch,snooze_until,aliases,tags,note{cr}
+Ana Díaz,met,2026-10-21,thanks,close-loop,2026-11-15,"Tell Ana Díaz how your conversation with Ben Okafor went, and thank them",Priya Natarajan,Northwind Health,UX Research Lead,UX research,ana.diaz@example.org,,https://www.linkedin.com/in/example-ana-diaz,,introduction from Priya,active,6w,,Ana; Ana D.,,Contacts/Ana Díaz.md{cr}
+Ben Okafor,met,2026-11-12,meeting,thank-you,2026-11-13,Send Ben Okafor a thank-you for your conversation on Thu 12 Nov,Ana Díaz,Civic Design Studio,UX Researcher,UX research,ben@civicdesign.example.org,,,,Ana's suggestion,active,60d,,,,Contacts/Ben Okafor.md{cr}
+Chloé Martin,meeting planned,2026-11-15,reply,confirm,2026-11-20,Confirm tomorrow's 10:00 interview with Chloé Martin,Ben Okafor,Atelier Co.,Design Researcher,UX research,,,,,Ben's suggestion,active,60d,,,,Contacts/Chloé Martin.md{cr}
+Dev Patel,reached out,2026-11-10,outreach,,,,,Riverbend Energy,Data Engineer,Data science,dev.patel@example.org,,,,alumni directory,active,60d,,,,Contacts/Dev Patel.md{cr}
+Elena Volkov,gone quiet,2026-10-15,outreach,,,,,Orbital Labs,Machine Learning Engineer,Data science,,,,,conference talk,active,60d,,,,Contacts/Elena Volkov.md{cr}
+Grace Liu,in touch,2026-11-06,touch,check-in,2027-01-05,Check in with Grace Liu: last in touch on Fri 6 Nov,,Mapleleaf Insurance,Research Operations Manager,UX research,grace.liu@example.org,,,,research meetup,active,60d,2026-12-01,,,Contacts/Grace Liu.md{cr}
+Isabel Cruz,meeting planned,2026-11-15,outreach,prepare,2026-12-01,Prepare questions for the Thu 3 Dec 14:00 interview with Isabel Cruz,,Tidewater Health Data,Head of Analytics,Data science,isabel.cruz@example.org,,,,panel at the library's career night,active,60d,,,,Contacts/Isabel Cruz.md{cr}
+Jordan Kim,met,2026-09-20,checkin,announce-landing,2026-11-23,Tell Jordan Kim where you landed,,Fieldnote,Product Manager,Product management,jordan@fieldnote.example.org,,,,product meetup,active,60d,,,,Contacts/Jordan Kim.md{cr}
+Kenji Mori,in touch,2026-11-04,reply,record-outcome,2026-11-18,"Record whether your interview with Kenji Mori on Tue 17 Nov happened: set status: done or no-show, or a new date",,Harbor Bank,Analytics Lead,Data science,kenji.mori@example.org,,,,alumni directory,active,60d,,,,Contacts/Kenji Mori.md{cr}
+Lucas Moreau,not contacted,,,,,,,Fernhill Games,Games User Researcher,UX research,,,https://www.linkedin.com/in/example-lucas-moreau,,"LinkedIn, alumni of my university",active,60d,,,,Contacts/Lucas Moreau.md{cr}
+Marcus Lee,met,2026-11-18,meeting,record-notes,2026-11-18,"Write down what you learned from Marcus Lee on Wed 18 Nov, while you remember it",Priya Natarajan,Brightline Analytics,Data Scientist,Data science,marcus.lee@example.org,,,,introduction from Priya,active,60d,,,,Contacts/Marcus Lee.md{cr}
+Omar Shaikh,met,2026-10-05,meeting,announce-landing,2026-11-23,Tell Omar Shaikh where you landed,Priya Natarajan,Lumen Labs,Associate Product Manager,Product management,omar.shaikh@example.org,,,,Priya's team,active,60d,,,,Contacts/Omar Shaikh.md{cr}
+Priya Natarajan,met,2026-11-19,update,check-in,2027-02-19,Check in with Priya Natarajan: last in touch on Thu 19 Nov,,Lumen Labs,Senior Product Manager,Product management,priya.n@example.org,,,,former manager at my support job,active,3m,,Priya,contact; mentor,Contacts/Priya Natarajan.md{cr}
+Sofia Rossi,not contacted,,,,,,Marcus Lee,Quanta Retail,Analytics Manager,Data science,,,,,Marcus's suggestion,active,60d,,,,Contacts/Sofia Rossi.md{cr}
+Tom Becker,paused,2026-10-27,reply,,,,,Parcel & Co,Data Analyst,Data science,,,,,neighbour,paused,60d,,,,Contacts/Tom Becker.md{cr}
+Victor Hale,do-not-contact,2026-09-06,reply,,,,,Stonegate Consulting,Partner,Product management,,,,,cold email,do-not-contact,60d,,,,Contacts/Victor Hale.md{cr}
+Nadia Haddad,in touch,2026-09-12,touch,check-in,2026-11-11,Check in with Nadia Haddad: last in touch on Sat 12 Sep,,Lumen Labs,Group Product Manager,Product management,nadia.haddad@example.org,,,,product meetup,active,60d,,,,People/Nadia Haddad.md{cr}
+>= exit 0
