@@ -44,7 +44,8 @@ def test_sample_json_matches_and_shows_every_kind(sample_copy):
     result = run("report", "--vault", str(sample_copy), "--today", TODAY, "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert list(data) == ["today", "counts", "actions", "referrals", "fields", "gone_quiet", "problems", "progress"]
+    assert list(data) == ["today", "counts", "actions", "referrals", "fields", "companies", "opportunities", "gone_quiet",
+                          "problems", "progress"]
     # landed, the sample shows every kind but the four that stop then (SPEC); without [landed], those too
     assert {a["kind"] for a in data["actions"]} == set(KINDS) - {"broaden-field", "grow-pipeline", "reach-referral",
                                                                  "nudge"}
