@@ -98,9 +98,10 @@ def who(company: str, vault_path: str | None, today: dt.date, output_format: str
 
     \b
     Examples:
-      vaultkit who Globex
-      vaultkit who "globex, inc." --format json
-      vaultkit who "Societe Generale" --today 2026-11-20
+      vaultkit new contact "Lena Fischer" --company "Société Générale SA"
+      vaultkit who "Societe Generale"
+      vaultkit who "société générale, inc." --format json
+      vaultkit who soc --today 2026-11-20
     """
     from ..render.company_facts import all_company_facts, opportunity_dict
     from ..rules import plan
