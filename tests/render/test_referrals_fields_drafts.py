@@ -48,7 +48,7 @@ def test_every_sample_output_matches_the_committed_one(sample_copy):
     produced = outputs(sample_copy)
     assert sorted(produced) == [
         "Briefs/2026-11-21 Chloé Martin.md", "Briefs/2026-11-26 Omar Shaikh.md", "Briefs/2026-12-03 Isabel Cruz.md",
-        "Drafts/Check-in - Nadia Haddad.md", "Drafts/Confirm - 2026-11-21 Chloé Martin.md",
+        "Companies.md", "Drafts/Check-in - Nadia Haddad.md", "Drafts/Confirm - 2026-11-21 Chloé Martin.md",
         "Drafts/Landing - Ana Díaz.md", "Drafts/Landing - Ben Okafor.md", "Drafts/Landing - Jordan Kim.md",
         "Drafts/Landing - Omar Shaikh.md", "Drafts/Thank you - 2026-11-12 Ben Okafor.md",
         "Drafts/Update for Ana Díaz - Ben Okafor.md",
