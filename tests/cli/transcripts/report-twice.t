@@ -2,13 +2,13 @@
 # what moved, and a second report finds nothing to write.
 $ vaultkit report --today 2026-11-24
 Follow-ups for 2026-11-24: 4 to tell where you landed, 6 overdue, 1 today, 1 upcoming, 2 later; 1 gone quiet.
-7 files written (2 briefs), 7 unchanged.
+8 files written (2 briefs), 7 unchanged.
 Dashboard: {vault}/vaultkit/Follow-ups.md
 >= exit 0
 
 $ vaultkit report --today 2026-11-24
 Follow-ups for 2026-11-24: 4 to tell where you landed, 6 overdue, 1 today, 1 upcoming, 2 later; 1 gone quiet.
-0 files written, 14 unchanged.
+0 files written, 15 unchanged.
 Dashboard: {vault}/vaultkit/Follow-ups.md
 >= exit 0
 

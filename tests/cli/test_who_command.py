@@ -6,11 +6,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from tests.company_vault import TODAY, write_company_vault
+from tests.support.company_vault import TODAY, write_company_vault
 from tests.conftest import check_golden
 from vaultkit.cli import cli
 
-GOLDEN = Path(__file__).parent / "golden" / "companies.md"
+GOLDEN = Path(__file__).parents[1] / "golden" / "companies.md"
 
 
 def run(*args):
