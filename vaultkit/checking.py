@@ -49,7 +49,7 @@ class CheckResult:
 
 def findings(vault: Vault, the_plan: Plan) -> list[Problem]:
     """Every problem `check` reports: the notes', the rules' and the vault's own templates'."""
-    from .template_check import check_templates  # here: loads Jinja2 when the vault has templates of its own
+    from .templates.check import check_templates  # here: loads Jinja2 when the vault has templates of its own
 
     return sorted([*vault.problems, *the_plan.problems, *check_templates(vault.config)])
 

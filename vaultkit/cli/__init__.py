@@ -40,7 +40,7 @@ def _stop_on_signals() -> None:
 # Each command's module, imported only when that command runs (or help lists it): `report`
 # need not load what `import` or `watch` need.
 COMMANDS = {"report": "report:report", "watch": "watch:watch", "check": "check:check", "init": "init:init",
-            "new": "new:new", "log": "log:log", "import": "importing:import_group",
+            "new": "new:new", "log": "log:log", "import": "import_contacts:import_group",
             "export": "export:export_group"}
 
 

@@ -29,7 +29,7 @@ def write_export(file: str, data: bytes) -> bool:
     `.md` file written, which a vault would read as a note.
     """
     from ..render.export import is_export
-    from ..write import write_atomic
+    from ..output.write import write_atomic
 
     path = Path(file)
     if path.suffix.lower() == ".md":  # in a vault it would be read as a note

@@ -10,7 +10,7 @@ from .options import cache_option, complete_contact, date_value, open_vault, vau
 
 if TYPE_CHECKING:  # the modules that make a note load only when one is made, not for a TAB
     from ..edit.new import NewNote
-    from ..templating import Templates
+    from ..templates.engine import Templates
 
 
 def _time(ctx, param, value):
@@ -26,7 +26,7 @@ def _time(ctx, param, value):
 
 def _write(vault, notes: list[NewNote], templates: Templates, dry_run: bool) -> None:
     from ..edit.careful import create_note
-    from ..write import resolve_output
+    from ..output.write import resolve_output
 
     for problem in templates.problems:
         click.echo(str(problem), err=True)
@@ -80,7 +80,7 @@ def contact(name, company, role, field, email, referred_by, dry_run, vault_path,
       vaultkit new contact "Ben Okafor" --role "UX Researcher" --referred-by Ana
     """
     from ..edit.new import new_contact
-    from ..templating import Templates
+    from ..templates.engine import Templates
 
     vault = open_vault(vault_path, no_cache)
     templates = Templates(vault.config, [])
@@ -114,7 +114,7 @@ def interview(name, day, at, mode, location, create_contact, dry_run, vault_path
       vaultkit new interview "Ana Díaz" --date 2026-11-24 --time 15:00 --mode video
     """
     from ..edit.new import new_contact, new_interview
-    from ..templating import Templates
+    from ..templates.engine import Templates
 
     vault = open_vault(vault_path, no_cache)
     templates = Templates(vault.config, [])

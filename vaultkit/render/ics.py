@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from ..actions import Action, urgency_key
+from ..kinds.action import Action, urgency_key
 from ..dates import add_days
 from ..model import Vault
 from ..rules import Plan, Upcoming

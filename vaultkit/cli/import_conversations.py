@@ -280,7 +280,7 @@ def interview_notes(vault, meetings, today: dt.date) -> list[tuple[NewNote, str]
     if not meetings:
         return []
     from ..edit.new import new_interview
-    from ..templating import Templates
+    from ..templates.engine import Templates
 
     templates = Templates(vault.config, [])
     folder = vault.config.root / vault.config.folders.interviews

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .errors import WARNING, Problem, VaultkitError
-from .memo import hash_of, key_of
-from .model import Vault
-from .output_folder import output_folder_problem
+from ..errors import WARNING, Problem, VaultkitError
+from ..memo import hash_of, key_of
+from ..model import Vault
+from .folder import output_folder_problem
 from .rendered import Remembered, Rendered, as_it_was
-from .rules import Plan
+from ..rules import Plan
 from .write import NOT_WRITTEN, Output, _current, made_by_vaultkit, resolve_output, write_outputs
 
 
@@ -29,14 +29,14 @@ def _render(vault: Vault, the_plan: Plan, problems: list[Problem], mailto: Calla
     """(outputs, drafts, what was rendered). `mailto(draft)`: its email link (by default the draft as
     rendered; a report gives the draft as its file holds it, `_mailto_as_on_disk`)."""
     # imported here, not above: a command that renders nothing (check) never loads the renderers
-    from .render.briefs import brief_names, render_briefs
-    from .render.drafts import render_drafts
-    from .render.fields import render_fields
-    from .render.followups import Links, render_followups
-    from .render.ics import calendar_bytes, calendar_parts
-    from .render.referrals import render_referrals
-    from .render.progress import render_progress
-    from .template_sources import sources_digest, user_sources
+    from ..render.briefs import brief_names, render_briefs
+    from ..render.drafts import render_drafts
+    from ..render.fields import render_fields
+    from ..render.followups import Links, render_followups
+    from ..render.ics import calendar_bytes, calendar_parts
+    from ..render.referrals import render_referrals
+    from ..render.progress import render_progress
+    from ..templates.sources import sources_digest, user_sources
 
     sources = user_sources(vault.config, problems)
     templates_key = sources_digest(sources)
@@ -44,7 +44,7 @@ def _render(vault: Vault, the_plan: Plan, problems: list[Problem], mailto: Calla
 
     def templates():
         if not compiled:
-            from .templating import Templates  # here: only a report that renders a draft loads Jinja2
+            from ..templates.engine import Templates  # here: only a report that renders a draft loads Jinja2
 
             compiled.append(Templates(vault.config, problems, sources))
         return compiled[0]
@@ -97,7 +97,7 @@ def _mailto_as_on_disk(vault: Vault, problems: list[Problem]) -> Callable:
     """A draft's email link as its file will hold it once written: the draft rendered, unless the
     file there is one you edited (write_outputs keeps it): then what you wrote, read now, so the
     link never sends words you replaced."""
-    from .render.drafts import as_written, untouched
+    from ..render.drafts import as_written, untouched
 
     root, folder = vault.config.root, vault.config.folders.output
 
