@@ -65,7 +65,7 @@ def check(vault: Source, today: date | None = None, *, use_cache: bool = False,
     today = today or date.today()
     index = index_of(vault, use_cache, progress, warn)
     if index is None:  # a Vault already built: nothing to remember it by
-        from . import rules
+        from . import rules  # here: as below, a check repeated loads no rules
 
         return _result(vault, rules.plan(vault, today), vault.note_count)
     memo = Memo(index, today)

@@ -70,7 +70,7 @@ class ReportResult:
         """Every fact, as `report --format json` prints them (a report made with fresh=True has them)."""
         if self.plan is None or self.vault is None:
             raise ValueError("a report repeated from the last run has no plan: make it with fresh=True")
-        from .render.json_report import report_object
+        from .render.json_report import report_object  # here: the rules and renderers, only for --format json
 
         return report_object(self.vault, self.plan, self.problems)
 

@@ -1,6 +1,7 @@
 """The `vaultkit` command: a thin shell over the library."""
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import sys
@@ -50,8 +51,6 @@ class _Commands(dict):
 
     def _load(self, name: str) -> None:
         if name in COMMANDS and not dict.__contains__(self, name):
-            import importlib
-
             module, attr = COMMANDS[name].split(":")
             self[name] = getattr(importlib.import_module(f".{module}", __package__), attr)
 
