@@ -10,6 +10,8 @@ Library use::
     for action in done.plan.actions:
         print(action.due, action.kind, action.contact, action.reason)
 """
+import importlib
+
 __version__ = "0.1.0"
 __all__ = [
     "CheckResult", "Config", "ConfigError", "Contact", "Interview", "Note", "PersonRef", "Plan", "Problem",
@@ -27,8 +29,6 @@ _LAZY = {"Config": "config", "load_config": "config", "ConfigError": "errors", "
 
 def __getattr__(name: str):
     if name in _LAZY:
-        import importlib
-
         value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
         globals()[name] = value
         return value

@@ -49,7 +49,7 @@ class CheckResult:
 
 def findings(vault: Vault, the_plan: Plan) -> list[Problem]:
     """Every problem `check` reports: the notes', the rules' and the vault's own templates'."""
-    from .template_check import check_templates  # here: loads Jinja2 when the vault has templates of its own
+    from .templates.check import check_templates  # here: loads Jinja2 when the vault has templates of its own
 
     return sorted([*vault.problems, *the_plan.problems, *check_templates(vault.config)])
 
@@ -65,7 +65,7 @@ def check(vault: Source, today: date | None = None, *, use_cache: bool = False,
     today = today or date.today()
     index = index_of(vault, use_cache, progress, warn)
     if index is None:  # a Vault already built: nothing to remember it by
-        from . import rules
+        from . import rules  # here: as below, a check repeated loads no rules
 
         return _result(vault, rules.plan(vault, today), vault.note_count)
     memo = Memo(index, today)

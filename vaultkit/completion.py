@@ -33,7 +33,7 @@ def contact_forms(config: Config) -> dict[str, tuple[str, ...]]:
 
     notes = cached_props_of_kind(config, "contact")
     if notes is None:  # no cache yet: read the vault once, which makes one for the next keypress
-        from .load import load_vault
+        from .load import load_vault  # here: only a vault with no cache loads the model for a TAB
 
         vault = load_vault(config.root, config, use_cache=True)
         forms = {p: (note_name(p), c.name, *c.aliases) for p, c in vault.contacts.items()}

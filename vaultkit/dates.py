@@ -37,7 +37,7 @@ def _zone_names() -> dict[str, str]:
     try:
         names = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split()
     except (ImportError, OSError):  # pragma: no cover - tzdata comes with icalendar
-        import zoneinfo
+        import zoneinfo  # here: as above
 
         names = sorted(zoneinfo.available_timezones())
     return {name.casefold(): name for name in names}

@@ -16,10 +16,12 @@ a record edited by hand or damaged is not what vaultkit wrote, and is ignored.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import stat
 import sys
+import zoneinfo
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -32,9 +34,6 @@ _LIBRARIES = ("jinja2", "markupsafe", "icalendar", "yaml", "markdown_it", "dateu
 
 def _libraries(h) -> None:
     """Where each library is and when it was installed: an upgrade rewrites its files."""
-    import importlib.util
-    import zoneinfo
-
     places = []
     for name in _LIBRARIES:
         try:
@@ -173,7 +172,7 @@ class Memo:
                 return
             record.update(outputs=sorted(outputs), tree=tree)
         payload = json.dumps(record, separators=(",", ":")).encode()  # one line: the seal goes before it
-        from .index.cache import CacheWarning
+        from .index.cache import CacheWarning  # here: sqlite3 only for a run that uses the cache
 
         try:
             self.index.cache.put_record(command, _seal(command, payload) + b"\n" + payload)

@@ -1,13 +1,13 @@
 """`vaultkit.report`: the report of a vault for a day, written into its output folder, as a value.
 
 A report works out what is due (rules), renders every output and writes those
-whose bytes changed (report_files.py). Read through the parse cache, it keeps
+whose bytes changed (output/files.py). Read through the parse cache, it keeps
 what it found (memo.py): a later report whose run digest is the one recorded,
 and whose output folder holds exactly the files recorded, repeats it without
 building the model, rendering or writing; it is what a full run would find, as
 every output would come out the same and be found unchanged (or kept, a draft
 you edited). A report that must be made takes back from the record what it
-would render the same (rendered.py). A full report also keeps what
+would render the same (output/rendered.py). A full report also keeps what
 `check` would find (checking.py).
 """
 from __future__ import annotations
@@ -23,14 +23,14 @@ from .config import Config
 from .errors import ERROR, Problem
 from .load import Source, index_of, vault_of
 from .memo import Memo
-from .rendered import Rendered
+from .output.rendered import Rendered
 
 if TYPE_CHECKING:
     from .model import Vault
     from .rules import Plan
 
 DASHBOARD = "Follow-ups.md"
-# write.py's statuses, as a later run finds each file: one written is then unchanged
+# output/write.py's statuses, as a later run finds each file: one written is then unchanged
 _LATER = {"written": "unchanged", "unchanged": "unchanged", "kept (you edited it)": "kept (you edited it)"}
 
 
@@ -70,7 +70,7 @@ class ReportResult:
         """Every fact, as `report --format json` prints them (a report made with fresh=True has them)."""
         if self.plan is None or self.vault is None:
             raise ValueError("a report repeated from the last run has no plan: make it with fresh=True")
-        from .render.json_report import report_object
+        from .render.json_report import report_object  # here: the rules and renderers, only for --format json
 
         return report_object(self.vault, self.plan, self.problems)
 
@@ -105,7 +105,8 @@ def report(vault: Source, today: date | None = None, *, dry_run: bool = False, f
 def run_report(vault: Vault, today: date, dry_run: bool = False, last: Rendered | None = None) -> ReportResult:
     """Plan, render and write: the report of `vault` as of `today`, made now (taking back what the
     `last` one rendered, where it would come out the same)."""
-    from . import report_files, rules  # here: a report repeated loads neither the rules nor the renderers
+    from . import rules  # here: a report repeated loads neither the rules nor the renderers
+    from .output import files as report_files
 
     the_plan = rules.plan(vault, today)
     results, problems, rendered = report_files.write_report(vault, the_plan, dry_run, last or Rendered())

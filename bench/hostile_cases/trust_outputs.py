@@ -49,7 +49,7 @@ def users_file_named_like_a_temp(tmp: Path):
 
 
 def vaultkits_temps_fresh_kept_stale_removed(tmp: Path):
-    two_names = "from vaultkit.write import temp_name\nfor _ in 'ab': print(temp_name())"
+    two_names = "from vaultkit.output.write import temp_name\nfor _ in 'ab': print(temp_name())"
     made = subprocess.run([sys.executable, "-c", two_names], capture_output=True, text=True,
                           env={**os.environ, **ENV}).stdout.split()
     root = make_vault(tmp, {**NOTES, **{f"vaultkit/{name}": "half" for name in made}})

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from vaultkit.actions import KINDS
+from vaultkit.kinds.action import KINDS
 from vaultkit.cli import cli
 from vaultkit.errors import VaultkitError
-from vaultkit.write import resolve_output, safe_name
+from vaultkit.output.write import resolve_output, safe_name
 
 from ..conftest import SAMPLE, check_golden, tree_hashes
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from vaultkit import load_vault
 from vaultkit.cli import cli
-from vaultkit.edit.import_files import read_vcards
+from vaultkit.importers.linkedin_vcard import read_vcards
 
 from ..conftest import tree_hashes
 
@@ -228,7 +228,7 @@ def test_a_write_error_is_one_line_and_exit_1(people, tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("vaultkit.write.write_atomic", refuse)
+    monkeypatch.setattr("vaultkit.output.write.write_atomic", refuse)
     target = tmp_path / "contacts.vcf"
     result = export(people, "-o", str(target))
     assert result.exit_code == 1

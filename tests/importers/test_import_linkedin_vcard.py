@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from vaultkit import load_vault
 from vaultkit.cli import cli
-from vaultkit.edit.import_files import clean_name, read_linkedin
+from vaultkit.importers.linkedin_vcard import clean_name, read_linkedin
 
 from ..conftest import tree_hashes
 

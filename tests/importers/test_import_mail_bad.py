@@ -170,7 +170,7 @@ def test_crlf_mbox_reads_like_lf(vault, tmp_path):
 
 def test_a_note_edited_during_the_import_loses_nothing(vault, tmp_path, monkeypatch):
     build(vault)
-    from vaultkit.cli import conversations
+    from vaultkit.cli import import_conversations as conversations
 
     real = conversations.add_touches_in_order
     edited = []

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from vaultkit.cli import cli
-from vaultkit.edit import export_file
-from vaultkit.edit.import_files import read_vcards
+from vaultkit.importers import export_file
+from vaultkit.importers.linkedin_vcard import read_vcards
 
 from ..conftest import tree_hashes
 

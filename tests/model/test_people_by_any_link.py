@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from vaultkit.actions import INTERVIEW_KINDS
+from vaultkit.kinds.action import INTERVIEW_KINDS
 from vaultkit.cli import cli
 from vaultkit.load import load_vault
 from vaultkit.rules import plan

@@ -4,12 +4,13 @@ import datetime as dt
 import pytest
 from click.testing import CliRunner
 
-from vaultkit import load_vault, sandbox
+from vaultkit import load_vault
+from vaultkit.templates import sandbox
 from vaultkit.cli import cli
-from vaultkit.templating import TEMPLATES, builtin_source
+from vaultkit.templates.engine import TEMPLATES, builtin_source
 from vaultkit.watch.debounce import Batch
 from vaultkit.watch.session import Session
-from vaultkit.write import MAX_NAME_BYTES, safe_name
+from vaultkit.output.write import MAX_NAME_BYTES, safe_name
 
 TODAY = "2026-11-20"
 THANKS = "Templates/vaultkit/thank-you.md"

@@ -17,7 +17,7 @@ from vaultkit.index.cache import NoteCache, cache_file
 from vaultkit.cli import cli
 from vaultkit.index import open_index
 from vaultkit.render.json_report import render_json
-from vaultkit.report_files import outputs
+from vaultkit.output.files import outputs
 from vaultkit.index.read import RACY_NS
 from vaultkit.index.vault_index import VaultIndex
 

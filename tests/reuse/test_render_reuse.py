@@ -29,10 +29,10 @@ def run(root, *args):
 def rendered(monkeypatch):
     """Which drafts' templates were rendered, and how many times the calendar was, since the last clear()."""
     import vaultkit.render.ics
-    import vaultkit.templating
+    import vaultkit.templates.engine
 
     calls: list[str] = []
-    real_render, real_calendar = vaultkit.templating.Templates.render, vaultkit.render.ics.calendar_bytes
+    real_render, real_calendar = vaultkit.templates.engine.Templates.render, vaultkit.render.ics.calendar_bytes
 
     def render(self, name, context):
         calls.append(f"{name} for {context['contact']['name']}")
@@ -42,7 +42,7 @@ def rendered(monkeypatch):
         calls.append("calendar")
         return real_calendar(parts)
 
-    monkeypatch.setattr(vaultkit.templating.Templates, "render", render)
+    monkeypatch.setattr(vaultkit.templates.engine.Templates, "render", render)
     monkeypatch.setattr(vaultkit.render.ics, "calendar_bytes", calendar)
     return calls
 

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from vaultkit import load_vault
-from vaultkit.actions import group_of
+from vaultkit.kinds.action import group_of
 from vaultkit.rules import plan
 
 T = dt.date(2026, 11, 20)  # "today" in these tests

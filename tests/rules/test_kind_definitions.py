@@ -13,7 +13,7 @@ import pytest
 
 import vaultkit.kinds
 from vaultkit import load_vault
-from vaultkit.actions import Action
+from vaultkit.kinds.action import Action
 from vaultkit.kinds import KINDS
 from vaultkit.kinds.kind import MESSAGES, Kind, Words
 from vaultkit.render.briefs import brief_names
@@ -22,7 +22,7 @@ from vaultkit.render.followups import render_followups
 from vaultkit.render.ics import render_ics
 from vaultkit.render.json_report import render_json
 from vaultkit.rules import plan
-from vaultkit.template_check import SAMPLES
+from vaultkit.templates.check import SAMPLES
 
 from ..conftest import SAMPLE
 

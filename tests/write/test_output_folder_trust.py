@@ -16,7 +16,7 @@ from vaultkit import load_config
 from vaultkit.cli import cli
 from vaultkit.index.discover import walk_notes
 from vaultkit.watch.events import EventSorter
-from vaultkit.write import is_own_temp, made_by_vaultkit, write_atomic
+from vaultkit.output.write import is_own_temp, made_by_vaultkit, write_atomic
 
 from ..watch.test_watch_daemon import Running, atomic_save, contact_path, wait_for
 

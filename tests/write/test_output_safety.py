@@ -12,7 +12,7 @@ from vaultkit.cli import cli
 from vaultkit.errors import Problem
 from vaultkit.watch.lines import describe
 from vaultkit.watch.session import Session
-from vaultkit.write import NOT_WRITTEN, WRITTEN, Output, is_own_temp, temp_name, write_atomic, write_outputs
+from vaultkit.output.write import NOT_WRITTEN, WRITTEN, Output, is_own_temp, temp_name, write_atomic, write_outputs
 
 TODAY = "2026-11-20"
 DASHBOARDS = ("Follow-ups.md", "Referrals.md", "Fields.md", "Follow-ups.ics")

@@ -1,6 +1,7 @@
 """The `vaultkit` command: a thin shell over the library."""
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import sys
@@ -40,7 +41,7 @@ def _stop_on_signals() -> None:
 # Each command's module, imported only when that command runs (or help lists it): `report`
 # need not load what `import` or `watch` need.
 COMMANDS = {"report": "report:report", "watch": "watch:watch", "check": "check:check", "init": "init:init",
-            "new": "new:new", "log": "log:log", "import": "importing:import_group",
+            "new": "new:new", "log": "log:log", "import": "import_contacts:import_group",
             "export": "export:export_group", "who": "who:who"}
 
 
@@ -50,8 +51,6 @@ class _Commands(dict):
 
     def _load(self, name: str) -> None:
         if name in COMMANDS and not dict.__contains__(self, name):
-            import importlib
-
             module, attr = COMMANDS[name].split(":")
             self[name] = getattr(importlib.import_module(f".{module}", __package__), attr)
 

@@ -28,8 +28,8 @@ def write_export(file: str, data: bytes) -> bool:
     never a note, a spreadsheet of your own, a folder, a symlink or a device; nor is a
     `.md` file written, which a vault would read as a note.
     """
-    from ..render.export import is_export
-    from ..write import write_atomic
+    from ..output.write import write_atomic
+    from ..render.export import is_export  # here: the model and rules, 180 ms; help and TAB load this module
 
     path = Path(file)
     if path.suffix.lower() == ".md":  # in a vault it would be read as a note
@@ -114,7 +114,7 @@ def contacts(vault_path: str | None, today: dt.date, output_format: str | None, 
       vaultkit export contacts --format json | jq '.[] | select(.state == "met") | .name'
       vaultkit export contacts --today 2026-11-20 --format csv
     """
-    from ..render.export import contacts_csv, contacts_json, exported_contacts
+    from ..render.export import contacts_csv, contacts_json, exported_contacts  # here: as in _write
     from ..rules import plan
 
     if output_format is None:
@@ -123,7 +123,7 @@ def contacts(vault_path: str | None, today: dt.date, output_format: str | None, 
     the_plan = plan(vault, today)
     records = exported_contacts(vault, the_plan)
     if output_format == "vcf":
-        from ..render.vcard import contacts_vcards
+        from ..render.vcard import contacts_vcards  # here: as in _write
 
         data = contacts_vcards(records)
     else:

@@ -32,7 +32,7 @@ def date_value(ctx, param, value: str | None) -> dt.date | None:
     """A click callback: an ISO date, or a usage error that shows the form wanted."""
     if value is None:
         return None
-    from ..dates import in_range, range_problem
+    from ..dates import in_range, range_problem  # here: dates compiles its patterns (15 ms), which a TAB need not pay
 
     try:
         day = dt.date.fromisoformat(value)
@@ -70,7 +70,7 @@ def complete_contact(ctx: click.Context, param, incomplete: str) -> list[click.s
     """Contact names for tab completion: every contact whose file name, name, alias or any word of
     them starts with what was typed, ignoring case and accents (completion.py; fast)."""
     try:
-        from ..completion import contact_forms, offers
+        from ..completion import contact_forms, offers  # here: every command loads this module, most never complete
         from ..config import load_config
         from ..index.discover import find_vault
 
@@ -137,21 +137,21 @@ def verbosity(quiet: bool, verbose: bool) -> int:
 
 def open_vault(vault_path: str | None, no_cache: bool = False, level: int = NORMAL) -> Vault:
     """Find and read the vault; a progress bar shows if the read turns out slow. -v says what was read."""
-    from ..load import vault_of
+    from ..load import vault_of  # here: index and config, loaded by the command that reads a vault, not by a TAB
 
     return vault_of(read_index(vault_path, no_cache, level))
 
 
 def open_index(*args, **kwargs) -> VaultIndex:
     """index.open_index, loaded when first called."""
-    from ..index import open_index as opening
+    from ..index import open_index as opening  # here: as vault_of
 
     return opening(*args, **kwargs)
 
 
 def read_index(vault_path: str | None, no_cache: bool = False, level: int = NORMAL) -> VaultIndex:
     """Find the vault and bring its index up to date, as `open_vault` does, without building the model."""
-    from ..config import load_config
+    from ..config import load_config  # here: as vault_of
     from ..index.discover import find_vault
 
     root = find_vault(vault_path, os.environ, Path.cwd())

@@ -57,7 +57,7 @@ def watch(vault_path: str | None, today: dt.date | None, poll: bool, debounce: i
       vaultkit watch --poll              # a vault on a network drive
       vaultkit watch --today 2026-11-20 --debounce 1000
     """
-    from ..watch.daemon import Daemon  # watchdog is imported only by this command
+    from ..watch.daemon import Daemon  # here: watchdog is imported only by this command, not by help or a TAB
     from ..watch.session import Session
 
     root = find_vault(vault_path, os.environ, Path.cwd())

@@ -141,7 +141,7 @@ def read_calendar(path: Path, shown: str, window: tuple[dt.date, dt.date]) -> It
 
 
 def _occurrences(calendar, zones, group, position: str, window) -> Iterator[Event | Unreadable]:
-    import recurring_ical_events
+    import recurring_ical_events  # here: 170 ms at start-up, only a calendar with repeating events needs it
 
     broken = [_event(c, p, True) for c, p in group]
     bad = [b for b in broken if isinstance(b, Unreadable)]

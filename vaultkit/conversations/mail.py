@@ -132,7 +132,7 @@ def read_mail(source: MailSource, worth_parsing=None, addresses: frozenset[str] 
         def worth_parsing(found: set[str]) -> bool:
             return not addresses.isdisjoint(found)
     if source.kind == MBOX and addresses is not None and seeker is not None and (os.cpu_count() or 1) > 1:
-        from .mbox_parallel import PARALLEL_FROM, read_in_parallel
+        from .mbox_parallel import PARALLEL_FROM, read_in_parallel  # here: multiprocessing, only for a big mbox
 
         try:
             big = os.stat(source.path).st_size >= PARALLEL_FROM

@@ -43,7 +43,7 @@ from pathlib import Path
 
 from ..errors import VaultkitError
 from ..paths import is_inside
-from ..write import new_file_mode, new_temp, remove_stale_temps
+from ..output.write import new_file_mode, new_temp, remove_stale_temps
 
 ATTEMPTS = 3  # reads of a note that an editor keeps saving, before giving up
 _NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK}

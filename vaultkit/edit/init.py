@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..config import CONFIG_NAME, Config, Folders, Imports, Me, Rules, load_config
 from ..dates import zone_name
-from ..template_sources import TEMPLATES, builtin_source
+from ..templates.sources import TEMPLATES, builtin_source
 from .careful import create_note, make_folder
 
 CREATED, EXISTS = "created", "already there"

@@ -10,8 +10,8 @@ from ..links import name_of, note_stem
 from ..model import Vault
 from ..model.resolve import plain_key
 from ..index.note import parse_note
-from ..templating import Templates
-from ..write import safe_name
+from ..templates.engine import Templates
+from ..output.write import safe_name
 from .portable import name_problem, portable_stem
 
 

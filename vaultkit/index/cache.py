@@ -17,7 +17,9 @@ decide what a note is (folders, daily-note format) starts a fresh cache.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import importlib
 import io
 import os
 import pickle
@@ -111,9 +113,6 @@ def _encode(note: Note | None) -> bytes | None:
     if note is None:
         return None
     if not _Compact.fields:
-        import dataclasses
-        import importlib
-
         for module, names in _ALLOWED.items():
             if module.startswith("vaultkit."):
                 for name in names:
@@ -127,7 +126,7 @@ def _encode(note: Note | None) -> bytes | None:
 def _decode(rel: str, blob: bytes | None) -> Note | None:
     if blob is None:
         return None
-    from .note import Note
+    from .note import Note  # here: the cache is read on every run, the parser (and YAML) only for a note read again
 
     note = _NotesOnly(io.BytesIO(blob)).load()
     if type(note) is not Note or note.path != rel:

@@ -10,7 +10,7 @@ ENV_CACHE_DIR = "VAULTKIT_CACHE_DIR"
 def cache_dir_name(environ=os.environ) -> str:
     if environ.get(ENV_CACHE_DIR):
         return environ[ENV_CACHE_DIR]
-    import platformdirs
+    import platformdirs  # here: 4 ms a run given $VAULTKIT_CACHE_DIR, or a TAB with no cache, need not pay
 
     return platformdirs.user_cache_dir("vaultkit", appauthor=False)
 

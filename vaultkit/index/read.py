@@ -57,7 +57,7 @@ def digest_of(data: bytes) -> bytes:
 
 def slim(note: Note) -> Note:
     """What the model needs of a note that is none of vaultkit's business: its type hints and problems."""
-    from .note import Note
+    from .note import Note  # here: as below, a run that reads no note never loads the parser
     return Note(note.path, type_prop=note.type_prop, tag_type=note.tag_type, inline_type=note.inline_type,
                 readable=note.readable, problems=note.problems)
 

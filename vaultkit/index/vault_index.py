@@ -190,7 +190,7 @@ class VaultIndex:
                 self._notes.pop(rel, None)
         self.snapshot = snapshot
         if self.cache is not None and self._saving and (read or update.dropped or not self._saved):
-            from .cache import CacheWarning
+            from .cache import CacheWarning  # here: sqlite3 only for a run that uses the cache
 
             try:
                 self.cache.save_snapshot(snapshot, read, update.dropped, fresh=not self._saved)
@@ -210,7 +210,7 @@ class VaultIndex:
                 if olds[rel].note is None and snapshot.codes[i]:
                     wanted[rel] = olds[rel].digest
         if wanted:
-            from .cache import CacheWarning
+            from .cache import CacheWarning  # here: sqlite3 only for a run that uses the cache
 
             try:
                 notes = self.cache.load_notes(wanted)
@@ -224,7 +224,7 @@ class VaultIndex:
     def _load(self, wanted: dict[str, bytes]) -> bool:
         """Load the parsed notes of `wanted` (path -> hash of their bytes) from the cache; if it fails,
         read every note from its file (False)."""
-        from .cache import CacheWarning
+        from .cache import CacheWarning  # here: sqlite3 only for a run that uses the cache
 
         try:
             self._notes.update(self.cache.load_notes(wanted))
@@ -239,7 +239,7 @@ class VaultIndex:
     def _cached_snapshot(self) -> Snapshot | None:
         if self.cache is None:
             return None
-        from .cache import CacheWarning
+        from .cache import CacheWarning  # here: sqlite3 only for a run that uses the cache
 
         try:
             return self.cache.load_snapshot()
@@ -253,7 +253,7 @@ class VaultIndex:
 
 
 def _fingerprint(config: Config) -> str:
-    from .cache import fingerprint
+    from .cache import fingerprint  # here: as above
 
     return fingerprint(config)
 

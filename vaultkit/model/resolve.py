@@ -14,6 +14,7 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from ..links import name_key, name_of, note_name, plain_key  # plain_key: here too, as callers know it
 from .entities import Contact
@@ -21,8 +22,6 @@ from .entities import Contact
 
 def relative_link(path: str, source: str) -> str:
     """A Markdown link's destination for the note at `path`, from the note `source`: `../Jane%20Doe.md`."""
-    from urllib.parse import quote
-
     folder = source.rsplit("/", 1)[0] if "/" in source else "."
     return quote(posixpath.relpath(path, folder))
 

@@ -8,16 +8,16 @@ from dataclasses import dataclass, field, replace
 
 from ..config import Config
 from ..errors import ERROR, WARNING, Problem
-from ..links import md_link, name_key, name_of, note_name
 from ..index.kind import Classifier
-from ..index.markdown import Link
 from ..index.note import Note
+from ..links import name_key
 from .companies import OPPORTUNITY_KEYS, Company, CompanyNames, Opportunity, read_companies
 from .contacts import CONTACT_KEYS, is_own_note, read_contact, unknown_status_warning
-from .entities import Contact, Interview, PersonRef, Touch
+from .entities import Contact, Interview, Touch
 from .interactions import interaction_touches, with_their_keys
 from .interviews import read_interview
-from .resolve import NameIndex, relative_link
+from .resolve import NameIndex
+from .resolver import Resolver
 from .touches import daily_touches, last_contact_touch, log_touches
 
 
@@ -39,6 +39,14 @@ class Vault:
     opportunities: tuple[Opportunity, ...] = ()  # by path
     company_names: CompanyNames | None = field(repr=False, default=None)
 
+    def find_company(self, name: str) -> Company | None:
+        """The company a written name (or alias, or link) means, if the vault knows it."""
+        names = self.company_names or CompanyNames(self.companies)
+        return self.companies.get(names.key_of(name))
+
+    def opportunities_at(self, key: str) -> tuple[Opportunity, ...]:
+        return tuple(o for o in self.opportunities if o.company == key)
+
     def touches_of(self, contact_path: str) -> tuple[Touch, ...]:
         return self._touches_by_contact.get(contact_path, ())
 
@@ -47,14 +55,6 @@ class Vault:
 
     def interview(self, path: str) -> Interview | None:
         return self._interviews_by_path.get(path)
-
-    def find_company(self, name: str) -> Company | None:
-        """The company a written name (or alias, or link) means, if the vault knows it."""
-        names = self.company_names or CompanyNames(self.companies)
-        return self.companies.get(names.key_of(name))
-
-    def opportunities_at(self, key: str) -> tuple[Opportunity, ...]:
-        return tuple(o for o in self.opportunities if o.company == key)
 
     def resolve(self, name: str) -> tuple[str, ...]:
         """Contact paths a written name may mean (empty: none; several: ambiguous)."""
@@ -73,33 +73,64 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
     Notes of no kind only count and carry errors, so a caller may leave out
     those without problems and give `note_count` instead.
     """
-    classifier = Classifier(config)
     found: list[Problem] = list(problems)
-    contact_notes, interview_notes, daily_notes, interaction_notes = [], [], [], []
-    company_notes, opportunity_notes = [], []
+    notes = _sorted_by_kind(classified, config, found)
+    contacts, own = _read_contacts(notes, config, found)
+    people = Resolver(contacts, own, config.me.name, found)
+    _report_shared_names(contacts, {n.path: n for n in notes.contacts}, found)
+    contacts = [replace(c, referred_by=people.people(c.referred_by, c.path, "referred_by", True)) for c in contacts]
+    by_path = {c.path: c for c in contacts}
+    companies = read_companies(notes.companies, [with_their_keys(n, OPPORTUNITY_KEYS) for n in notes.opportunities],
+                               contacts, config, lambda ref, source, what: people.person(ref, source, what, True), found)
+    interviews = _read_interviews(notes.interviews, by_path, people, found)
+    touches = _read_touches(notes, config, people, interviews, found)
+    return _vault(config, by_path, interviews, touches, found,
+                  notes.count if note_count is None else note_count, people.names, companies)
+
+
+@dataclass
+class _ByKind:
+    """A vault's notes of each kind the model reads, in the order given, and how many notes there were."""
+
+    contacts: list[Note] = field(default_factory=list)
+    interviews: list[Note] = field(default_factory=list)
+    daily: list[Note] = field(default_factory=list)
+    interactions: list[Note] = field(default_factory=list)
+    companies: list[Note] = field(default_factory=list)
+    opportunities: list[Note] = field(default_factory=list)
+    count: int = 0
+
+
+def _sorted_by_kind(classified: Iterable[tuple[Note, str | None]], config: Config, found: list[Problem]) -> _ByKind:
+    """Each note to its kind's list (its properties under vaultkit's keys), and its problems to `found`."""
+    notes = _ByKind()
     keys = config.mapping.keys
-    count = 0
     for note, kind in classified:
-        count += 1
+        notes.count += 1
         if note.problems:  # SPEC: the rest of a vault is not linted; only unreadable notes are errors everywhere
             found += (p for p in note.problems if kind is not None or p.severity == ERROR)
         if kind is not None and kind != "daily" and keys:
             note = with_their_keys(note, keys)
         if kind == "contact":
-            contact_notes.append(with_their_keys(note, CONTACT_KEYS))
+            notes.contacts.append(with_their_keys(note, CONTACT_KEYS))
         elif kind == "interview":
-            interview_notes.append(note)
+            notes.interviews.append(note)
         elif kind == "daily":
-            daily_notes.append(note)
+            notes.daily.append(note)
         elif kind == "interaction":
-            interaction_notes.append(note)
+            notes.interactions.append(note)
         elif kind == "company":
-            company_notes.append(note)
+            notes.companies.append(note)
         elif kind == "opportunity":
-            opportunity_notes.append(note)
+            notes.opportunities.append(note)
+    return notes
 
+
+def _read_contacts(notes: _ByKind, config: Config, found: list[Problem]) -> tuple[list[Contact], list[Contact]]:
+    """(contacts, the seeker's own notes), in path order. The seeker's own notes leave `notes.contacts`:
+    nothing of theirs is a touch, and their problems are not reported."""
     contacts, own, unknown_statuses = [], [], {}
-    for note in sorted(contact_notes, key=lambda n: n.path):
+    for note in sorted(notes.contacts, key=lambda n: n.path):
         scratch: list[Problem] = []
         words: dict[str, list] = {}
         contact = read_contact(note, scratch, config.mapping, words)
@@ -112,59 +143,16 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
             unknown_statuses.setdefault(word, []).extend(uses)
     found += filter(None, [unknown_status_warning(unknown_statuses)])
     if own:
-        contact_notes = [n for n in contact_notes if n.path not in {c.path for c in own}]
-    names, own_names, my_name = NameIndex(contacts), NameIndex(own), name_key(config.me.name)
-    _report_shared_names(contacts, {n.path: n for n in contact_notes}, found)
+        notes.contacts = [n for n in notes.contacts if n.path not in {c.path for c in own}]
+    return contacts, own
 
-    by_path = {c.path: c for c in contacts}
 
-    def resolve(ref: PersonRef, source: str, what: str, warn_missing: bool) -> PersonRef:
-        """The person a written name means: once resolved, named by their note (SPEC: Links)."""
-        link = md_link(ref.written) if "](" in ref.written else None
-        match = names.match_link(link[1], source) if link else names.match(ref.name)
-        if len(match.paths) == 1:
-            path = match.paths[0]
-            if match.stale_folder:
-                name = note_name(path)
-                better = (f"({relative_link(path, source)})" if link else
-                          f"[[{name if names.candidates(name) == (path,) else path[:-3]}]]")
-                found.append(Problem(source, ref.line, WARNING,
-                                     f"{what} {ref.written!r}: the link's folder is stale (no note is there); "
-                                     f"matched by name to {path}; update the link to {better}"))
-            return PersonRef(ref.written, by_path[path].name, path, ref.line)
-        if (my_name and name_key(ref.name) == my_name) or (
-                own and (own_names.match_link(link[1], source) if link else own_names.match(ref.name)).paths):
-            return ref  # the seeker, named among the people at a meeting
-        if match.paths:
-            found.append(Problem(source, ref.line, WARNING,
-                                 f"{what} {ref.written!r} could be any of {', '.join(match.paths)}; "
-                                 f"link one by its path, e.g. [[{match.paths[0][:-3]}]]"))
-        elif warn_missing:
-            found.append(Problem(source, ref.line, WARNING,
-                                 f"{what} {ref.written!r} matches no contact's file name, name or alias"))
-        if "[[" in ref.written and "/" in ref.name:  # someone with no note: `[[Leads/Omar Ali]]` is Omar Ali
-            return replace(ref, name=note_name(ref.name))
-        return ref
-
-    def resolve_all(refs, source: str, what: str, warn_missing: bool) -> tuple[PersonRef, ...]:
-        """Each named person resolved; an entry with no name in it (`[[|x]]`) is dropped with a warning."""
-        kept = []
-        for ref in refs:
-            if ref.name:
-                kept.append(resolve(ref, source, what, warn_missing))
-            else:
-                found.append(Problem(source, ref.line, WARNING, f"{what} {ref.written!r} names nobody; ignored"))
-        return tuple(kept)
-
-    contacts = [replace(c, referred_by=resolve_all(c.referred_by, c.path, "referred_by", True)) for c in contacts]
-    by_path = {c.path: c for c in contacts}
-
-    companies, opportunities, company_names = read_companies(
-        company_notes, [with_their_keys(n, OPPORTUNITY_KEYS) for n in opportunity_notes], contacts, config,
-        lambda ref, source, what: resolve(ref, source, what, True), found)
-
+def _read_interviews(notes: list[Note], contacts: dict[str, Contact], people: Resolver,
+                     found: list[Problem]) -> list[Interview]:
+    """Each readable interview with its people resolved, its field and company its contact's when it
+    names none; by date, then path."""
     interviews = []
-    for note in interview_notes:
+    for note in notes:
         interview = read_interview(note, found)
         if interview is None:
             continue
@@ -172,38 +160,40 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
             found.append(Problem(note.path, interview.contact.line, ERROR,
                                  f"contact {interview.contact.written!r} names nobody; interview skipped"))
             continue
-        person = resolve(interview.contact, note.path, "contact", True)
-        contact = by_path.get(person.path)
+        person = people.person(interview.contact, note.path, "contact", True)
+        contact = contacts.get(person.path)
         interviews.append(replace(
             interview,
             contact=person,
-            referrals=resolve_all(interview.referrals, note.path, "referral", False),
+            referrals=people.people(interview.referrals, note.path, "referral", False),
             field=interview.field or (contact.field if contact else ""),
             company=interview.company or (contact.company if contact else ""),
         ))
     interviews.sort(key=lambda i: (i.date, i.path))
+    return interviews
 
+
+def _read_touches(notes: _ByKind, config: Config, people: Resolver, interviews: list[Interview],
+                  found: list[Problem]) -> list[Touch]:
+    """Every touch: contacts' Logs, daily notes, interaction notes, then last-contact properties;
+    by date, then contact, source and line."""
     touches: list[Touch] = []
     log_headings = {h.casefold() for h in config.log_headings}
-    for note in contact_notes:
+    for note in notes.contacts:
         touches += log_touches(note, note.path, log_headings, config.daily_format, found, config.mapping)
-
-    def resolve_mention(link: Link, source: str) -> str | None:
-        if not link.written:
-            match = names.match(link.target)
-            if len(match.paths) == 1 and not match.stale_folder:  # the common case, with nothing to warn of
-                return match.paths[0]
-        written = link.written or f"[[{link.target}]]"
-        return resolve(PersonRef(written, name_of(written), None, link.line), source, "link", False).path
-
-    for note in daily_notes:
-        touches += daily_touches(note, classifier.daily_date(note.path), resolve_mention, found)
-    for note in interaction_notes:
-        touches += interaction_touches(note, config.mapping, lambda ref, source: resolve(ref, source, "contact", True),
-                                       found)
-    touches += _last_contacts(contact_notes, touches, interviews, found)
+    classifier = Classifier(config)
+    for note in notes.daily:
+        touches += daily_touches(note, classifier.daily_date(note.path), people.mention, found)
+    for note in notes.interactions:
+        touches += interaction_touches(note, config.mapping, people.contact, found)
+    touches += _last_contacts(notes.contacts, touches, interviews, found)
     touches.sort(key=attrgetter("date", "contact", "source", "line"))  # in C: 4,500 touches
+    return touches
 
+
+def _vault(config: Config, contacts: dict[str, Contact], interviews: list[Interview], touches: list[Touch],
+           found: list[Problem], note_count: int, names: NameIndex,
+           companies: tuple[dict[str, Company], tuple[Opportunity, ...], CompanyNames]) -> Vault:
     touches_by, interviews_by = defaultdict(list), defaultdict(list)
     for touch in touches:
         touches_by[touch.contact].append(touch)
@@ -212,18 +202,18 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
             interviews_by[interview.contact.path].append(interview)
     return Vault(
         config=config,
-        contacts=by_path,
+        contacts=contacts,
         interviews=tuple(interviews),
         touches=tuple(touches),
         problems=tuple(sorted(set(found))),
-        note_count=count if note_count is None else note_count,
+        note_count=note_count,
         names=names,
+        companies=companies[0],
+        opportunities=companies[1],
+        company_names=companies[2],
         _touches_by_contact={k: tuple(v) for k, v in touches_by.items()},
         _interviews_by_contact={k: tuple(v) for k, v in interviews_by.items()},
         _interviews_by_path={i.path: i for i in interviews},
-        companies=companies,
-        opportunities=opportunities,
-        company_names=company_names,
     )
 
 

@@ -12,9 +12,9 @@ from ..model import Touch, Vault
 from ..model.touches import KIND_TAGS
 from ..rules import Plan
 from ..rules.briefs import Brief, briefs
-from ..template_sources import yaml_text
+from ..templates.sources import yaml_text
 from ..wording import long_date, mid_sentence
-from ..write import Output, unique_names
+from ..output.write import Output, unique_names
 from ..zones import other_zone, zone_words
 from .text import dashboard_head, md_text, note_link, person_link, plain_text, plural, wikilink
 

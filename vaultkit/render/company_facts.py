@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..actions import Action
+from ..kinds.action import Action
 from ..model import Company, Opportunity, Vault, company_key
 from ..rules import Plan, WarmPath
 from ..rules.history import History

@@ -6,7 +6,7 @@ listed at the top of the built-in template of its kind.
 """
 from __future__ import annotations
 
-from ..actions import Action
+from ..kinds.action import Action
 from ..config import Config
 from ..kinds import Drafted, person_values
 from ..model import Contact, Vault

@@ -15,17 +15,17 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from ..actions import Action
+from ..kinds.action import Action
 from ..dates import add_days
 from ..model import Vault
 from ..rules import Plan
-from ..template_sources import yaml_text
-from ..write import Output, unique_names
+from ..templates.sources import yaml_text
+from ..output.write import Output, unique_names
 from .draft_context import context_for
 from .text import note_link, wikilink
 
 if TYPE_CHECKING:
-    from ..templating import Templates
+    from ..templates.engine import Templates
 
 DRAFTS = "Drafts"
 _HASH_LINE = re.compile(r"^vaultkit_hash: \"sha256:([0-9a-f]{64})\"\n", re.MULTILINE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..actions import Action, section_of, urgency_key
+from ..kinds.action import Action, section_of, urgency_key
 from ..errors import ERROR
 from ..kinds import TIERS
 from ..model import Vault

@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from ..actions import Action, urgency_key
+from ..kinds.action import Action, urgency_key
 from ..dates import add_days
 from ..model import Vault
 from ..rules import Plan, Upcoming
@@ -104,7 +104,7 @@ def _sentence(action: Action, vault: Vault, today: date) -> str:
 
 @lru_cache(maxsize=8192)
 def _action_bytes(action: Action, sentence: str, summary: str, stamp: datetime, dashboard: str) -> bytes:
-    from icalendar import Event
+    from icalendar import Event  # here: as in _interview_bytes
 
     event = Event()
     event.add("uid", uid("action", action.kind, action.contact_path or action.contact or "",
@@ -121,7 +121,7 @@ def _action_bytes(action: Action, sentence: str, summary: str, stamp: datetime, 
 
 def _overdue_bytes(sentences: list[str], today: date, stamp: datetime, dashboard: str) -> bytes:
     """One all-day event on today for everything overdue; its UID never changes, so it moves day to day."""
-    from icalendar import Event
+    from icalendar import Event  # here: as in _interview_bytes
 
     event = Event()
     event.add("uid", uid("overdue"))
@@ -138,7 +138,7 @@ def _overdue_bytes(sentences: list[str], today: date, stamp: datetime, dashboard
 @lru_cache(maxsize=64)
 def _timezone_bytes(name: str, first_year: int, last_year: int) -> bytes:
     """The zone's offsets and changes from 1 January of `first_year` to the end of `last_year`."""
-    from icalendar import Timezone
+    from icalendar import Timezone  # here: as in _interview_bytes
 
     end = date(last_year + 1, 1, 1) if last_year < date.max.year else date.max
     return Timezone.from_tzinfo(ZoneInfo(name), name, date(first_year, 1, 1), end).to_ical()
@@ -188,7 +188,7 @@ def render_ics(vault: Vault, plan: Plan, briefs: dict[str, str]) -> bytes:
 
 
 def calendar_bytes(parts: CalendarParts) -> bytes:
-    from icalendar import Calendar
+    from icalendar import Calendar  # here: as in _interview_bytes
 
     today, dashboard = parts.today, parts.dashboard
     stamp = datetime.combine(today, time(0), tzinfo=timezone.utc)

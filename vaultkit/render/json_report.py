@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..actions import section_of
+from ..kinds.action import section_of
 from ..model import Vault
 from ..rules import Plan
 from .company_facts import all_company_facts, opportunity_dict

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..actions import Action
+from ..kinds.action import Action
 from ..kinds import Words
 from ..wording import short_day
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ..actions import SECTIONS, Action, grouped, section_of
+from ..kinds.action import SECTIONS, Action, grouped, section_of
 from ..config import CONFIG_NAME
 from ..dates import add_days
 from ..errors import WARNING, Problem

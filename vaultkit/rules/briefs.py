@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..actions import Action
+from ..kinds.action import Action
 from ..kinds.confirm import CONFIRM
 from ..kinds.prepare import PREPARE
 from ..model import Contact, Interview, Touch, Vault

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..actions import Action
+from ..kinds.action import Action
 from ..dates import Cadence, add_days
 from ..kinds.check_in import CHECK_IN, LastInTouch
 from ..kinds.nudge import NUDGE, Unanswered

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from ..actions import Action
+from ..kinds.action import Action
 from ..dates import add_days
 from ..kinds.confirm import CONFIRM
 from ..kinds.meeting import Meeting

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..actions import Action
+from ..kinds.action import Action
 from ..dates import add_days
 from ..kinds.announce_landing import ANNOUNCE_LANDING, Landing
 from ..kinds.broaden_field import BROADEN_FIELD, ThinField

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..actions import Action
+from ..kinds.action import Action
 from ..dates import add_days
 from ..kinds.close_loop import CLOSE_LOOP, Met
 from ..kinds.reach_referral import REACH_REFERRAL, Suggested

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..actions import Action
+from ..kinds.action import Action
 from ..model import Vault
 from .history import History
 from .interviews import upcoming

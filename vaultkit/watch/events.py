@@ -17,7 +17,7 @@ import os
 
 from ..config import Config
 from ..index.discover import NoteFilter
-from ..write import is_own_temp
+from ..output.write import is_own_temp
 from .debounce import Batch
 
 CONFIG_FILE = "vaultkit.toml"

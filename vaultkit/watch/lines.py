@@ -1,11 +1,11 @@
 """One short line per refresh: what changed for you, what was written, how long it took."""
 from __future__ import annotations
 
-from ..actions import GROUPS, SECTIONS
+from ..kinds.action import GROUPS, SECTIONS
 from ..errors import ERROR
 from ..links import note_stem
 from ..render.text import plural
-from ..write import KEPT, NOT_WRITTEN, WRITTEN
+from ..output.write import KEPT, NOT_WRITTEN, WRITTEN
 from .debounce import Batch
 from .session import Refresh
 

@@ -4,10 +4,10 @@ A vault with no templates of its own has nothing to check, and loads no Jinja2.
 """
 from __future__ import annotations
 
-from .config import Config
-from .errors import Problem
-from .kinds import KINDS
-from .template_sources import user_sources
+from ..config import Config
+from ..errors import Problem
+from ..kinds import KINDS
+from .sources import user_sources
 
 _ME = {"name": "Sam Lee", "email": "sam@example.com", "phone": "+1 555 0100", "signature": "Sam"}
 _PERSON = {"name": "Ana Díaz", "first_name": "Ana", "company": "Northwind", "role": "UX Researcher",
@@ -34,7 +34,7 @@ def check_templates(config: Config) -> list[Problem]:
     sources = user_sources(config, problems)
     if not sources:
         return problems
-    from .templating import Templates  # here: only a vault with templates of its own loads Jinja2
+    from .engine import Templates  # here: only a vault with templates of its own loads Jinja2
 
     templates = Templates(config, problems, sources)
     for name in templates.own():

@@ -1,6 +1,6 @@
 """`vaultkit import`: a new contact note for each person a file lists who is not in the vault yet.
 
-A person is already there when their name (cleaned, see import_files.clean_name), or the
+A person is already there when their name (cleaned, see linkedin_vcard.clean_name), or the
 name as the file gives it, is a contact's file name, name or alias, ignoring case and
 accents, or when their email is a contact's. Such a note is never touched. Two rows with
 the same name (or the same email) are one person: the first counts, the second is skipped
@@ -20,10 +20,10 @@ from ..links import note_name
 from ..model import Vault
 from ..model.resolve import plain_key
 from ..index.note import parse_note
-from ..template_check import SAMPLES
-from ..templating import Templates
-from .import_files import Person, read_linkedin, read_vcards
-from .new import NewNote, new_contact
+from ..templates.check import SAMPLES
+from ..templates.engine import Templates
+from .linkedin_vcard import Person, read_linkedin, read_vcards
+from ..edit.new import NewNote, new_contact
 
 READERS = {"linkedin": (read_linkedin, "LinkedIn"), "vcard": (read_vcards, "address book")}
 # What an imported note carries, by template name: a vault's own contact template should write them.

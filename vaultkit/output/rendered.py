@@ -9,7 +9,7 @@ values) with the digest of the vault's own templates, and the calendar's events'
 hash with the hash of the bytes written. The next report takes a draft's text
 back when it would render it from the same, and the calendar's bytes from its
 file when its events are the same and the file still holds those bytes; anything
-else is rendered. The renderers know nothing of it (report_files.py passes them
+else is rendered. The renderers know nothing of it (files.py passes them
 a `Remembered` as their templates).
 """
 from __future__ import annotations
@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .errors import VaultkitError
-from .memo import hash_of, key_of
+from ..errors import VaultkitError
+from ..memo import hash_of, key_of
 from .write import _current, resolve_output
 
 

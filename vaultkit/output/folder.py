@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 
-from .config import Config
-from .errors import ERROR, Problem
-from .index.discover import NoteFilter
-from .index.kind import Classifier
-from .index.note import parse_note
-from .paths import is_inside
+from ..config import Config
+from ..errors import ERROR, Problem
+from ..index.discover import NoteFilter
+from ..index.kind import Classifier
+from ..index.note import parse_note
+from ..paths import is_inside
 from .write import made_by_vaultkit
 
 _HEAD = 4096  # enough to see `generated: vaultkit` in a front-matter

@@ -10,15 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import click
 
-from ..conversations.plan import NewLine, Touchpoint, ids_in, log_lines
+from ..conversations.calendar_plan import plan_meetings
+from ..conversations.people import Directory
+from ..conversations.plan import NewLine, Touchpoint, decide_kinds, ids_in, log_lines, sort_out
 from ..conversations.records import Unreadable
 from ..conversations.tally import Counts
 from ..edit.log_in_order import add_touches_in_order
-from ..edit.new import NewNote
+from ..edit.new import NewNote, new_interview
 from ..errors import ERROR, UsageProblem, VaultkitError
+from ..templates.engine import Templates
 from .conversation_writes import Edit, apply, read_note
 from .options import cache_option, open_vault, today_option, vault_option
 
@@ -38,8 +42,6 @@ def my_zone(vault):
     """The seeker's zone: `[me] timezone`, else None (the computer's own)."""
     if not vault.config.me.timezone:
         return None
-    from zoneinfo import ZoneInfo
-
     return ZoneInfo(vault.config.me.timezone)
 
 
@@ -151,8 +153,6 @@ def need_my_addresses(vault) -> None:
 def import_messages(vault, directory, messages, today: dt.date, subjects: bool,
                     counts: Counts) -> dict[str, list[NewLine]]:
     """Messages (and Unreadable records, counted) -> the Log lines to add, per contact note."""
-    from ..conversations.plan import decide_kinds, sort_out
-
     def readable():
         for item in messages:
             if isinstance(item, Unreadable):
@@ -188,8 +188,7 @@ def mail(paths, dry_run, no_subjects, today, vault_path, no_cache) -> None:
       vaultkit import mail ~/.thunderbird/abc.default/Mail/"Local Folders"/Sent
       vaultkit import mail ~/Maildir ~/Desktop/saved-emails/
     """
-    from ..conversations.mail import mail_source, read_mail
-    from ..conversations.people import Directory
+    from ..conversations.mail import mail_source, read_mail  # here: each reader costs 20 ms; a command loads its own
 
     vault = open_vault(vault_path, no_cache)
     need_my_addresses(vault)
@@ -225,8 +224,7 @@ def linkedin_messages(file, dry_run, no_subjects, today, vault_path, no_cache) -
       vaultkit import linkedin-messages ~/Downloads/Basic_LinkedInDataExport/messages.csv --dry-run
       vaultkit import linkedin-messages ~/Downloads/Basic_LinkedInDataExport/messages.csv --no-subjects
     """
-    from ..conversations.linkedin_messages import read_linkedin_messages
-    from ..conversations.people import Directory
+    from ..conversations.linkedin_messages import read_linkedin_messages  # here: as mail's reader
 
     vault = open_vault(vault_path, no_cache)
     me = vault.config.me
@@ -257,9 +255,7 @@ def calendar(file, dry_run, no_subjects, today, vault_path, no_cache) -> None:
       vaultkit import calendar ~/Downloads/calendar.ics --dry-run
       vaultkit import calendar ~/Downloads/calendar.ics
     """
-    from ..conversations.calendar import read_calendar
-    from ..conversations.calendar_plan import plan_meetings
-    from ..conversations.people import Directory
+    from ..conversations.calendar import read_calendar  # here: as mail's reader
 
     vault = open_vault(vault_path, no_cache)
     horizon = vault.config.rules.horizon_days
@@ -279,9 +275,6 @@ def interview_notes(vault, meetings, today: dt.date) -> list[tuple[NewNote, str]
     """A new interview note, from the vault's template, for each future meeting that has none."""
     if not meetings:
         return []
-    from ..edit.new import new_interview
-    from ..templating import Templates
-
     templates = Templates(vault.config, [])
     folder = vault.config.root / vault.config.folders.interviews
     taken = {p.name.casefold() for p in folder.glob("*.md")}

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .dates import add_days
-from .kinds import KINDS as DEFINITIONS, Kind, named, order
-from .kinds.meeting import Meeting
+from ..dates import add_days
+from . import KINDS as DEFINITIONS, Kind, named, order
+from .meeting import Meeting
 
 # The SPEC's table order (kinds/__init__.py); actions due the same day for the same person follow it.
 KINDS = tuple(kind.name for kind in DEFINITIONS)

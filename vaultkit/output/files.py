@@ -1,18 +1,29 @@
 """A report's files: the model and its plan -> every output, rendered, then written where its bytes changed.
 
-Given what the last report rendered (rendered.py), a draft or the calendar that
+Only a report that renders imports this module (reporting.run_report), so a command that
+renders nothing (check, a report repeated) never loads the renderers. Given what the last
+report rendered (rendered.py), a draft or the calendar that
 would come out the same is taken back instead of rendered again.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from .errors import WARNING, Problem, VaultkitError
-from .memo import hash_of, key_of
-from .model import Vault
-from .output_folder import output_folder_problem
+from ..errors import WARNING, Problem, VaultkitError
+from ..memo import hash_of, key_of
+from ..model import Vault
+from ..render.briefs import brief_names, render_briefs
+from ..render.companies import render_companies
+from ..render.drafts import as_written, render_drafts, untouched
+from ..render.fields import render_fields
+from ..render.followups import Links, render_followups
+from ..render import ics  # called through its module, so a test can count the calendar renders
+from ..render.progress import render_progress
+from ..render.referrals import render_referrals
+from ..rules import Plan
+from ..templates.sources import sources_digest, user_sources
+from .folder import output_folder_problem
 from .rendered import Remembered, Rendered, as_it_was
-from .rules import Plan
 from .write import NOT_WRITTEN, Output, _current, made_by_vaultkit, resolve_output, write_outputs
 
 
@@ -28,24 +39,13 @@ def _render(vault: Vault, the_plan: Plan, problems: list[Problem], mailto: Calla
             last: Rendered = Rendered()):
     """(outputs, drafts, what was rendered). `mailto(draft)`: its email link (by default the draft as
     rendered; a report gives the draft as its file holds it, `_mailto_as_on_disk`)."""
-    # imported here, not above: a command that renders nothing (check) never loads the renderers
-    from .render.briefs import brief_names, render_briefs
-    from .render.companies import render_companies
-    from .render.drafts import render_drafts
-    from .render.fields import render_fields
-    from .render.followups import Links, render_followups
-    from .render.ics import calendar_bytes, calendar_parts
-    from .render.referrals import render_referrals
-    from .render.progress import render_progress
-    from .template_sources import sources_digest, user_sources
-
     sources = user_sources(vault.config, problems)
     templates_key = sources_digest(sources)
     compiled = []
 
     def templates():
         if not compiled:
-            from .templating import Templates  # here: only a report that renders a draft loads Jinja2
+            from ..templates.engine import Templates  # here: only a report that renders a draft loads Jinja2
 
             compiled.append(Templates(vault.config, problems, sources))
         return compiled[0]
@@ -62,9 +62,9 @@ def _render(vault: Vault, the_plan: Plan, problems: list[Problem], mailto: Calla
         if action.definition.links_brief and action.interview in briefs:
             found = links.get(action, Links())
             links[action] = Links(found.draft, found.mailto, f"{folder}/{briefs[action.interview]}")
-    parts = calendar_parts(vault, the_plan, briefs)
+    parts = ics.calendar_parts(vault, the_plan, briefs)
     calendar_key = key_of(parts)
-    calendar = as_it_was(vault.config, "Follow-ups.ics", calendar_key, last.calendar) or calendar_bytes(parts)
+    calendar = as_it_was(vault.config, "Follow-ups.ics", calendar_key, last.calendar) or ics.calendar_bytes(parts)
     files = [
         Output("Follow-ups.md", render_followups(vault, the_plan, links).encode("utf-8")),
         Output("Referrals.md", render_referrals(the_plan, vault.config.folders.contacts).encode("utf-8")),
@@ -99,8 +99,6 @@ def _mailto_as_on_disk(vault: Vault, problems: list[Problem]) -> Callable:
     """A draft's email link as its file will hold it once written: the draft rendered, unless the
     file there is one you edited (write_outputs keeps it): then what you wrote, read now, so the
     link never sends words you replaced."""
-    from .render.drafts import as_written, untouched
-
     root, folder = vault.config.root, vault.config.folders.output
 
     def mailto(draft) -> str | None:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
-from .errors import ERROR, Problem, VaultkitError
-from .paths import is_inside
+from ..errors import ERROR, Problem, VaultkitError
+from ..paths import is_inside
 
 WRITTEN, UNCHANGED, WOULD_WRITE, KEPT = "written", "unchanged", "would write", "kept (you edited it)"
 NOT_WRITTEN = "not written"
@@ -90,7 +90,7 @@ def made_by_vaultkit(content: bytes) -> bool:
     head = content[:4096]
     if head[:15].upper() == b"BEGIN:VCALENDAR":
         return _calendar_prodid(head).startswith(b"-//vaultkit//")
-    from .index.frontmatter import split_front_matter  # here: loading it loads the YAML parser
+    from ..index.frontmatter import split_front_matter  # here: loading it loads the YAML parser
 
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff").replace("\r\n", "\n")
     block, _, body_start, _ = split_front_matter(text)

@@ -1,7 +1,7 @@
 """Where each template's source comes from: the vault's templates folder, else the built-in one.
 
 No Jinja2 here: a report that finds every draft as it was renders none, and
-so never loads it (see reuse.py). templating.py compiles and renders.
+so never loads it (see output/rendered.py). engine.py compiles and renders.
 """
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ import json
 import os
 from pathlib import Path
 
-from .config import Config
-from .errors import ERROR, Problem
-from .kinds import KINDS
-from .paths import is_inside
+from ..config import Config
+from ..errors import ERROR, Problem
+from ..kinds import KINDS
+from ..paths import is_inside
 
 DRAFT_TEMPLATES = tuple(kind.draft.template for kind in KINDS if kind.draft)
 TEMPLATES = (*DRAFT_TEMPLATES, "contact.md", "interview.md")
 
-BUILTIN = Path(__file__).resolve().parent / "default_templates"
+BUILTIN = Path(__file__).resolve().parent.parent / "default_templates"
 
 
 def builtin_source(name: str) -> str:

@@ -6,10 +6,11 @@ import datetime as dt
 import click
 
 from ..edit.careful import NoteExists, create_note
-from ..edit.export_file import read_export
-from ..edit.importing import plan_import
-from ..templating import Templates
-from ..write import resolve_output
+from ..importers.export_file import read_export
+from ..importers.new_contacts import plan_import
+from ..templates.engine import Templates
+from ..output.write import resolve_output
+from .import_conversations import calendar, linkedin_messages, mail
 from .options import cache_option, open_vault, vault_option
 
 
@@ -121,11 +122,5 @@ def vcard(file, met_via, dry_run, vault_path, no_cache) -> None:
     _run("vcard", file, met_via, dry_run, vault_path, no_cache)
 
 
-def _conversation_commands() -> None:
-    from .conversations import calendar, linkedin_messages, mail
-
-    for command in (mail, linkedin_messages, calendar):
-        import_group.add_command(command)
-
-
-_conversation_commands()
+for _command in (mail, linkedin_messages, calendar):
+    import_group.add_command(_command)

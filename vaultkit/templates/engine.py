@@ -15,12 +15,12 @@ from dataclasses import dataclass
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from .config import Config
-from .errors import ERROR, Problem
+from ..config import Config
+from ..errors import ERROR, Problem
 from .sandbox import LimitedSandbox, TemplateLimit
-from .template_sources import (BUILTIN, DRAFT_TEMPLATES, TEMPLATES, builtin_source, user_source, user_sources,
+from .sources import (BUILTIN, DRAFT_TEMPLATES, TEMPLATES, builtin_source, user_source, user_sources,
                                yaml_text)
-from .wording import mid_sentence
+from ..wording import mid_sentence
 
 __all__ = ["BUILTIN", "DRAFT_TEMPLATES", "TEMPLATES", "Templates", "builtin_source", "user_source", "yaml_text"]
 
