@@ -60,11 +60,26 @@ def next_step_text(facts: CompanyFacts) -> str:
             "events) and add them as contacts with their company.")
 
 
-def _about(action: Action, company: Company, notes: set[str]) -> bool:
-    if action.source in notes or (action.contact_path and action.contact_path in company.now):
-        return True
-    named = getattr(action.facts, "company", None)
-    return isinstance(named, str) and company_key(named) == company.key
+def _first_actions(vault: Vault, plan: Plan) -> dict[str, Action]:
+    """Each company's earliest open action (the plan is in due order): one whose note is the company's or
+    one of its opportunities, or for someone who works there now, or whose facts name the company.
+    One pass over the actions, so a vault of many companies and actions stays linear."""
+    by_note = {c.path: {k} for k, c in vault.companies.items() if c.path}
+    for opportunity in vault.opportunities:
+        by_note.setdefault(opportunity.path, set()).add(opportunity.company)
+    by_person: dict[str, set[str]] = {}
+    for key, company in vault.companies.items():
+        for path in company.now:
+            by_person.setdefault(path, set()).add(key)
+    first: dict[str, Action] = {}
+    for action in plan.actions:
+        keys = by_note.get(action.source, set()) | by_person.get(action.contact_path or "", set())
+        named = getattr(action.facts, "company", None)
+        if isinstance(named, str):
+            keys = keys | {company_key(named)}
+        for key in keys:
+            first.setdefault(key, action)
+    return first
 
 
 def all_company_facts(vault: Vault, plan: Plan) -> dict[str, CompanyFacts]:
@@ -80,11 +95,11 @@ def all_company_facts(vault: Vault, plan: Plan) -> dict[str, CompanyFacts]:
     opportunities: dict[str, list[Opportunity]] = {}
     for opportunity in vault.opportunities:
         opportunities.setdefault(opportunity.company, []).append(opportunity)
+    first = _first_actions(vault, plan)
     found = {}
     for key, company in vault.companies.items():
         mine = tuple(opportunities.get(key, ()))
-        notes = {o.path for o in mine} | ({company.path} if company.path else set())
-        next_action = next((a for a in plan.actions if _about(a, company, notes)), None)  # by due date already
+        next_action = first.get(key)
         found[key] = CompanyFacts(company, tuple(person(p) for p in company.now),
                                   tuple(person(p) for p in company.before), plan.warm_paths.get(key, ()),
                                   mine, next_action)
