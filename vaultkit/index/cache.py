@@ -146,7 +146,7 @@ class NoteCache:
     note's signature (snapshot.py), in pieces, of which a save rewrites only those that changed
     since the save it loaded; `notes`, a row per note that has a parsed note, with the
     hash of the bytes it came from; `records`, what a command recorded of its last run
-    (outcome.py), so that one with nothing new to say can say it again.
+    (memo.py), so that one with nothing new to say can say it again.
     """
 
     def __init__(self, config: Config, environ=os.environ):
