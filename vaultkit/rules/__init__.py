@@ -2,7 +2,8 @@
 
 Each kind's rule lives in the module named for what it watches:
 interviews.py (prepare, confirm, record-outcome, record-notes, thank-you),
-referrals.py (reach-referral, close-loop), cadence.py (nudge, check-in, gone
+referrals.py (reach-referral, close-loop), openings.py (ask-referral,
+follow-up-application, update-helper), cadence.py (nudge, check-in, gone
 quiet), pipeline.py (announce-landing, broaden-field, grow-pipeline). A rule
 gives each action its kind's facts; the rest of a kind is in vaultkit/kinds/.
 """
@@ -20,6 +21,7 @@ from ..model import DONE_AHEAD, Vault
 from .cadence import GoneQuiet, check_in, gone_quiet, nudge
 from .history import History
 from .network import Connector, Network, connectors, network
+from .openings import ask_referral, follow_up_application, update_helper
 from .interviews import Upcoming, interview_actions, upcoming_interviews
 from .pipeline import Field, announce_landing, broaden_field, fields, grow_pipeline
 from .progress import Progress, progress
@@ -59,7 +61,9 @@ class Plan:
 def plan(vault: Vault, today: date) -> Plan:
     history = History(vault, today)
     per_contact = reach_referral(history) + close_loop(history) + nudge(history) + announce_landing(history)
+    per_contact += ask_referral(history) + update_helper(history)
     actions = _for_active(vault, today, interview_actions(history) + _earliest(per_contact))
+    actions += follow_up_application(history)  # one per application, to no one in particular
     busy = {a.contact_path for a in actions if a.contact_path}
     explored = fields(history)
     actions += _for_active(vault, today, check_in(history, busy, explored))

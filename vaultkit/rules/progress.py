@@ -80,6 +80,7 @@ class Progress:
     not_thanked: int
     referrals_named: int  # names in done interviews' `referrals`
     per_field: tuple[FieldCount, ...]
+    applications: object = None  # rules/applications.py's Applications, once the vault has opportunities
 
     def stage(self, key: str) -> Stage:
         return next(s for s in self.funnel if s.key == key)
@@ -108,10 +109,13 @@ class Progress:
             "referrals_per_meeting": self.referrals_per_meeting,
             "referrals_named": self.referrals_named,
             "interviews_per_field": [f.as_dict() for f in self.per_field],
+            "applications": self.applications.as_dict() if self.applications else None,
         }
 
 
 def progress(vault: Vault, today: date, referrals: tuple[Referral, ...] | list[Referral]) -> Progress:
+    from .applications import applications  # it takes `percent` from here
+
     history = History(vault, today)
     touches = [t for t in vault.touches if t.date <= today]
     outreach = {t.contact for t in touches if t.kind == "outreach"}
@@ -143,6 +147,7 @@ def progress(vault: Vault, today: date, referrals: tuple[Referral, ...] | list[R
         thanked_on_time=on_time, thanked_late=late, thanked_undated=undated, not_thanked=missing,
         referrals_named=sum(len(i.referrals) for i in history.done),
         per_field=_per_field(vault.interviews, today),
+        applications=applications(vault.opportunities),
     )
 
 
