@@ -81,7 +81,7 @@ def test_unknown_keys_are_warnings_with_a_suggestion(tmp_path):
     assert [str(w) for w in config.warnings] == [
         "vaultkit.toml:2: warning: unknown key 'horizon_day' in [rules]; did you mean 'horizon_days'?",
         "vaultkit.toml:3: warning: unknown key 'colours' at the top level; known keys: daily_format, folders, "
-        "ignore, import, keys, landed, log_headings, me, rules, statuses, touch_kinds, types",
+        "ignore, import, keys, landed, log_headings, me, rules, statuses, targets, touch_kinds, types",
     ]
 
 

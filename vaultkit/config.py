@@ -84,6 +84,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     log_headings: tuple[str, ...] = ("Log", "Timeline", "Contact Log", "Interactions")
     daily_format: DailyFormat = field(default_factory=lambda: DailyFormat.compile("YYYY-MM-DD"))
+    targets: tuple[str, ...] = ()  # target companies, as written (besides notes with target: true)
     me: Me = Me()
     folders: Folders = Folders()
     rules: Rules = Rules()
@@ -119,6 +120,10 @@ def _text_list(value: object, example: str = '["Log", "Timeline"]') -> tuple[str
 
 def _addresses(value: object) -> tuple[str, ...]:
     return _text_list(value, '["sam@home.example", "sam@work.example"]')
+
+
+def _targets(value: object) -> tuple[str, ...]:
+    return tuple(v.strip() for v in _text_list(value, '["Globex", "Initech"]') if v.strip())
 
 
 def _mail_paths(value: object) -> tuple[str, ...]:
@@ -207,7 +212,7 @@ _TABLES = {
     "import": (Imports, {"mail": _mail_paths}),
 }
 _FIELD_OF_TABLE = {"import": "imports"}  # `import` is a Python keyword
-_TOP = {"ignore": _text_list, "log_headings": _text_list, "daily_format": _daily_format}
+_TOP = {"ignore": _text_list, "log_headings": _text_list, "daily_format": _daily_format, "targets": _targets}
 _MAPPING_TABLES = {"types": parse_types, "keys": parse_keys, "touch_kinds": parse_touch_kinds,
                    "statuses": parse_statuses}
 

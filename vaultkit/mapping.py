@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .links import name_of
 
-MAPPED_KINDS = ("contact", "interview", "interaction")
+MAPPED_KINDS = ("contact", "interview", "interaction", "company", "opportunity")
 TOUCH_KINDS = ("outreach", "reply", "thanks", "checkin", "update")
 CONTACT_STATUSES = ("active", "paused", "do-not-contact", "archived")
 _SEPARATORS = re.compile(r"[\s\-_]+")

@@ -1,4 +1,4 @@
-"""What a note is: contact, interview, daily note, or none of vaultkit's business.
+"""What a note is: contact, interview, company, opportunity, daily note, or none of vaultkit's business.
 
 The one place that decides it. SPEC order: front-matter `type:`, then a
 `contact`/`interview` tag (in the front-matter, or inline), then the folder. A
@@ -25,9 +25,10 @@ from ..config import Config
 from ..dates import daily_date
 from ..links import name_of
 
-KINDS = ("contact", "interview", "interaction", "daily")
+KINDS = ("contact", "interview", "interaction", "daily", "company", "opportunity")  # new kinds go last: cached codes
 PEOPLE_KEYS = ("contacts", "contact", "with", "people")  # who an interaction note was with
-_TYPED = ("contact", "interview", "interaction")
+_TYPED = ("contact", "interview", "interaction", "company", "opportunity")
+COMPANY_FOLDER = "Companies"  # SPEC: a note in a `Companies` folder is a company
 BUILT_IN_TAGS = {kind: kind for kind in _TYPED}  # tag -> the kind it makes a note
 _HINTS: dict[tuple[str, ...], re.Pattern] = {}
 
@@ -89,7 +90,8 @@ class Classifier:
 
     def __init__(self, config: Config):
         rules = config.mapping.types
-        folders = [(config.folders.contacts, "contact"), (config.folders.interviews, "interview")]
+        folders = [(config.folders.contacts, "contact"), (config.folders.interviews, "interview"),
+                   (COMPANY_FOLDER, "company")]
         folders += [(folder, kind) for kind, rule in rules for folder in rule.folders]
         # the deepest folder first: a mapped `People/Logs` inside `People` wins
         self.folders = tuple(sorted(((f.casefold().rstrip("/") + "/", k) for f, k in folders),
@@ -115,6 +117,8 @@ class Classifier:
             return None
         declared = note.type_prop or note.tag_type
         if declared == "contact" or declared == "interview" or declared == "interaction":
+            return declared
+        if declared == "company" or declared == "opportunity":
             return declared
         for key, value, kind in self.properties:
             if key in note.props and _has_value(note.props[key], value):

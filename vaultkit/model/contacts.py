@@ -90,6 +90,7 @@ def read_contact(note: Note, problems: list[Problem], mapping: Mapping = NO_MAPP
         stay_in_touch=stay,
         snooze_until=p.date("snooze_until", "the snooze is ignored"),
         tags=note.tags,
+        past_companies=tuple(dict.fromkeys(n for n in (name_of(text) for text, _ in p.texts("past_companies")) if n)),
     )
 
 

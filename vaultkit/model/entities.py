@@ -41,6 +41,7 @@ class Contact:
     stay_in_touch: Cadence | None = None  # None: the config's default
     snooze_until: dt.date | None = None
     tags: tuple[str, ...] = ()
+    past_companies: tuple[str, ...] = ()  # where they worked before, as written (link syntax taken off)
 
     @property
     def active(self) -> bool:

@@ -12,6 +12,7 @@ from ..links import md_link, name_key, name_of, note_name
 from ..index.kind import Classifier
 from ..index.markdown import Link
 from ..index.note import Note
+from .companies import OPPORTUNITY_KEYS, Company, CompanyNames, Opportunity, read_companies
 from .contacts import CONTACT_KEYS, is_own_note, read_contact, unknown_status_warning
 from .entities import Contact, Interview, PersonRef, Touch
 from .interactions import interaction_touches, with_their_keys
@@ -34,6 +35,9 @@ class Vault:
     _touches_by_contact: dict = field(repr=False, default_factory=dict)
     _interviews_by_contact: dict = field(repr=False, default_factory=dict)
     _interviews_by_path: dict = field(repr=False, default_factory=dict)
+    companies: dict[str, Company] = field(default_factory=dict)  # by company_key, in name order
+    opportunities: tuple[Opportunity, ...] = ()  # by path
+    company_names: CompanyNames | None = field(repr=False, default=None)
 
     def touches_of(self, contact_path: str) -> tuple[Touch, ...]:
         return self._touches_by_contact.get(contact_path, ())
@@ -43,6 +47,14 @@ class Vault:
 
     def interview(self, path: str) -> Interview | None:
         return self._interviews_by_path.get(path)
+
+    def find_company(self, name: str) -> Company | None:
+        """The company a written name (or alias, or link) means, if the vault knows it."""
+        names = self.company_names or CompanyNames(self.companies)
+        return self.companies.get(names.key_of(name))
+
+    def opportunities_at(self, key: str) -> tuple[Opportunity, ...]:
+        return tuple(o for o in self.opportunities if o.company == key)
 
     def resolve(self, name: str) -> tuple[str, ...]:
         """Contact paths a written name may mean (empty: none; several: ambiguous)."""
@@ -64,6 +76,7 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
     classifier = Classifier(config)
     found: list[Problem] = list(problems)
     contact_notes, interview_notes, daily_notes, interaction_notes = [], [], [], []
+    company_notes, opportunity_notes = [], []
     keys = config.mapping.keys
     count = 0
     for note, kind in classified:
@@ -80,6 +93,10 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
             daily_notes.append(note)
         elif kind == "interaction":
             interaction_notes.append(note)
+        elif kind == "company":
+            company_notes.append(note)
+        elif kind == "opportunity":
+            opportunity_notes.append(note)
 
     contacts, own, unknown_statuses = [], [], {}
     for note in sorted(contact_notes, key=lambda n: n.path):
@@ -142,6 +159,10 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
     contacts = [replace(c, referred_by=resolve_all(c.referred_by, c.path, "referred_by", True)) for c in contacts]
     by_path = {c.path: c for c in contacts}
 
+    companies, opportunities, company_names = read_companies(
+        company_notes, [with_their_keys(n, OPPORTUNITY_KEYS) for n in opportunity_notes], contacts, config,
+        lambda ref, source, what: resolve(ref, source, what, True), found)
+
     interviews = []
     for note in interview_notes:
         interview = read_interview(note, found)
@@ -200,6 +221,9 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
         _touches_by_contact={k: tuple(v) for k, v in touches_by.items()},
         _interviews_by_contact={k: tuple(v) for k, v in interviews_by.items()},
         _interviews_by_path={i.path: i for i in interviews},
+        companies=companies,
+        opportunities=opportunities,
+        company_names=company_names,
     )
 
 
