@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..links import note_stem
 from ..model import Vault
 from ..templating import Templates
 from .new import NewNote, _file_name, _listed, _render, check_name, link_to, resolve_one
@@ -23,9 +24,8 @@ def opportunities_folder(vault: Vault) -> str:
 
 def _company_link(vault: Vault, company: str) -> str:
     """`[[Globex Corporation]]` when a company note answers to the name (or an alias, `Inc.` and all), else the name."""
-    find = getattr(vault, "company_note", None)
-    path = find(company) if find else None
-    return link_to(vault, path) if path else company
+    found = vault.find_company(company)
+    return f"[[{note_stem(found.path)}]]" if found is not None and found.path else company
 
 
 def _person(vault: Vault, name: str, option: str, warnings: list[str]) -> str:

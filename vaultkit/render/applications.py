@@ -11,11 +11,9 @@ def _rate(count: int, of: int) -> str:
     return "" if value is None else f"{value}%"
 
 
-def _interview_rate(what: str, interviews: int, applications: int) -> str:
-    if not applications:
-        return f"- **{what}**: no applications yet."
-    return (f"- **{what}**: {_rate(interviews, applications)} reached an interview "
-            f"({interviews:,} of {plural(applications, 'application')}).")
+def _rate_row(what: str, rate) -> str:
+    shown = _rate(rate.interviews, rate.applications) or "no applications yet"
+    return f"| {what} | {rate.applications:,} | {rate.interviews:,} | {shown} |"
 
 
 def application_funnel(a: Applications | None) -> list[str]:
@@ -29,10 +27,11 @@ def application_funnel(a: Applications | None) -> list[str]:
         rows.append(f"| {label} | {count:,} | {rate} |")
     closed = (f" {plural(a.closed, 'opening')} ended rejected or withdrawn; each counts up to the stage "
               "its note shows (applied, when it has an `applied` date)." if a.closed else "")
-    rates = [_interview_rate("Referred applications", a.referred.interviews, a.referred.applications),
-             _interview_rate("Cold applications", a.cold.interviews, a.cold.applications)]
+    rates = ["| Applications | Sent | Reached an interview | Interview rate |", "|---|--:|--:|---|",
+             _rate_row("Referred", a.referred), _rate_row("Cold", a.cold)]
     return ["## Applications\n", "\n".join(rows) + "\n",
             "Each opening (an `opportunity` note) counts at every stage it reached: one with an offer was also "
             f"applied for and interviewed.{closed}\n",
             "\n".join(rates) + "\n",
-            "*Referred*: its `referred_by` names someone. *Cold*: nobody referred you.\n"]
+            "*Referred*: its `referred_by` names someone. *Cold*: nobody referred you. An application counts "
+            "once it reaches `applied`.\n"]

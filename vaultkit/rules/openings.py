@@ -84,7 +84,8 @@ def follow_up_application(history: History) -> list[Action]:
             continue
         actions.append(Action(
             FOLLOW_UP_APPLICATION.name, None, add_days(applied, days),
-            f"You applied for {opportunity.title} on {applied.isoformat()} and have heard nothing back.",
+            f"Nothing in its Log since you applied on {applied.isoformat()}; after {days} days a short, "
+            "polite note to the recruiter is fair.",
             opportunity.path, facts=NoAnswer(opening(opportunity), applied)))
     return actions
 
