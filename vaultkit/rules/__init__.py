@@ -9,7 +9,7 @@ gives each action its kind's facts; the rest of a kind is in vaultkit/kinds/.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..actions import SECTIONS, Action, grouped, section_of
@@ -26,8 +26,9 @@ from .interviews import Upcoming, interview_actions, upcoming_interviews
 from .pipeline import Field, announce_landing, broaden_field, fields, grow_pipeline
 from .progress import Progress, progress
 from .referrals import Referral, close_loop, reach_referral, referral_edges
+from .warm_paths import WarmPath, warm_paths
 
-__all__ = ["Connector", "Field", "GoneQuiet", "Plan", "Progress", "Referral", "Upcoming", "plan"]
+__all__ = ["Connector", "Field", "GoneQuiet", "Plan", "Progress", "Referral", "Upcoming", "WarmPath", "plan"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Plan:
     upcoming: tuple[Upcoming, ...]  # interviews still to happen, by date
     progress: Progress
     problems: tuple[Problem, ...] = ()  # wrong only as of this day (see dated_problems)
+    warm_paths: dict[str, tuple[WarmPath, ...]] = field(default_factory=dict)  # by company key, best first
 
     def groups(self) -> dict[str, list[Action]]:
         return grouped(self.actions, self.today, self.horizon_days)
@@ -83,6 +85,7 @@ def plan(vault: Vault, today: date) -> Plan:
         upcoming=upcoming,
         progress=progress(vault, today, edges),
         problems=tuple(dated_problems(vault, today) + _unsigned(vault, today, actions) + _floating(vault, upcoming)),
+        warm_paths=warm_paths(history, edges),
     )
 
 

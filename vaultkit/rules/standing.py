@@ -59,6 +59,11 @@ def standings(vault: Vault, plan: Plan) -> dict[str, Standing]:
     return found
 
 
+def contact_state(history: History, path: str) -> str:
+    """One contact's state (one of STATES) as of the history's day."""
+    return _state(history, path, history.vault.contacts[path].status)
+
+
 def _state(history: History, path: str, status: str) -> str:
     if status != "active":
         return status

@@ -1,0 +1,136 @@
+"""Warm paths: who can get the seeker into a company, best first (SPEC: Companies and opportunities).
+
+A path is the shortest chain from the seeker to someone at the company: a
+contact who works there now or worked there before (one hop); else a contact
+the seeker has met or is in touch with who is linked to such a person (two
+hops): they referred them, were referred by them, or work at the same company
+now. Every hop carries its evidence. Paths rank by the first person's state
+(met, then in touch, then not yet contacted), then fewer hops, then the more
+recent touch with the first person.
+
+Nobody marked do-not-contact or archived is on a path, and a two-hop path only
+leads to someone the seeker has not met or is not in touch with already (them
+the seeker can ask directly).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Company
+from .history import History
+from .referrals import Referral
+from .standing import contact_state
+
+WORKS_AT, WORKED_AT, REFERRED, REFERRED_BY, WORKS_WITH = "works-at", "worked-at", "referred", "referred-by", "works-with"
+HOP_KINDS = (WORKS_AT, WORKED_AT, REFERRED, REFERRED_BY, WORKS_WITH)
+_OFF_PATHS = ("do-not-contact", "archived")
+_WARM = {"met": 0, "in touch": 1, "meeting planned": 1}  # any other state: not yet contacted (2)
+_LINK_STRENGTH = {REFERRED: 0, REFERRED_BY: 1, WORKS_WITH: 2}  # when two people are linked several ways
+
+
+@dataclass(frozen=True, slots=True)
+class Hop:
+    """One person on a path, and how they lead on: to the next person, or (the last) to the company."""
+
+    name: str
+    path: str  # their contact note
+    kind: str  # one of HOP_KINDS
+    evidence: str  # why, in words: "referred Lena Fischer", "works at Globex"
+
+
+@dataclass(frozen=True, slots=True)
+class WarmPath:
+    company: str  # company key
+    company_name: str
+    hops: tuple[Hop, ...]  # the first is whom the seeker asks; the last works (or worked) there
+    state: str  # the first person's state: met, in touch, meeting planned, reached out, not contacted, ...
+    last_touch: date | None  # the latest touch or meeting with the first person
+
+    @property
+    def warmth(self) -> int:
+        """0 met, 1 in touch, 2 not yet contacted."""
+        return _WARM.get(self.state, 2)
+
+    def sort_key(self) -> tuple:
+        recency = -self.last_touch.toordinal() if self.last_touch else 0
+        return (self.warmth, len(self.hops), recency, tuple(h.name.casefold() for h in self.hops))
+
+    @property
+    def sentence(self) -> str:
+        """`Ask Ana Díaz to introduce you to Lena Fischer (Ana Díaz referred Lena Fischer; Lena Fischer
+        works at Globex).`"""
+        first, last = self.hops[0], self.hops[-1]
+        if len(self.hops) == 1:
+            if self.warmth == 2:
+                return f"Reach out to {first.name}, who {first.evidence}" + ("" if first.evidence.endswith(".") else ".")
+            known = "you have met" if self.warmth == 0 else "you are in touch"
+            return f"Ask {first.name} about {self.company_name} ({first.name} {first.evidence}; {known})."
+        why = "; ".join(f"{hop.name} {hop.evidence}" for hop in self.hops)
+        return f"Ask {first.name} to introduce you to {last.name} ({why})."
+
+    def as_dict(self) -> dict:
+        return {"company": self.company_name, "state": self.state,
+                "last_touch": self.last_touch.isoformat() if self.last_touch else None,
+                "hops": [{"name": h.name, "path": h.path, "link": h.kind, "evidence": h.evidence} for h in self.hops],
+                "sentence": self.sentence}
+
+
+def warm_paths(history: History, referrals: list[Referral] | tuple[Referral, ...]) -> dict[str, tuple[WarmPath, ...]]:
+    """Every company's warm paths, best first, by company key (companies with none are left out)."""
+    vault = history.vault
+    usable = {path for path, c in vault.contacts.items() if c.status not in _OFF_PATHS}
+    states = {path: contact_state(history, path) for path in usable}
+    last = {path: history.last_contact(path) for path in usable}
+    links: dict[str, dict[str, tuple[str, str]]] = {}  # a person -> the people they are linked to: (kind, evidence)
+
+    def link(a: str, b: str, kind: str, evidence: str) -> None:
+        if a == b or a not in usable or b not in usable:
+            return
+        known = links.setdefault(a, {}).get(b)
+        if known is None or _LINK_STRENGTH[kind] < _LINK_STRENGTH[known[0]]:
+            links[a][b] = (kind, evidence)
+
+    for edge in referrals:
+        if edge.referrer_path and edge.person_path:
+            link(edge.referrer_path, edge.person_path, REFERRED, f"referred {edge.person}")
+            link(edge.person_path, edge.referrer_path, REFERRED_BY, f"was referred by {edge.referrer}")
+    for company in vault.companies.values():
+        if 1 < len(company.now) <= 200:  # at a bigger company, working there says little about knowing each other
+            for a in company.now:
+                for b in company.now:
+                    link(a, b, WORKS_WITH, f"works with {vault.contacts[b].name} at {company.name}")
+
+    found = {}
+    for key, company in vault.companies.items():
+        paths = _company_paths(company, vault.contacts, usable, states, last, links)
+        if paths:
+            found[key] = tuple(sorted(paths, key=WarmPath.sort_key))
+    return found
+
+
+def _company_paths(company: Company, contacts: dict, usable: set[str], states: dict[str, str],
+                   last: dict[str, date | None], links: dict[str, dict[str, tuple[str, str]]]) -> list[WarmPath]:
+    there = [(p, WORKS_AT, f"works at {company.name}") for p in company.now if p in usable]
+    there += [(p, WORKED_AT, f"worked at {company.name}") for p in company.before if p in usable]
+    inside = {p for p, _, _ in there}
+    paths = []
+    for person, kind, evidence in there:
+        end = Hop(contacts[person].name, person, kind, evidence)
+        paths.append(WarmPath(company.key, company.name, (end,), states[person], last[person]))
+        if _WARM.get(states[person], 2) < 2:
+            continue  # met or in touch: the seeker asks them directly
+        best = None
+        for first, (link_kind, link_evidence) in links.get(person, {}).items():
+            # `links[person][first]` says how `person` relates to `first`; the hop wants the other way round
+            reverse = links.get(first, {}).get(person)
+            if first in inside or _WARM.get(states[first], 2) == 2 or reverse is None:
+                continue
+            candidate = WarmPath(company.key, company.name,
+                                 (Hop(contacts[first].name, first, reverse[0], reverse[1]), end),
+                                 states[first], last[first])
+            if best is None or candidate.sort_key() < best.sort_key():
+                best = candidate
+        if best is not None:
+            paths.append(best)
+    return paths
