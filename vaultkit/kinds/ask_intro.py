@@ -6,7 +6,7 @@ from typing import NamedTuple
 from .kind import MESSAGES, Drafted, Kind, Message, Words, person_values
 
 
-class WarmPath(NamedTuple):
+class Introduction(NamedTuple):
     company: str  # the target company, as its note or the contacts name it
     to: str  # the person there, by canonical name (as written when they have no note)
     to_path: str | None  # their note, if any
@@ -14,19 +14,19 @@ class WarmPath(NamedTuple):
     now: bool  # whether they work there now (else they did before)
 
 
-def headline(facts: WarmPath, say: Words) -> str:
+def headline(facts: Introduction, say: Words) -> str:
     where = "who works at" if facts.now else "who used to work at"
     return f"Ask {say.person} to introduce you to {say.text(facts.to)}, {where} {say.text(facts.company)}"
 
 
-def message(facts: WarmPath, name: str) -> Message:
+def message(facts: Introduction, name: str) -> Message:
     to = {**person_values(facts.to), "now": facts.now}
     return Message(f"Introduction to {facts.to} - {name}", {"company": facts.company, "to": to,
                                                             "why": list(facts.why)})
 
 
 ASK_INTRO = Kind(
-    "ask-intro", WarmPath, MESSAGES, headline,
+    "ask-intro", Introduction, MESSAGES, headline,
     when="a target company has nobody you have met or are in touch with among its people (now or before), and "
          "a warm path runs from someone you have met or are in touch with to a person there: ask them to "
          "introduce you; one per company, the best path; not once `[landed]` is set",

@@ -2,7 +2,7 @@
 
 Each kind's rule lives in the module named for what it watches:
 interviews.py (prepare, confirm, record-outcome, record-notes, thank-you),
-referrals.py (reach-referral, close-loop), openings.py (ask-referral,
+referrals.py (reach-referral, close-loop), introductions.py (ask-intro), openings.py (ask-referral,
 follow-up-application, update-helper), cadence.py (nudge, check-in, gone
 quiet), pipeline.py (announce-landing, broaden-field, grow-pipeline). A rule
 gives each action its kind's facts; the rest of a kind is in vaultkit/kinds/.
@@ -21,6 +21,7 @@ from ..model import DONE_AHEAD, Vault
 from .cadence import GoneQuiet, check_in, gone_quiet, nudge
 from .history import History
 from .network import Connector, Network, connectors, network
+from .introductions import ask_intro
 from .openings import ask_referral, follow_up_application, update_helper
 from .interviews import Upcoming, interview_actions, upcoming_interviews
 from .pipeline import Field, announce_landing, broaden_field, fields, grow_pipeline
@@ -63,14 +64,15 @@ class Plan:
 def plan(vault: Vault, today: date) -> Plan:
     history = History(vault, today)
     per_contact = reach_referral(history) + close_loop(history) + nudge(history) + announce_landing(history)
-    per_contact += ask_referral(history) + update_helper(history)
+    edges = referral_edges(history)
+    paths = warm_paths(history, edges)
+    per_contact += ask_intro(history, paths) + ask_referral(history) + update_helper(history)
     actions = _for_active(vault, today, interview_actions(history) + _earliest(per_contact))
     actions += follow_up_application(history)  # one per application, to no one in particular
     busy = {a.contact_path for a in actions if a.contact_path}
     explored = fields(history)
     actions += _for_active(vault, today, check_in(history, busy, explored))
     actions += broaden_field(history, explored) + grow_pipeline(history)
-    edges = referral_edges(history)
     net = network(history, edges)
     upcoming = upcoming_interviews(vault, today)
     return Plan(
@@ -85,7 +87,7 @@ def plan(vault: Vault, today: date) -> Plan:
         upcoming=upcoming,
         progress=progress(vault, today, edges),
         problems=tuple(dated_problems(vault, today) + _unsigned(vault, today, actions) + _floating(vault, upcoming)),
-        warm_paths=warm_paths(history, edges),
+        warm_paths=paths,
     )
 
 

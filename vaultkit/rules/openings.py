@@ -12,6 +12,7 @@ from ..kinds.follow_up_application import FOLLOW_UP_APPLICATION, NoAnswer
 from ..kinds.opening import Opening
 from ..kinds.update_helper import STAGE_NEWS, UPDATE_HELPER, Progressed
 from .history import History
+from .standing import contact_state
 
 REFERRAL_DAYS_BEFORE_DEADLINE = 3  # SPEC: ask-referral is due the deadline minus 3 days
 MOVED_ON = tuple(STAGE_NEWS)  # interviewing, offer, accepted: news worth telling a helper
@@ -21,13 +22,17 @@ def opening(opportunity) -> Opening:
     return Opening(opportunity.path, opportunity.company_name, opportunity.role, opportunity.url)
 
 
+# How well you know someone, as warm paths rank it (rules/warm_paths.py): met, then in touch
+KNOWN = {"met": 0, "in touch": 1, "meeting planned": 1}
+
+
 def known(history: History, path: str) -> tuple[int, date] | None:
-    """How well you know a contact, for choosing whom to ask: (0 met, 1 in touch) and the last day
-    you were; None when you have neither met nor been in touch."""
-    last = history.last_contact(path)
-    if last is None:
+    """How well you know a contact, for choosing whom to ask: (0 met, 1 in touch or a meeting
+    planned) and the last day you were in touch; None when you are not (not yet, or not any more)."""
+    rank = KNOWN.get(contact_state(history, path))
+    if rank is None:
         return None
-    return (0 if history.meetings(path) else 1), last
+    return rank, history.last_contact(path) or history.today
 
 
 def best_known(history: History, paths) -> str | None:
