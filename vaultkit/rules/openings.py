@@ -89,8 +89,8 @@ def follow_up_application(history: History) -> list[Action]:
             continue
         actions.append(Action(
             FOLLOW_UP_APPLICATION.name, None, add_days(applied, days),
-            f"Nothing in its Log since you applied on {applied.isoformat()}; after {days} days a short, "
-            "polite note to the recruiter is fair.",
+            f"No word from {opportunity.company_name or 'the employer'} in the opening's Log since you applied on "
+            f"{applied.isoformat()}; after {days} days a short, polite note to the recruiter is fair.",
             opportunity.path, facts=NoAnswer(opening(opportunity), applied)))
     return actions
 
