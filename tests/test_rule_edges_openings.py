@@ -4,6 +4,9 @@ in words, the input as days from today, the due day a user sees (days from today
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
+
+from vaultkit.cli import cli
 
 from .conftest import SIGNED
 from .edge_vault import EdgeVault, day, iso
@@ -187,3 +190,16 @@ def test_ask_intro_not_when_someone_you_know_worked_there_and_not_once_landed(ed
     edge.settings("")
     edge.person("Cy", "past_companies: ['[[Globex]]']\n", log=[(-2, "#reply hello")])
     assert edge.due("ask-intro", "Ben") is None
+
+
+def test_ask_intro_needs_a_link_and_says_when_they_worked_there_before(edge):
+    company(edge, "Globex")
+    edge.person("Hana", "past_companies: [Globex]\n")
+    edge.person("Ben")
+    edge.met("Ben", -20)
+    assert edge.due("ask-intro", "Ben") is None and edge.due("ask-intro", "Hana") is None  # nobody links them
+    edge.person("Hana", "past_companies: [Globex]\nreferred_by: '[[Ben]]'\n")
+    assert edge.due("ask-intro", "Ben") == 0
+    CliRunner().invoke(cli, ["report", "--vault", str(edge.root), "--today", iso(0)])
+    page = (edge.root / "vaultkit" / "Follow-ups.md").read_text(encoding="utf-8")
+    assert "- [ ] Ask [[Contacts/Ben|Ben]] to introduce you to Hana, who used to work at Globex · **due today**" in page

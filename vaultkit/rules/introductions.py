@@ -22,7 +22,8 @@ def ask_intro(history: History, paths: dict) -> list[Action]:
             continue
         if any(contact_state(history, p) in KNOWN for p in (*company.now, *company.before)):
             continue  # you know someone there: ask them yourself
-        best = next((p for p in paths.get(key, ()) if len(p.hops) > 1 and p.warmth < 2), None)
+        # nobody there is known, so a path of two hops starts with someone you know (warm_paths makes no other)
+        best = next((p for p in paths.get(key, ()) if len(p.hops) > 1), None)
         if best is None:
             continue
         first, last = best.hops[0], best.hops[-1]

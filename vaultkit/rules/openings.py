@@ -111,11 +111,9 @@ def update_helper(history: History) -> list[Action]:
                    (opportunity.heard_from, opportunity.heard_from_name, False)]
         since = opportunity.stage_date or opportunity.applied
         due = add_days(opportunity.stage_date, days) if opportunity.stage_date else today
-        seen = set()
-        for path, name, referred in helpers:
-            if not name or (path or name) in seen:
+        for path, name, referred in helpers:  # one person in both keys: plan keeps one, the referral's
+            if not name:
                 continue
-            seen.add(path or name)
             if path is not None and _told(history, path, since):
                 continue
             contact = vault.contacts.get(path) if path else None
