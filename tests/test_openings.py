@@ -151,3 +151,17 @@ def test_the_four_new_drafts_say_what_they_are_for(sample_copy):
     for text in (ask, intro, follow, news):
         assert text.endswith("Thanks again,\nSam\n+1 503 555 0142\nsam.rivera@example.org\n")
         assert "\n\n\n" not in text  # plain paragraphs, no runs of blank lines
+
+
+def test_each_application_follow_up_is_its_own_calendar_event(vault):
+    """No person to tell them apart: the note behind each gives its event a UID of its own, so a
+    calendar that imports both keeps both."""
+    for name in ("Initech", "Globex"):
+        vault.write(f"Opportunities/{name}.md", f"---\ntype: opportunity\ncompany: {name}\nstage: applied\n"
+                    "applied: 2026-11-12\n---\n")
+    run("report", "--vault", str(vault.root), "--today", TODAY)
+    calendar = (vault.root / "vaultkit" / "Follow-ups.ics").read_text(encoding="utf-8").replace("\r\n ", "")
+    events = [e for e in calendar.split("BEGIN:VEVENT")[1:] if "Follow up on your application" in e]
+    assert len(events) == 2
+    uids = {line for e in events for line in e.splitlines() if line.startswith("UID:")}
+    assert len(uids) == 2
