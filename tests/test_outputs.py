@@ -48,6 +48,7 @@ def test_every_sample_output_matches_the_committed_one(sample_copy):
     produced = outputs(sample_copy)
     assert sorted(produced) == [
         "Briefs/2026-11-21 Chloé Martin.md", "Briefs/2026-11-26 Omar Shaikh.md", "Briefs/2026-12-03 Isabel Cruz.md",
+        "Companies.md",
         "Drafts/Application follow-up - Initech Data Analyst.md", "Drafts/Check-in - Nadia Haddad.md",
         "Drafts/Confirm - 2026-11-21 Chloé Martin.md", "Drafts/Follow-up - Dev Patel.md",
         "Drafts/Introduction - Hiroshi Tanaka.md", "Drafts/Introduction - Lena Fischer.md",

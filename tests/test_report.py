@@ -35,7 +35,7 @@ def test_sample_followups_match_the_committed_file(sample_copy):
     dashboard = sample_copy.resolve() / "vaultkit" / "Follow-ups.md"
     assert result.stdout == (  # a short summary: the written file is listed only under -v
         "Follow-ups for 2026-11-20: 10 overdue, 5 today, 4 upcoming, 1 later; 1 gone quiet.\n"
-        "1 file written, 19 unchanged.\n"
+        "1 file written, 20 unchanged.\n"
         f"Dashboard: {dashboard}\n"
     )
     check_golden({GOLDEN_MD: (sample_copy / "vaultkit" / "Follow-ups.md").read_bytes()})
@@ -45,7 +45,8 @@ def test_sample_json_matches_and_shows_every_kind(sample_copy):
     result = run("report", "--vault", str(sample_copy), "--today", TODAY, "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert list(data) == ["today", "counts", "actions", "referrals", "fields", "gone_quiet", "problems", "progress"]
+    assert list(data) == ["today", "counts", "actions", "referrals", "fields", "companies", "opportunities", "gone_quiet",
+                          "problems", "progress"]
     # searching, the sample shows every kind but announce-landing; landed, none of those that stop then (SPEC)
     assert {a["kind"] for a in data["actions"]} == set(KINDS) - {"announce-landing"}
     with open(sample_copy / "vaultkit.toml", "a", encoding="utf-8") as config:
@@ -74,7 +75,7 @@ def test_a_second_run_writes_nothing(sample_copy):
     before = {p: p.stat().st_mtime_ns for p in (sample_copy / "vaultkit").rglob("*") if p.is_file()}
     result = run("report", "--vault", str(sample_copy), "--today", "2026-11-21")
     assert {p: p.stat().st_mtime_ns for p in before} == before
-    assert "\n0 files written, 20 unchanged.\nDashboard: " in result.stdout
+    assert "\n0 files written, 21 unchanged.\nDashboard: " in result.stdout
 
 
 def test_report_changes_no_byte_of_any_user_note(sample_copy, messy_vault):
@@ -99,7 +100,7 @@ def test_dry_run_writes_nothing(vault):
     assert result.exit_code == 0
     assert not (vault.root / "vaultkit").exists()
     assert "would write" not in result.stdout  # each file only under -v
-    assert "Dry run: nothing written; 6 files would change (1 draft), 0 unchanged." in result.stdout
+    assert "Dry run: nothing written; 7 files would change (1 draft), 0 unchanged." in result.stdout
     assert "Dashboard" not in result.stdout  # there is none yet
     listed = run("report", "--vault", str(vault.root), "--today", TODAY, "--dry-run", "-v")
     assert "  would write: vaultkit/Follow-ups.md" in listed.stdout
@@ -135,7 +136,7 @@ def test_broken_notes_are_reported_and_the_rest_still_planned(messy_vault):
 def test_output_is_atomic_and_leaves_no_temp_files(vault):
     run("report", "--vault", str(vault.root), "--today", TODAY)
     names = sorted(p.name for p in (vault.root / "vaultkit").rglob("*"))
-    assert names == ["Fields.md", "Follow-ups.ics", "Follow-ups.md", "Progress.md", "Referrals.md"]
+    assert names == ["Companies.md", "Fields.md", "Follow-ups.ics", "Follow-ups.md", "Progress.md", "Referrals.md"]
     mode = (vault.root / "vaultkit" / "Follow-ups.md").stat().st_mode & 0o777
     assert mode == 0o666 & ~_umask()
 

@@ -30,6 +30,7 @@ def _render(vault: Vault, the_plan: Plan, problems: list[Problem], mailto: Calla
     rendered; a report gives the draft as its file holds it, `_mailto_as_on_disk`)."""
     # imported here, not above: a command that renders nothing (check) never loads the renderers
     from .render.briefs import brief_names, render_briefs
+    from .render.companies import render_companies
     from .render.drafts import render_drafts
     from .render.fields import render_fields
     from .render.followups import Links, render_followups
@@ -68,6 +69,7 @@ def _render(vault: Vault, the_plan: Plan, problems: list[Problem], mailto: Calla
         Output("Follow-ups.md", render_followups(vault, the_plan, links).encode("utf-8")),
         Output("Referrals.md", render_referrals(the_plan, vault.config.folders.contacts).encode("utf-8")),
         Output("Fields.md", render_fields(vault, the_plan).encode("utf-8")),
+        Output("Companies.md", render_companies(vault, the_plan).encode("utf-8")),
         Output("Progress.md", render_progress(the_plan).encode("utf-8")),
         Output("Follow-ups.ics", calendar),
         *(d.output for d in drafts),

@@ -41,7 +41,7 @@ def _stop_on_signals() -> None:
 # need not load what `import` or `watch` need.
 COMMANDS = {"report": "report:report", "watch": "watch:watch", "check": "check:check", "init": "init:init",
             "new": "new:new", "log": "log:log", "import": "importing:import_group",
-            "export": "export:export_group"}
+            "export": "export:export_group", "who": "who:who"}
 
 
 class _Commands(dict):

@@ -6,6 +6,7 @@ import json
 from ..actions import section_of
 from ..model import Vault
 from ..rules import Plan
+from .company_facts import all_company_facts, opportunity_dict
 
 
 def report_object(vault: Vault, plan: Plan, problems=()) -> dict:
@@ -30,6 +31,8 @@ def report_object(vault: Vault, plan: Plan, problems=()) -> dict:
         ],
         "referrals": [r.as_dict() for r in plan.referrals],
         "fields": [f.as_dict(names) for f in plan.fields],
+        "companies": [facts.as_dict() for facts in all_company_facts(vault, plan).values()],
+        "opportunities": [opportunity_dict(o) for o in vault.opportunities],
         "gone_quiet": [g.name for g in plan.gone_quiet],
         "problems": [p.as_dict() for p in sorted([*vault.problems, *plan.problems, *problems])],
         "progress": plan.progress.as_dict(),

@@ -1,0 +1,106 @@
+"""What vaultkit knows of each company, as plain values: for Companies.md, the JSON report and `who`.
+
+People now and before with their state, the warm paths, the opportunities and
+the next step, all from the model and the plan (nothing is worked out twice).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..actions import Action
+from ..model import Company, Opportunity, Vault, company_key
+from ..rules import Plan, WarmPath
+from ..rules.history import History
+from ..rules.standing import contact_state
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    path: str
+    state: str  # as rules/standing.py words it: met, in touch, not contacted, ...
+
+
+@dataclass(frozen=True)
+class CompanyFacts:
+    company: Company
+    now: tuple[Person, ...]
+    before: tuple[Person, ...]
+    paths: tuple[WarmPath, ...]  # best first
+    opportunities: tuple[Opportunity, ...]
+    next_action: Action | None  # the earliest open action about the company or someone working there
+
+    @property
+    def people(self) -> int:
+        return len(self.now) + len(self.before)
+
+    def as_dict(self) -> dict:
+        c = self.company
+        return {
+            "name": c.name, "key": c.key, "note": c.path, "aliases": list(c.aliases), "target": c.target,
+            "target_because": list(c.target_because),
+            "now": [{"name": p.name, "note": p.path, "state": p.state} for p in self.now],
+            "before": [{"name": p.name, "note": p.path, "state": p.state} for p in self.before],
+            "warm_paths": [w.as_dict() for w in self.paths],
+            "opportunities": [o.path for o in self.opportunities],
+            "next_action": ({"kind": self.next_action.kind, "due": self.next_action.due.isoformat(),
+                             "contact": self.next_action.contact, "reason": self.next_action.reason}
+                            if self.next_action else None),
+            "next_step": next_step_text(self),
+        }
+
+
+def next_step_text(facts: CompanyFacts) -> str:
+    """The next step in plain words when no action is open: the best warm path, else how to find one."""
+    if facts.next_action is not None:
+        return facts.next_action.reason
+    if facts.paths:
+        return facts.paths[0].sentence
+    return (f"Nobody you know works at {facts.company.name} yet: look for people there (alumni, LinkedIn, "
+            "events) and add them as contacts with their company.")
+
+
+def _about(action: Action, company: Company, notes: set[str]) -> bool:
+    if action.source in notes or (action.contact_path and action.contact_path in company.now):
+        return True
+    named = getattr(action.facts, "company", None)
+    return isinstance(named, str) and company_key(named) == company.key
+
+
+def all_company_facts(vault: Vault, plan: Plan) -> dict[str, CompanyFacts]:
+    """Every company's facts, by key, in the model's order (by name)."""
+    history = History(vault, plan.today)
+    states: dict[str, str] = {}
+
+    def person(path: str) -> Person:
+        if path not in states:
+            states[path] = contact_state(history, path)
+        return Person(vault.contacts[path].name, path, states[path])
+
+    opportunities: dict[str, list[Opportunity]] = {}
+    for opportunity in vault.opportunities:
+        opportunities.setdefault(opportunity.company, []).append(opportunity)
+    found = {}
+    for key, company in vault.companies.items():
+        mine = tuple(opportunities.get(key, ()))
+        notes = {o.path for o in mine} | ({company.path} if company.path else set())
+        next_action = next((a for a in plan.actions if _about(a, company, notes)), None)  # by due date already
+        found[key] = CompanyFacts(company, tuple(person(p) for p in company.now),
+                                  tuple(person(p) for p in company.before), plan.warm_paths.get(key, ()),
+                                  mine, next_action)
+    return found
+
+
+def opportunity_dict(opportunity: Opportunity) -> dict:
+    o = opportunity
+
+    def day(value):
+        return value.isoformat() if value else None
+
+    return {
+        "path": o.path, "company": o.company_name, "company_key": o.company, "role": o.role, "url": o.url,
+        "stage": o.stage, "applied": day(o.applied), "stage_date": day(o.stage_date), "deadline": day(o.deadline),
+        "heard_from": o.heard_from_name or None, "heard_from_note": o.heard_from,
+        "referred_by": o.referred_by_name or None, "referred_by_note": o.referred_by,
+        "touches": len(o.touches), "last_touch": day(o.touches[-1].date) if o.touches else None,
+    }
