@@ -18,6 +18,7 @@ from ..dates import add_days
 from ..errors import WARNING, Problem
 from ..links import name_key
 from ..model import DONE_AHEAD, Vault
+from .applications import applications
 from .cadence import GoneQuiet, check_in, gone_quiet, nudge
 from .history import History
 from .network import Connector, Network, connectors, network
@@ -85,7 +86,7 @@ def plan(vault: Vault, today: date) -> Plan:
         network=net,
         connectors=tuple(connectors(net)),
         upcoming=upcoming,
-        progress=progress(vault, today, edges),
+        progress=replace(progress(vault, today, edges), applications=applications(vault.opportunities)),
         problems=tuple(dated_problems(vault, today) + _unsigned(vault, today, actions) + _floating(vault, upcoming)),
         warm_paths=paths,
     )

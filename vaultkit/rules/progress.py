@@ -80,7 +80,7 @@ class Progress:
     not_thanked: int
     referrals_named: int  # names in done interviews' `referrals`
     per_field: tuple[FieldCount, ...]
-    applications: object = None  # rules/applications.py's Applications, once the vault has opportunities
+    applications: object = None  # rules/applications.py's Applications, once the vault has opportunities (plan sets it)
 
     def stage(self, key: str) -> Stage:
         return next(s for s in self.funnel if s.key == key)
@@ -114,8 +114,6 @@ class Progress:
 
 
 def progress(vault: Vault, today: date, referrals: tuple[Referral, ...] | list[Referral]) -> Progress:
-    from .applications import applications  # it takes `percent` from here
-
     history = History(vault, today)
     touches = [t for t in vault.touches if t.date <= today]
     outreach = {t.contact for t in touches if t.kind == "outreach"}
@@ -147,7 +145,6 @@ def progress(vault: Vault, today: date, referrals: tuple[Referral, ...] | list[R
         thanked_on_time=on_time, thanked_late=late, thanked_undated=undated, not_thanked=missing,
         referrals_named=sum(len(i.referrals) for i in history.done),
         per_field=_per_field(vault.interviews, today),
-        applications=applications(vault.opportunities),
     )
 
 
