@@ -91,7 +91,7 @@ def test_a_file_where_the_output_folder_goes_is_one_clear_error(vault):
     result = report(vault.root)
     assert result.exit_code == 1
     assert "File exists" not in result.output + result.stderr
-    assert re.search(r"^vaultkit:1: error: this is a file, not a folder.*\(5 files not written\)", result.stderr, re.M)
+    assert re.search(r"^vaultkit:1: error: this is a file, not a folder.*\(6 files not written\)", result.stderr, re.M)
     assert result.stderr.count("error:") == 1
     assert (vault.root / "vaultkit").read_text() == "my file\n"
 

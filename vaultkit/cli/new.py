@@ -153,9 +153,9 @@ def opportunity(company, role, url, heard_from, deadline, dry_run, vault_path, n
 
     \b
     Examples:
-      vaultkit new opportunity Globex --role "UX Researcher" --heard-from "Omar Shaikh"
-      vaultkit new opportunity "Initech" --role "Research Ops Lead" \\
-          --url https://jobs.example.com/initech/42 --deadline 2026-12-15
+      vaultkit new contact "Omar Shaikh" --company "Lumen Labs"
+      vaultkit new opportunity Globex --role "UX Researcher" --heard-from Omar
+      vaultkit new opportunity Initech --role "Data Analyst" --deadline 2026-12-15
     """
     from ..edit.new_opportunity import new_opportunity
     from ..templating import Templates
