@@ -110,7 +110,8 @@ def render_companies(vault: Vault, plan: Plan) -> str:
                    "vaultkit.toml, or an opportunity note (`type: opportunity`, `company: Globex`).\n")
         return "\n".join(out)
     lead = plural(len(targets), 'target company', 'target companies') if targets else "No target company yet"
-    out.append(f"{lead}; {plural(len(others), 'other company', 'other companies')} where two or more of your "
+    rest = plural(len(others), 'other company', 'other companies') if others else "no other company"
+    out.append(f"{lead}; {rest} where two or more of your "
                "contacts work or worked. `vaultkit who COMPANY` lists everyone and every path.\n")
     out.append("## Targets\n")
     if not targets:
