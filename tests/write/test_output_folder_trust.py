@@ -10,29 +10,18 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from vaultkit import load_config
-from vaultkit.cli import cli
 from vaultkit.index.discover import walk_notes
 from vaultkit.watch.events import EventSorter
 from vaultkit.output.write import is_own_temp, made_by_vaultkit, write_atomic
 
 from ..watch.test_watch_daemon import Running, atomic_save, contact_path, wait_for
+from .test_output_safety import report, with_draft
 
 TODAY = "2026-11-20"
 ROOT = Path(__file__).resolve().parents[2]
 DASHBOARDS = ("Follow-ups.md", "Referrals.md", "Fields.md", "Progress.md", "Follow-ups.ics")
-
-
-def report(root: Path, *more: str):
-    return CliRunner().invoke(cli, ["report", "--vault", str(root), "--today", TODAY, *more], catch_exceptions=False)
-
-
-def with_draft(vault) -> str:
-    vault.contact("Ana", "type: contact\n")
-    vault.interview("i", "contact: '[[Ana]]'\ndate: 2026-10-10\n", "## Takeaways\n- a point\n")
-    return "vaultkit/Drafts/Thank you - i.md"
 
 
 def temps_in(root: Path) -> list[str]:
