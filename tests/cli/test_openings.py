@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from vaultkit.cli import cli
 
-from ..conftest import SIGNED, VaultBuilder
+from ..conftest import SIGNED
 
 TODAY = "2026-11-20"
 

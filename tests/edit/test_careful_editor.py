@@ -251,7 +251,7 @@ def test_init_detect_force_on_a_broken_disk_is_cannot_write_and_keeps_the_old_fi
     _disk_full_at_fsync(monkeypatch, code)
     result = CliRunner().invoke(cli, ["init", str(sample_copy), "--detect", "--force"])
     assert result.exit_code == 1, result.output
-    assert f"Error: cannot write vaultkit.toml" in result.stderr and os.strerror(code) in result.stderr
+    assert "Error: cannot write vaultkit.toml" in result.stderr and os.strerror(code) in result.stderr
     assert config.read_bytes() == before and temps_in(sample_copy) == []
 
 

@@ -13,7 +13,6 @@ import pytest
 from click.testing import CliRunner
 
 from vaultkit.cli import cli
-from vaultkit.config import load_config
 from vaultkit.errors import Problem
 from vaultkit.load import load_vault
 from vaultkit.render.briefs import brief_names

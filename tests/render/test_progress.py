@@ -2,7 +2,6 @@
 import json
 import subprocess
 
-import pytest
 from click.testing import CliRunner
 
 from vaultkit.cli import cli

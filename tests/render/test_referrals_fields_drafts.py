@@ -1,6 +1,5 @@
 """Referrals.md, Fields.md, Drafts/ and Follow-ups.ics."""
 import datetime as dt
-import os
 import re
 import shutil
 import subprocess

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import datetime as dt
 
 from ..dates import Cadence
-from ..mapping import CONTACT_STATUSES
+from ..mapping import CONTACT_STATUSES  # re-exported: the model names the statuses it reads
 
 INTERVIEW_STATUSES = ("requested", "scheduled", "confirmed", "done", "cancelled", "no-show")
 DONE_AHEAD = "done-ahead"  # marked done, dated after today
