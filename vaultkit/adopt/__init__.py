@@ -122,7 +122,8 @@ def mapping_toml(detection: Detection, kept_touch_kinds: dict[str, list[str]] | 
             parts.append(f"tags = {_toml_list(found.rule.tags)}")
         if found.rule.folders:
             parts.append(f"folders = {_toml_list(found.rule.folders)}")
-        lines += [f"# {len(found.paths)} notes ({found.confidence} confidence): " + "; ".join(found.evidence)]
+        count = f"{len(found.paths)} note" + ("" if len(found.paths) == 1 else "s")
+        lines += [f"# {count} ({found.confidence} confidence): " + "; ".join(found.evidence)]
         lines.append(f"{found.kind} = {{ {', '.join(parts)} }}")
     if detection.keys:
         lines += ["", "# Your property names for vaultkit's keys", "[keys]"]

@@ -3,7 +3,8 @@
 Pure: the notes come in as `Seen` (reading.py), scores go out. A person has a
 name, email, phone, role, linkedin; an opportunity a job title, posting URL,
 stage, applied date, salary; a company an industry, website, size; a
-conversation a date and people linked. A `company` key is evidence of nothing
+conversation a date and people linked; a note with a Log of dated items is a
+person's. A `company` key is evidence of nothing
 by itself: people and openings both name one, so an opening is never taken for
 a person for it. The notes that dated notes list under `Contacts`, `with`,
 `attendees` or `people` are people; the notes people and openings name as their
@@ -42,6 +43,7 @@ _OPPORTUNITY_EXACT = {"position", "application_date", "application_status", "off
 _COMPANY_TOKENS = {"industry", "website", "size", "employees", "headquarters", "hq", "sector", "founded", "careers",
                    "glassdoor"}
 _COMPANY_KEYS = ("company", "employer", "organization", "organisation", "org", "firm")
+LOG_HEADINGS = ("Log", "Timeline", "Contact Log", "Interactions")  # the default log_headings
 MINIMUM = 2.0  # the score a note needs to look like anything
 
 
@@ -71,6 +73,7 @@ class Look:
     linked: bool = False  # a dated note lists it among its people
     named: bool = False  # a note names it as its company
     people_key: str | None = None  # the key under which it, dated, lists people
+    log: bool = False  # it has a Log section: a person's history
 
     @property
     def best(self) -> str | None:
@@ -99,7 +102,8 @@ def look_at(seen: list[Seen]) -> dict[str, Look]:
         names = _names(s)
         look = Look(keys=keys, linked=any(listed[n] for n in names), named=bool(names & as_company))
         scores = {kind: 0.0 for kind in KINDS}
-        scores["contact"] = len(keys.get("contact", ())) + (2 if look.linked else 0)
+        look.log = bool(s.note.body and s.note.body.section(*LOG_HEADINGS))
+        scores["contact"] = len(keys.get("contact", ())) + (2 if look.linked else 0) + (2 if look.log else 0)
         scores["opportunity"] = 1.5 * len(keys.get("opportunity", ()))
         scores["company"] = 1.5 * len(keys.get("company", ())) + (2 if look.named and not look.linked else 0)
         said = name_kind(s.type_words) or type_from(s)

@@ -55,6 +55,9 @@ def _evidence(kind: str, members: list[Seen], looks: dict[str, Look]) -> str:
     if kind == "contact" and linked:
         parts.append(f"listed by {linked} dated note{'s' if linked > 1 else ''}" if len(members) > 1
                      else "listed by a dated note")
+    logs = sum(looks[s.rel].log for s in members)
+    if kind == "contact" and logs:
+        parts.append(f"{logs} with a Log")
     named = sum(looks[s.rel].named for s in members)
     if kind == "company" and named:
         parts.append("named as a company")
@@ -74,8 +77,8 @@ def decide(what: str, name: str, members: list[Seen], looks: dict[str, Look]) ->
         kind = "interview"  # conversations kept in an Interviews folder are interviews
     if kind and hits >= 2 and hits >= MOSTLY * total:
         confidence = "high" if said == kind else "medium"
-    elif said and kind in (said, None) and hits >= 0.5 * total and (hits or _leans(said, members, looks)):
-        confidence = "medium" if hits else "low"
+    elif said and kind in (said, None) and (hits >= 0.5 * total or _leans(said, members, looks)):
+        confidence = "medium" if hits >= 0.5 * total else "low"
         kind = said
     else:
         return None
@@ -86,14 +89,16 @@ def decide(what: str, name: str, members: list[Seen], looks: dict[str, Look]) ->
     if confidence != "high":
         check = (f"its name does not say {LABELS[kind]}: open a few to be sure" if said != kind else
                  "one note: open it to be sure" if total == 1 else
-                 f"only {hits} of {total} look the part: open a few to be sure")
+                 f"only {hits} of {total} look the part, the others have little to go by: open a few to be sure")
     return Group(what, name, kind, [s.rel for s in members], _evidence(kind, members, looks), runner_up,
                  confidence, check)
 
 
 def _leans(kind: str, members: list[Seen], looks: dict[str, Look]) -> bool:
-    """Every note has some evidence of the kind its folder names (a person with a name and nothing else)."""
-    return all(looks[s.rel].scores[kind] >= 1 for s in members)
+    """Most notes have some evidence of the kind their folder or tag names (a person with an email and nothing
+    else), and none looks like another kind."""
+    some = sum(looks[s.rel].scores[kind] >= 1 for s in members)
+    return some >= MOSTLY * len(members) and not any(looks[s.rel].best not in (None, kind) for s in members)
 
 
 def choose(seen: list[Seen], looks: dict[str, Look]) -> list[Group]:
