@@ -33,6 +33,7 @@ def test_sample_followups_match_the_committed_file(sample_copy):
     assert result.exit_code == 0, result.output
     dashboard = sample_copy.resolve() / "vaultkit" / "Follow-ups.md"
     assert result.stdout == (  # a short summary: the written file is listed only under -v
+        "Read 17 contacts, 12 interviews, 1 company note.\n"
         "Follow-ups for 2026-11-20: 4 to tell where you landed, 5 overdue, 1 today, 2 upcoming, 2 later; 1 gone quiet.\n"
         "1 file written, 16 unchanged.\n"
         f"Dashboard: {dashboard}\n"

@@ -119,6 +119,7 @@ def test_the_first_report_prints_a_short_summary_with_the_dashboards_path(sample
     result = run("report", "--vault", str(sample_copy), "--today", TODAY)
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
+        "Read 17 contacts, 12 interviews, 1 company note.",
         "Follow-ups for 2026-11-20: 4 to tell where you landed, 5 overdue, 1 today, 2 upcoming, 2 later; 1 gone quiet.",
         "17 files written (8 drafts, 3 briefs), 0 unchanged.",
         f"Dashboard: {sample_copy.resolve() / 'vaultkit' / 'Follow-ups.md'}",  # absolute: a terminal link

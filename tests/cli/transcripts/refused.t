@@ -3,6 +3,7 @@
 My own notes on how it is going.
 % end
 $ vaultkit report --today 2026-11-24
+Read 17 contacts, 12 interviews, 1 company note.
 Follow-ups for 2026-11-24: 4 to tell where you landed, 6 overdue, 1 today, 1 upcoming, 2 later; 1 gone quiet.
   not written: vaultkit/Progress.md
 7 files written (2 briefs), 7 unchanged, 1 not written (see the errors).
