@@ -11,6 +11,9 @@ import pytest
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample-vault"
 UPDATE_GOLDEN = os.environ.get("VAULTKIT_UPDATE_GOLDEN") == "1"
+# What README and docs/outputs.md say to add to the sample's vaultkit.toml to see the wrap-up page
+LANDED = ('\n[landed]\ndate = 2026-11-16\ncompany = "Northwind Health"\nrole = "UX Researcher"\n'
+          'email = "sam.rivera@northwind.example.org"\n')
 
 
 def check_golden(files: dict[Path, bytes], folder: Path | None = None) -> None:

@@ -60,6 +60,7 @@ class Rules:
     min_open_leads: int = 5
     horizon_days: int = 14
     alarm_minutes: int = 60
+    application_follow_up_days: int = 10
 
 
 @dataclass(frozen=True)

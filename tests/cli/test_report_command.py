@@ -12,10 +12,11 @@ from vaultkit.cli import cli
 from vaultkit.errors import VaultkitError
 from vaultkit.output.write import resolve_output, safe_name
 
-from ..conftest import SAMPLE, check_golden, tree_hashes
+from ..conftest import LANDED, SAMPLE, check_golden, tree_hashes
 
 TODAY = "2026-11-20"  # the README's fixed date
 GOLDEN_JSON = Path(__file__).resolve().parents[1] / "golden" / "sample-report.json"
+GOLDEN_LANDED = Path(__file__).resolve().parents[1] / "golden" / "sample-landed-Follow-ups.md"
 GOLDEN_MD = SAMPLE / "vaultkit" / "Follow-ups.md"
 
 
@@ -33,9 +34,9 @@ def test_sample_followups_match_the_committed_file(sample_copy):
     assert result.exit_code == 0, result.output
     dashboard = sample_copy.resolve() / "vaultkit" / "Follow-ups.md"
     assert result.stdout == (  # a short summary: the written file is listed only under -v
-        "Read 17 contacts, 12 interviews, 1 company note.\n"
-        "Follow-ups for 2026-11-20: 4 to tell where you landed, 5 overdue, 1 today, 2 upcoming, 2 later; 1 gone quiet.\n"
-        "1 file written, 16 unchanged.\n"
+        "Read 19 contacts, 12 interviews, 3 company notes, 3 opportunities.\n"
+        "Follow-ups for 2026-11-20: 10 overdue, 5 today, 4 upcoming, 1 later; 1 gone quiet.\n"
+        "1 file written, 20 unchanged.\n"
         f"Dashboard: {dashboard}\n"
     )
     check_golden({GOLDEN_MD: (sample_copy / "vaultkit" / "Follow-ups.md").read_bytes()})
@@ -47,15 +48,27 @@ def test_sample_json_matches_and_shows_every_kind(sample_copy):
     data = json.loads(result.stdout)
     assert list(data) == ["today", "counts", "actions", "referrals", "fields", "companies", "opportunities", "gone_quiet",
                           "problems", "progress"]
-    # landed, the sample shows every kind but the four that stop then (SPEC); without [landed], those too
-    assert {a["kind"] for a in data["actions"]} == set(KINDS) - {"broaden-field", "grow-pipeline", "reach-referral",
-                                                                 "nudge"}
-    toml = sample_copy / "vaultkit.toml"
-    toml.write_text(toml.read_text(encoding="utf-8").split("[landed]")[0], encoding="utf-8")
-    searching = json.loads(run("report", "--vault", str(sample_copy), "--today", TODAY, "--format", "json").stdout)
-    assert {a["kind"] for a in searching["actions"]} == set(KINDS) - {"announce-landing"}
+    # searching, the sample shows every kind but announce-landing; landed, none of those that stop then (SPEC)
+    assert {a["kind"] for a in data["actions"]} == set(KINDS) - {"announce-landing"}
+    with open(sample_copy / "vaultkit.toml", "a", encoding="utf-8") as config:
+        config.write(LANDED)
+    landed = json.loads(run("report", "--vault", str(sample_copy), "--today", TODAY, "--format", "json").stdout)
+    assert {a["kind"] for a in landed["actions"]} == set(KINDS) - {
+        "broaden-field", "grow-pipeline", "reach-referral", "nudge", "ask-intro", "ask-referral",
+        "follow-up-application", "update-helper"}
     assert data["gone_quiet"] == ["Elena Volkov"] and data["problems"] == []
     check_golden({GOLDEN_JSON: result.stdout.encode("utf-8")})
+
+
+def test_the_landed_sample_is_a_wrap_up_page(sample_copy):
+    """README and docs/outputs.md: add the [landed] lines to the sample's vaultkit.toml to see the page
+    once the search is over."""
+    with open(sample_copy / "vaultkit.toml", "a", encoding="utf-8") as config:
+        config.write(LANDED)
+    result = run("report", "--vault", str(sample_copy), "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1].startswith("Follow-ups for 2026-11-20: 4 to tell where you landed, ")
+    check_golden({GOLDEN_LANDED: (sample_copy / "vaultkit" / "Follow-ups.md").read_bytes()})
 
 
 def test_a_second_run_writes_nothing(sample_copy):
@@ -63,7 +76,7 @@ def test_a_second_run_writes_nothing(sample_copy):
     before = {p: p.stat().st_mtime_ns for p in (sample_copy / "vaultkit").rglob("*") if p.is_file()}
     result = run("report", "--vault", str(sample_copy), "--today", "2026-11-21")
     assert {p: p.stat().st_mtime_ns for p in before} == before
-    assert "\n0 files written, 17 unchanged.\nDashboard: " in result.stdout
+    assert "\n0 files written, 21 unchanged.\nDashboard: " in result.stdout
 
 
 def test_report_changes_no_byte_of_any_user_note(sample_copy, messy_vault):

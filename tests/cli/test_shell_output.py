@@ -18,7 +18,7 @@ from vaultkit.cli import cli, main
 from vaultkit.watch.lines import QUIET, VERBOSE, WIDTH, describe
 from vaultkit.watch.session import Session
 
-from ..conftest import tree_hashes
+from ..conftest import LANDED, tree_hashes
 from ..reuse.test_parse_cache import settle
 from ..watch.test_watch_logic import note_batch
 
@@ -119,9 +119,9 @@ def test_the_first_report_prints_a_short_summary_with_the_dashboards_path(sample
     result = run("report", "--vault", str(sample_copy), "--today", TODAY)
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "Read 17 contacts, 12 interviews, 1 company note.",
-        "Follow-ups for 2026-11-20: 4 to tell where you landed, 5 overdue, 1 today, 2 upcoming, 2 later; 1 gone quiet.",
-        "17 files written (8 drafts, 3 briefs), 0 unchanged.",
+        "Read 19 contacts, 12 interviews, 3 company notes, 3 opportunities.",
+        "Follow-ups for 2026-11-20: 10 overdue, 5 today, 4 upcoming, 1 later; 1 gone quiet.",
+        "21 files written (12 drafts, 3 briefs), 0 unchanged.",
         f"Dashboard: {sample_copy.resolve() / 'vaultkit' / 'Follow-ups.md'}",  # absolute: a terminal link
     ]
 
@@ -130,7 +130,7 @@ def test_report_v_lists_every_file_written_and_the_notes_read(sample_copy):
     (sample_copy / "vaultkit" / "Fields.md").unlink()
     result = run("report", "--vault", str(sample_copy), "--today", TODAY, "-v")
     assert "  written: vaultkit/Fields.md\n" in result.stdout
-    assert re.search(r"^Read 37 notes in \d+ ms: 37 from their files, 0 from the cache\.$", result.stderr, re.M)
+    assert re.search(r"^Read 44 notes in \d+ ms: 44 from their files, 0 from the cache\.$", result.stderr, re.M)
     again = run("report", "--vault", str(sample_copy), "--today", TODAY, "--verbose", "--no-cache")
     assert "each from its file (--no-cache)" in again.stderr and "written:" not in again.stdout
 
@@ -144,7 +144,7 @@ def test_report_v_says_which_notes_were_read_again_and_why(sample_copy):
     ben = sample_copy / "Contacts" / "Ben Okafor.md"
     ben.write_text(ben.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     result = run("report", "--vault", str(sample_copy), "--today", TODAY, "-v")
-    assert "Read 37 notes" in result.stderr and ": 1 from its file, 36 from the cache." in result.stderr
+    assert "Read 44 notes" in result.stderr and ": 1 from its file, 43 from the cache." in result.stderr
     assert "  read Contacts/Ben Okafor.md (new or changed)\n" in result.stderr
 
 
@@ -184,7 +184,7 @@ def test_check_q_prints_only_the_errors(vault):
 
 def test_check_v_says_what_was_read(sample_copy):
     result = run("check", "--vault", str(sample_copy), "-v")
-    assert result.exit_code == 0 and "Read 37 notes in " in result.stderr
+    assert result.exit_code == 0 and "Read 44 notes in " in result.stderr
 
 
 def test_check_json_has_the_reports_problem_objects_and_exit_codes(messy_vault):
@@ -260,6 +260,8 @@ def test_the_progress_bar_shows_a_count_and_is_erased_when_done(vault):
 
 @pytest.fixture
 def watched(sample_copy):
+    with open(sample_copy / "vaultkit.toml", "a", encoding="utf-8") as config:
+        config.write(LANDED)  # landed, the top line is at its longest: the people to tell come first
     session = Session(sample_copy, warn=lambda message: None)
     first = session.start(dt.date(2026, 11, 20))
     return session, first
@@ -320,10 +322,10 @@ def test_watch_q_prints_nothing_while_all_is_well_and_v_names_what_it_wrote(samp
     (sample_copy / "vaultkit" / "Fields.md").unlink()
     quiet = run("watch", "--vault", str(sample_copy), "--today", TODAY, "-q")
     assert quiet.exit_code == 0 and quiet.output == ""  # a watch ends with Ctrl-C: 0, not 130
-    for name in ("Fields.md", "Referrals.md", "Drafts/Landing - Ana Díaz.md", "Briefs/2026-11-21 Chloé Martin.md"):
+    for name in ("Fields.md", "Referrals.md", "Drafts/Check-in - Nadia Haddad.md", "Briefs/2026-11-21 Chloé Martin.md"):
         (sample_copy / "vaultkit" / name).unlink()
     loud = run("watch", "--vault", str(sample_copy), "--today", TODAY, "-v")
     assert loud.exit_code == 0
-    assert re.search(r"wrote Referrals\.md, Fields\.md, Drafts/Landing - Ana Díaz\.md, Briefs/2026-11-21 "
+    assert re.search(r"wrote Referrals\.md, Fields\.md, Drafts/Check-in - Nadia Haddad\.md, Briefs/2026-11-21 "
                      r"Chloé Martin\.md \(", loud.stdout), loud.stdout  # each named, not "4 files"
     assert "Stopped after 1 refresh." in loud.stdout

@@ -82,7 +82,7 @@ def test_a_wrong_line_fails_with_the_command_and_a_diff(tmp_path, monkeypatch):
         "+++ actual (what vaultkit printed)",
         "@@ -1,2 +1,2 @@",
         "-Checked 36 notes: no problems.",
-        "+Checked 37 notes (17 contacts, 12 interviews): no problems.",
+        "+Checked 44 notes (19 contacts, 12 interviews): no problems.",
         " >= exit 0",
     ]
 

@@ -32,19 +32,19 @@ def test_check_gives_what_the_command_prints(sample_copy):
     printed = run(sample_copy, "check", "--format", "json")
     assert found.as_dict() == json.loads(printed.stdout)
     assert found.errors == 1 and str(found.problems[0]).startswith("Contacts/Broken.md:2: error: ")
-    assert (found.notes, found.contacts, found.interviews) == (38, 17, 12)
+    assert (found.notes, found.contacts, found.interviews) == (45, 19, 12)
     text = run(sample_copy, "check")
     assert text.stdout.splitlines() == [str(p) for p in found.problems]
-    assert "Checked 38 notes (17 contacts, 12 interviews): 1 error, 0 warnings." in text.stderr
+    assert "Checked 45 notes (19 contacts, 12 interviews): 1 error, 0 warnings." in text.stderr
 
 
 def test_report_gives_what_the_command_prints_and_writes(sample_copy, tmp_path):
     done = vaultkit.report(sample_copy, TODAY, dry_run=True)
     assert not done.repeated and done.dry_run and all(status == "unchanged" for _, status in done.results)
     assert done.facts() == json.loads(run(sample_copy, "report", "--format", "json").stdout)
-    assert done.counts == done.plan.counts() == {"announce": 4, "overdue": 5, "today": 1, "upcoming": 2,
-                                                 "later": 2, "gone_quiet": 1}
-    assert (done.errors, done.warnings, done.notes, done.contacts) == (0, 0, 37, 17)
+    assert done.counts == done.plan.counts() == {"announce": 0, "overdue": 10, "today": 5, "upcoming": 4,
+                                                 "later": 1, "gone_quiet": 1}
+    assert (done.errors, done.warnings, done.notes, done.contacts) == (0, 0, 44, 19)
     assert done.dashboard == sample_copy / "vaultkit" / "Follow-ups.md"
     (sample_copy / "vaultkit" / "Progress.md").unlink()
     written = vaultkit.report(str(sample_copy), TODAY)

@@ -17,7 +17,7 @@ def test_the_sample_has_no_problems():
 
 def test_the_sample_shows_a_realistic_search():
     model = load_vault(SAMPLE)
-    assert len(model.contacts) == 17 and len(model.interviews) == 12
+    assert len(model.contacts) == 19 and len(model.interviews) == 12
     fields = {c.field for c in model.contacts.values()}
     assert fields == {"UX research", "Data science", "Product management"}
     statuses = {i.status_on(README_TODAY) for i in model.interviews}
@@ -32,6 +32,23 @@ def test_the_sample_shows_a_realistic_search():
         "Daily/2026-09-12.md", "Daily/2026-11-14.md", "Daily/2026-11-15.md", "Daily/2026-11-19.md"}
     referrals = [r for i in model.interviews for r in i.referrals]
     assert any(r.path is None for r in referrals) and any(r.path for r in referrals)
+
+
+def test_the_sample_has_companies_to_aim_for_and_openings_at_every_step():
+    """Two target companies, one reached through a referral (Ben referred Hana, at Globex), one
+    through a past employer (Kenji worked at Initech); three openings at different stages, one referred."""
+    from vaultkit.rules import plan
+
+    model = load_vault(SAMPLE)
+    targets = {c.name for c in model.companies.values() if "note" in c.target_because}
+    assert targets == {"Globex", "Initech"}
+    paths = plan(model, README_TODAY).warm_paths
+    globex, initech = paths[model.find_company("Globex, Inc.").key], paths[model.find_company("initech").key]
+    assert [h.kind for h in globex[0].hops] == ["referred", "works-at"]
+    assert [(h.name, h.kind) for h in initech[0].hops] == [("Kenji Mori", "worked-at")]
+    stages = sorted(o.stage for o in model.opportunities)
+    assert stages == ["applied", "interested", "interviewing"]
+    assert [o.referred_by_name for o in model.opportunities if o.referred_by_name] == ["Jordan Kim"]
 
 
 def test_c_and_python_yaml_loaders_agree_on_the_sample(monkeypatch):

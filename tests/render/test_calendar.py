@@ -32,7 +32,7 @@ def test_the_calendar_round_trips_through_icalendar(sample_copy):
     written = (sample_copy / "vaultkit" / "Follow-ups.ics").read_bytes()
     assert icalendar.Calendar.from_ical(written).to_ical() == written
     uids = [str(e["UID"]) for e in calendar(sample_copy).walk("VEVENT")]
-    assert len(uids) == len(set(uids)) == 3 + 1 + 1 + 6  # interviews, overdue, today, upcoming
+    assert len(uids) == len(set(uids)) == 3 + 1 + 5 + 4  # interviews, overdue, today, upcoming
 
 
 def test_an_interview_at_10_in_new_york_is_15_utc(vault):
@@ -91,12 +91,12 @@ def test_a_misspelt_me_timezone_stops_the_command(vault):
 def test_overdue_actions_are_one_event_on_today_in_the_dashboards_words(sample_copy):
     report(sample_copy)
     found = events(sample_copy)
-    overdue = found["5 overdue follow-ups: see Follow-ups.md"]
+    overdue = found["10 overdue follow-ups: see Follow-ups.md"]
     assert overdue.decoded("DTSTART") == dt.date(2026, 11, 20)
     lines = str(overdue["DESCRIPTION"]).split("\n")
     assert lines[0] == "Overdue, the most urgent first:" and lines[-1] == "Dashboard: vaultkit/Follow-ups.md"
     assert lines[1] == "- Send Ben Okafor a thank-you for your conversation on Thu 12 Nov, due Fri 13 Nov, 7 days late."
-    assert len(lines) == 5 + 2
+    assert len(lines) == 10 + 2
     assert not [e for e in found.values() if e.decoded("DTSTART") == dt.date(2026, 11, 20) and e is not overdue
                 and "overdue" in str(e["DESCRIPTION"])]
     confirm = found["Confirm tomorrow's 10:00 interview with Chloé Martin"]
@@ -121,7 +121,7 @@ def test_uids_stay_the_same_from_day_to_day(sample_copy):
     shared = set(first) & set(second)
     assert len(shared) >= 10
     overdue = [u for u in shared if "overdue" in first[u]]
-    assert len(overdue) == 1 and second[overdue[0]] == "6 overdue follow-ups: see Follow-ups.md"
+    assert len(overdue) == 1 and second[overdue[0]] == "11 overdue follow-ups: see Follow-ups.md"
 
 
 def test_the_calendar_bytes_do_not_depend_on_the_process(sample_copy):

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from vaultkit.cli import cli
 
-from ..conftest import SAMPLE
+from ..conftest import LANDED, SAMPLE
 
 TODAY = "2026-11-20"
 
@@ -63,12 +63,15 @@ def draft_kinds(folder: Path) -> set[str]:
 
 
 def test_sample_vault_has_a_draft_of_every_kind_and_none_that_stop_once_landed(sample_copy):
-    every = {"reach-referral", "nudge", "confirm", "thank-you", "close-loop", "check-in", "announce-landing"}
-    assert draft_kinds(SAMPLE / "vaultkit" / "Drafts") == every - {"reach-referral", "nudge"}  # it has landed
+    every = {"reach-referral", "nudge", "confirm", "thank-you", "close-loop", "check-in", "announce-landing",
+             "ask-intro", "ask-referral", "follow-up-application", "update-helper"}
+    stop_once_landed = {"reach-referral", "nudge", "ask-intro", "ask-referral", "follow-up-application",
+                        "update-helper"}
+    assert draft_kinds(SAMPLE / "vaultkit" / "Drafts") == every - {"announce-landing"}  # still searching
     shutil.rmtree(sample_copy / "vaultkit")
-    toml = sample_copy / "vaultkit.toml"
-    toml.write_text(toml.read_text(encoding="utf-8").split("[landed]")[0], encoding="utf-8")
-    assert draft_kinds(report(sample_copy) / "Drafts") == every - {"announce-landing"}
+    with open(sample_copy / "vaultkit.toml", "a", encoding="utf-8") as config:
+        config.write(LANDED)
+    assert draft_kinds(report(sample_copy) / "Drafts") == every - stop_once_landed
 
 
 def test_a_check_in_gives_something_back_from_their_field(sample_copy):

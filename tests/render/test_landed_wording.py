@@ -139,6 +139,7 @@ def test_chains_from_you_are_a_tree_not_the_same_prefix_over_and_over(sample_cop
             "  - " + link("Ana Díaz") + "\n"
             "    - " + link("Ben Okafor") + "\n"
             "      - " + link("Chloé Martin") + "\n"
+            "      - " + link("Hana Sato") + "\n"
             "    - " + link("Hiroshi Tanaka") + "\n"
             "  - " + link("Marcus Lee") + "\n"
             "    - " + link("Sofia Rossi") + "\n"

@@ -12,19 +12,20 @@ from .test_referrals_fields_drafts import MERMAID, needs_mermaid
 TODAY = "2026-11-20"
 
 # The hand count, from the sample vault's notes as of Friday 20 November 2026.
-# People: the 16 notes in Contacts/ and Nadia Haddad (People/, tagged #contact) = 17.
-# Written to (an #outreach touch, or an interview): all but Lucas Moreau and Sofia Rossi = 15
+# People: the 18 notes in Contacts/ and Nadia Haddad (People/, tagged #contact) = 19.
+# Written to (an #outreach touch, or an interview): all but Lucas Moreau, Sofia Rossi, Hana Sato and
+#   Rafael Ortiz = 15
 #   (Ben Okafor by his Log and his interview; everyone else by an #outreach).
 # Answered (#reply, or an interview not `requested`): Priya, Jordan, Nadia, Victor, Omar, Ana, Tom,
 #   Grace, Ben, Marcus, Kenji, Chloé = 12; not Dev, Elena, or Isabel (her interview is only requested).
 # Met (a done interview): Priya 28 Aug, Jordan 10 Sep (no status, past), Omar 5 Oct, Ana 20 Oct,
 #   Ben 12 Nov, Marcus 18 Nov = 6; Kenji's 17 Nov is still `confirmed`, so not yet.
-# Gave referrals: Priya (Ana, Marcus, Omar), Omar (Lena), Ana (Ben, Hiroshi), Ben (Chloé),
+# Gave referrals: Priya (Ana, Marcus, Omar), Omar (Lena), Ana (Ben, Hiroshi), Ben (Chloé, Hana),
 #   Marcus (Sofia) = 5 of the 6 met (Jordan named no one).
-# Their referrals reached: of those 8 people, Ana, Marcus, Omar, Ben (met) and Chloé (written to) = 5;
-#   Lena and Hiroshi have no note, Sofia has no touch.
-FUNNEL = [("people", 17, None), ("written_to", 15, 17), ("answered", 12, 15), ("met", 6, 12),
-          ("gave_referrals", 5, 6), ("referrals_reached", 5, 8)]
+# Their referrals reached: of those 9 people, Ana, Marcus, Omar, Ben (met) and Chloé (written to) = 5;
+#   Lena and Hiroshi have no note, Sofia and Hana have no touch.
+FUNNEL = [("people", 19, None), ("written_to", 15, 19), ("answered", 12, 15), ("met", 6, 12),
+          ("gave_referrals", 5, 6), ("referrals_reached", 5, 9)]
 # Weeks from Monday 31 Aug to the week of Monday 16 Nov (outreach, replies, meetings):
 #  31 Aug: outreach Jordan 1 Sep, Nadia 1 Sep, Victor 5 Sep; replies Jordan 2 Sep, Nadia 3 Sep, Victor 6 Sep
 #  7 Sep: Jordan met 10 Sep · 21 Sep: Omar wrote 24 Sep, replied 25 Sep · 28 Sep: Elena 1 Oct
@@ -53,7 +54,7 @@ def test_the_json_figures_match_the_hand_count(sample_copy):
     data = json.loads(run("report", "--vault", str(sample_copy), "--today", TODAY, "--format", "json").stdout)
     progress = data["progress"]
     assert [(s["stage"], s["count"], s["of"]) for s in progress["funnel"]] == FUNNEL
-    assert [s["percent"] for s in progress["funnel"]] == [None, 88, 80, 50, 83, 63]
+    assert [s["percent"] for s in progress["funnel"]] == [None, 79, 80, 50, 83, 56]
     assert [(w["outreach"], w["replies"], w["meetings"]) for w in progress["weeks"]] == WEEKS
     assert progress["weeks"][0]["week_of"] == "2026-08-31" and progress["weeks"][-1]["week_of"] == "2026-11-16"
     assert progress["reply_rate"] == {"answered": 12, "written_to": 15, "percent": 80}
@@ -67,9 +68,9 @@ def test_the_json_figures_match_the_hand_count(sample_copy):
 def test_progress_md_shows_the_same_figures(sample_copy):
     run("report", "--vault", str(sample_copy), "--today", TODAY)
     text = (sample_copy / "vaultkit" / "Progress.md").read_text(encoding="utf-8")
-    assert text.startswith("---\ngenerated: vaultkit\nas_of: 2026-11-20\npeople: 17\nwritten_to: 15\n")
-    for row in ("| Written to | 15 | 88% of the people in the vault |", "| Met | 6 | 50% of those who answered |",
-                "| Their referrals reached | 5 | 63% of the 8 people they named |",
+    assert text.startswith("---\ngenerated: vaultkit\nas_of: 2026-11-20\npeople: 19\nwritten_to: 15\n")
+    for row in ("| Written to | 15 | 79% of the people in the vault |", "| Met | 6 | 50% of those who answered |",
+                "| Their referrals reached | 5 | 56% of the 9 people they named |",
                 "| 31 Aug 2026 | 3 | 3 | 0 |", "| 16 Nov 2026 | 0 | 0 | 1 |", "| **Twelve weeks** | **15** | **12** | **5** |",
                 "| UX research | 2 | 1 | 1 |"):
         assert row in text, row

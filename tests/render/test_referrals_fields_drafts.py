@@ -15,7 +15,7 @@ from vaultkit.render.mermaid import label, render_graph
 from vaultkit.rules.network import Network, Person
 from vaultkit.rules.referrals import MET, NO_NOTE
 
-from ..conftest import SAMPLE, UPDATE_GOLDEN, check_golden
+from ..conftest import LANDED, SAMPLE, UPDATE_GOLDEN, check_golden
 
 TODAY = "2026-11-20"
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,9 +48,13 @@ def test_every_sample_output_matches_the_committed_one(sample_copy):
     produced = outputs(sample_copy)
     assert sorted(produced) == [
         "Briefs/2026-11-21 Chloé Martin.md", "Briefs/2026-11-26 Omar Shaikh.md", "Briefs/2026-12-03 Isabel Cruz.md",
-        "Companies.md", "Drafts/Check-in - Nadia Haddad.md", "Drafts/Confirm - 2026-11-21 Chloé Martin.md",
-        "Drafts/Landing - Ana Díaz.md", "Drafts/Landing - Ben Okafor.md", "Drafts/Landing - Jordan Kim.md",
-        "Drafts/Landing - Omar Shaikh.md", "Drafts/Thank you - 2026-11-12 Ben Okafor.md",
+        "Companies.md",
+        "Drafts/Application follow-up - Initech Data Analyst.md", "Drafts/Check-in - Nadia Haddad.md",
+        "Drafts/Confirm - 2026-11-21 Chloé Martin.md", "Drafts/Follow-up - Dev Patel.md",
+        "Drafts/Introduction - Hiroshi Tanaka.md", "Drafts/Introduction - Lena Fischer.md",
+        "Drafts/Introduction - Sofia Rossi.md", "Drafts/Introduction to Hana Sato - Ben Okafor.md",
+        "Drafts/News for Jordan Kim - Fieldnote Associate Product Manager.md",
+        "Drafts/Referral - Lumen Labs - Priya Natarajan.md", "Drafts/Thank you - 2026-11-12 Ben Okafor.md",
         "Drafts/Update for Ana Díaz - Ben Okafor.md",
         "Fields.md", "Follow-ups.ics", "Follow-ups.md", "Progress.md", "Referrals.md",
     ]
@@ -64,7 +68,7 @@ def test_every_sample_output_matches_the_committed_one(sample_copy):
 def test_referral_states_chains_and_connectors(sample_copy):
     report(sample_copy)
     text = (sample_copy / "vaultkit" / "Referrals.md").read_text(encoding="utf-8")
-    assert "8 referrals among 9 people: 4 met, 1 reached out, 1 not contacted, 2 no note yet." in text
+    assert "9 referrals among 10 people: 4 met, 1 reached out, 2 not contacted, 2 no note yet." in text
     assert ("| [[Contacts/Ben Okafor\\|Ben Okafor]] | [[Contacts/Chloé Martin\\|Chloé Martin]] | reached out | "
             "[[Interviews/2026-11-12 Ben Okafor\\|2026-11-12 Ben Okafor]] |") in text
     assert ("- [[Contacts/Priya Natarajan|Priya Natarajan]]\n  - [[Contacts/Ana Díaz|Ana Díaz]]\n"
@@ -77,7 +81,7 @@ def test_json_referrals_hold_the_same_edges(sample_copy):
     data = json.loads(run("report", "--vault", str(sample_copy), "--today", TODAY, "--format", "json").stdout)
     assert {"from": "Omar Shaikh", "to": "Lena Fischer", "state": "no note yet",
             "source": "Interviews/2026-10-05 Omar Shaikh.md"} in data["referrals"]
-    assert len(data["referrals"]) == 8
+    assert len(data["referrals"]) == 9
 
 
 def test_a_referral_loop_still_gets_chains(vault):
@@ -132,7 +136,7 @@ def test_hostile_graphs_parse_with_the_real_mermaid(tmp_path, count):
 def test_fields_mark_the_thin_ones_and_link_what_was_learned(sample_copy):
     report(sample_copy)
     text = (sample_copy / "vaultkit" / "Fields.md").read_text(encoding="utf-8")
-    assert "| UX research | 2 (below 3) | 5 | 5 |" in text and "| Product management | 3 | 4 | 2 |" in text
+    assert "| UX research | 2 (below 3) | 6 | 6 |" in text and "| Product management | 3 | 4 | 2 |" in text
     assert ("- Run a small diary study on my own team's support tickets and write it up. "
             "([[Interviews/2026-10-20 Ana Díaz|Ana Díaz, 2026-10-20]], takeaway)") in text
 
@@ -152,6 +156,8 @@ def test_thank_you_names_takeaways_referrals_and_signs_with_me(sample_copy):
 
 
 def test_landing_draft_gives_the_new_role_company_and_details(sample_copy):
+    with open(sample_copy / "vaultkit.toml", "a", encoding="utf-8") as config:
+        config.write(LANDED)
     report(sample_copy)
     text = (sample_copy / "vaultkit/Drafts/Landing - Jordan Kim.md").read_text(encoding="utf-8")
     assert "a position as UX Researcher at Northwind Health, from 16 November 2026" in text

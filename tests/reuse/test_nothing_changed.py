@@ -47,7 +47,7 @@ def forget_records(root) -> None:
 @pytest.mark.parametrize("flags", [[], ["-v"], ["--dry-run"], ["-q"]], ids=["plain", "verbose", "dry-run", "quiet"])
 def test_a_report_with_nothing_new_prints_what_a_full_run_prints(sample_copy, renders, flags):
     age_vault(sample_copy)
-    (sample_copy / "vaultkit" / "Drafts" / "Landing - Ana Díaz.md").write_text("---\ngenerated: vaultkit\n---\nMine\n")
+    (sample_copy / "vaultkit" / "Drafts" / "Check-in - Nadia Haddad.md").write_text("---\ngenerated: vaultkit\n---\nMine\n")
     run(sample_copy, *REPORT)
     renders.clear()
     replayed = run(sample_copy, *REPORT, *flags)
@@ -60,7 +60,7 @@ def test_a_report_with_nothing_new_prints_what_a_full_run_prints(sample_copy, re
 
     assert said(replayed) == said(full)
     if not flags:
-        assert "kept (you edited it): vaultkit/Drafts/Landing - Ana Díaz.md" in replayed.stdout
+        assert "kept (you edited it): vaultkit/Drafts/Check-in - Nadia Haddad.md" in replayed.stdout
 
 
 def test_an_output_deleted_or_edited_after_a_run_is_written_again(sample_copy, renders):

@@ -64,7 +64,7 @@ def set_line(path, start: str, line: str) -> None:
 def test_a_contact_edited_renders_only_the_drafts_it_changes(sample_copy, rendered, tmp_path):
     age_vault(sample_copy)
     run(sample_copy, *REPORT)
-    assert len([c for c in rendered if c != "calendar"]) == 8  # the first report renders every draft
+    assert len([c for c in rendered if c != "calendar"]) == 12  # the first report renders every draft
     rendered.clear()
     set_line(sample_copy / "People" / "Nadia Haddad.md", "email:", "email: nadia@riverbend.example")
     result = run(sample_copy, *REPORT, "-v")
@@ -89,16 +89,16 @@ def test_a_draft_deleted_or_edited_since_is_written_again_or_kept(sample_copy, r
     age_vault(sample_copy)
     run(sample_copy, *REPORT)
     drafts = sample_copy / "vaultkit" / "Drafts"
-    written = (drafts / "Landing - Jordan Kim.md").read_bytes()
-    (drafts / "Landing - Jordan Kim.md").unlink()
+    written = (drafts / "Referral - Lumen Labs - Priya Natarajan.md").read_bytes()
+    (drafts / "Referral - Lumen Labs - Priya Natarajan.md").unlink()
     mine = drafts / "Check-in - Nadia Haddad.md"
     mine.write_text(mine.read_text(encoding="utf-8") + "P.S. Mine now.\n", encoding="utf-8")
     rendered.clear()
     result = run(sample_copy, *REPORT, "-v")
     assert rendered == []  # a draft's text is its template's and context's, whatever became of its file
-    assert "written: vaultkit/Drafts/Landing - Jordan Kim.md" in result.stdout
+    assert "written: vaultkit/Drafts/Referral - Lumen Labs - Priya Natarajan.md" in result.stdout
     assert "kept (you edited it): vaultkit/Drafts/Check-in - Nadia Haddad.md" in result.stdout
-    assert (drafts / "Landing - Jordan Kim.md").read_bytes() == written
+    assert (drafts / "Referral - Lumen Labs - Priya Natarajan.md").read_bytes() == written
     assert mine.read_text(encoding="utf-8").endswith("P.S. Mine now.\n")
 
 
@@ -131,7 +131,7 @@ def test_a_record_that_is_not_this_versions_reuses_nothing(sample_copy, rendered
     set_line(sample_copy / "People" / "Nadia Haddad.md", "email:", "email: nadia@riverbend.example")
     rendered.clear()
     assert run(sample_copy, *REPORT).exit_code == 0
-    assert len([c for c in rendered if c != "calendar"]) == 8 and "calendar" in rendered
+    assert len([c for c in rendered if c != "calendar"]) == 12 and "calendar" in rendered
 
 
 def test_a_report_after_a_contact_edit_that_changes_no_draft_loads_no_renderer_library(sample_copy):

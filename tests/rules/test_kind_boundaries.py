@@ -282,7 +282,9 @@ def test_ordered_by_due_then_person_then_kind(vault):
 def test_every_action_has_a_reason_naming_the_person(sample_copy):
     result = plan(load_vault(sample_copy), dt.date(2026, 11, 20))
     for action in result.actions:
-        assert action.reason.endswith(".") and (action.contact or action.field or "contacts") in action.reason
+        about = action.facts.opening.company if hasattr(action.facts, "opening") else "contacts"  # an application
+        named = action.contact or action.field or about  # a field reads lower-case mid-sentence: "in data science"
+        assert action.reason.endswith(".") and named.casefold() in action.reason.casefold()
 
 
 # ---- every [rules] setting moves what it should ----------------------------------

@@ -24,7 +24,7 @@ from vaultkit.render.json_report import render_json
 from vaultkit.rules import plan
 from vaultkit.templates.check import SAMPLES
 
-from ..conftest import SAMPLE
+from ..conftest import LANDED, SAMPLE
 
 RENDER = Path(vaultkit.__file__).resolve().parent / "render"
 DAYS = [dt.date(2026, 9, 15), dt.date(2026, 10, 25), dt.date(2026, 11, 12), dt.date(2026, 11, 20),
@@ -33,12 +33,12 @@ DAYS = [dt.date(2026, 9, 15), dt.date(2026, 10, 25), dt.date(2026, 11, 12), dt.d
 
 @pytest.fixture(scope="module")
 def sample_vaults(tmp_path_factory):
-    """The sample vault as it is (landed) and searching still (no [landed])."""
-    searching = tmp_path_factory.mktemp("searching") / "vault"
-    shutil.copytree(SAMPLE, searching, ignore=shutil.ignore_patterns("vaultkit"))
-    config = searching / "vaultkit.toml"
-    config.write_text(config.read_text(encoding="utf-8").split("[landed]")[0], encoding="utf-8")
-    return [load_vault(SAMPLE), load_vault(searching)]
+    """The sample vault as it is (searching) and landed (with the [landed] lines README gives)."""
+    landed = tmp_path_factory.mktemp("landed") / "vault"
+    shutil.copytree(SAMPLE, landed, ignore=shutil.ignore_patterns("vaultkit"))
+    with open(landed / "vaultkit.toml", "a", encoding="utf-8") as config:
+        config.write(LANDED)
+    return [load_vault(SAMPLE), load_vault(landed)]
 
 
 def _is_kind_name(node: ast.AST, names: set[str]) -> bool:

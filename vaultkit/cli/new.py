@@ -1,4 +1,4 @@
-"""`vaultkit new contact|interview`: create a note from the vault's template."""
+"""`vaultkit new contact|interview|opportunity`: create a note from the vault's template."""
 from __future__ import annotations
 
 import datetime as dt
@@ -42,12 +42,13 @@ def _write(vault, notes: list[NewNote], templates: Templates, dry_run: bool) -> 
 
 @click.group()
 def new() -> None:
-    """Create a contact or interview note from the vault's template.
+    """Create a contact, interview or opportunity note from the vault's template.
 
     \b
     Examples:
       vaultkit new contact "Ana Díaz" --company "Northwind Health" --field "UX research"
       vaultkit new interview "Ana" --date 2026-11-24 --time 15:00 --mode video
+      vaultkit new opportunity Globex --role "UX Researcher" --heard-from Ana
     """
 
 
@@ -125,3 +126,42 @@ def interview(name, day, at, mode, location, create_contact, dry_run, vault_path
     interview_note = new_interview(vault, templates, name, day=day, at=at, mode=(mode or "").lower(),
                                    location=location, contact_path=notes[0].rel if notes else None, today=today)
     _write(vault, [*notes, interview_note], templates, dry_run)
+
+
+@new.command()
+@click.argument("company")
+@click.option("--role", required=True, help="The job, as the posting names it.")
+@click.option("--url", default="", help="The posting.")
+@click.option("--heard-from", "heard_from", default="", metavar="NAME", shell_complete=complete_contact,
+              help="Who told you about it: a contact's name (becomes a link), or anyone's.")
+@click.option("--deadline", callback=date_value, metavar="YYYY-MM-DD", help="The last day to apply.")
+@click.option("--dry-run", is_flag=True, help="Write nothing; say what would be created.")
+@vault_option
+@cache_option
+def opportunity(company, role, url, heard_from, deadline, dry_run, vault_path, no_cache) -> None:
+    """Create an opportunity note: an opening you are considering, at stage `interested`.
+
+    The note is `COMPANY - ROLE.md`, in the first folder `[types] opportunity`
+    names in vaultkit.toml, else in `Opportunities/`; an existing note of that
+    name is never overwritten (exit 1). COMPANY becomes a link when a company
+    note answers to it (its name or an alias, ignoring case, accents and
+    `Inc.`); --heard-from becomes a link when it names a contact, and is
+    written as given, with a warning, when it names nobody in the vault.
+    Change `stage` in the note as the application moves on (applied,
+    interviewing, offer, accepted, rejected, withdrawn), with `applied` and
+    `stage_date`, and vaultkit plans the asks and follow-ups that go with it.
+
+    \b
+    Examples:
+      vaultkit new contact "Omar Shaikh" --company "Lumen Labs"
+      vaultkit new opportunity Globex --role "UX Researcher" --heard-from Omar
+      vaultkit new opportunity Initech --role "Data Analyst" --deadline 2026-12-15
+    """
+    from ..edit.new_opportunity import new_opportunity
+    from ..templates.engine import Templates
+
+    vault = open_vault(vault_path, no_cache)
+    templates = Templates(vault.config, [])
+    note = new_opportunity(vault, templates, company, role=role, url=url, heard_from=heard_from,
+                           deadline=deadline, today=dt.date.today())
+    _write(vault, [note], templates, dry_run)

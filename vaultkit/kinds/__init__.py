@@ -10,10 +10,13 @@ tools/kinds_reference.py (a test checks they are current).
 from __future__ import annotations
 
 from .announce_landing import ANNOUNCE_LANDING
+from .ask_intro import ASK_INTRO
+from .ask_referral import ASK_REFERRAL
 from .broaden_field import BROADEN_FIELD
 from .check_in import CHECK_IN
 from .close_loop import CLOSE_LOOP
 from .confirm import CONFIRM
+from .follow_up_application import FOLLOW_UP_APPLICATION
 from .grow_pipeline import GROW_PIPELINE
 from .kind import TIERS, Drafted, Kind, Message, Tier, Words, person_values
 from .nudge import NUDGE
@@ -22,6 +25,7 @@ from .reach_referral import REACH_REFERRAL
 from .record_notes import RECORD_NOTES
 from .record_outcome import RECORD_OUTCOME
 from .thank_you import THANK_YOU
+from .update_helper import UPDATE_HELPER
 
 __all__ = ["KINDS", "TABLES", "TIERS", "Drafted", "Kind", "Message", "Tier", "Words", "named", "order", "person_values"]
 
@@ -31,6 +35,7 @@ TABLES: tuple[tuple[str, tuple[Kind, ...]], ...] = (
     ("Before an interview", (PREPARE, CONFIRM)),
     ("After an interview", (RECORD_OUTCOME, RECORD_NOTES, THANK_YOU)),
     ("Referrals", (REACH_REFERRAL, CLOSE_LOOP)),
+    ("Companies and openings", (ASK_INTRO, ASK_REFERRAL, FOLLOW_UP_APPLICATION, UPDATE_HELPER)),
     ("Keeping in touch without pestering", (NUDGE, CHECK_IN)),
     ("The search as a whole", (ANNOUNCE_LANDING, BROADEN_FIELD, GROW_PIPELINE)),
 )

@@ -62,7 +62,8 @@ def next_step_text(facts: CompanyFacts) -> str:
 
 def _first_actions(vault: Vault, plan: Plan) -> dict[str, Action]:
     """Each company's earliest open action (the plan is in due order): one whose note is the company's or
-    one of its opportunities, or for someone who works there now, or whose facts name the company.
+    one of its opportunities, or whose facts name the company, or (naming none) for someone who works
+    there now: asking Ana at Hooli for an introduction at Globex is a step at Globex, not at Hooli.
     One pass over the actions, so a vault of many companies and actions stays linear."""
     by_note = {c.path: {k} for k, c in vault.companies.items() if c.path}
     for opportunity in vault.opportunities:
@@ -73,10 +74,11 @@ def _first_actions(vault: Vault, plan: Plan) -> dict[str, Action]:
             by_person.setdefault(path, set()).add(key)
     first: dict[str, Action] = {}
     for action in plan.actions:
-        keys = by_note.get(action.source, set()) | by_person.get(action.contact_path or "", set())
         named = getattr(action.facts, "company", None)
-        if isinstance(named, str):
-            keys = keys | {company_key(named)}
+        if isinstance(named, str) and named:  # about that company, not where its person works
+            keys = by_note.get(action.source, set()) | {company_key(named)}
+        else:
+            keys = by_note.get(action.source, set()) | by_person.get(action.contact_path or "", set())
         for key in keys:
             first.setdefault(key, action)
     return first

@@ -107,8 +107,10 @@ def _action_bytes(action: Action, sentence: str, summary: str, stamp: datetime, 
     from icalendar import Event  # here: as in _interview_bytes
 
     event = Event()
+    # an action about no one (an application's follow-up) is told apart by the note behind it
+    by_note = (action.source,) if action.contact is None and action.source else ()
     event.add("uid", uid("action", action.kind, action.contact_path or action.contact or "",
-                         action.interview or "", action.field or ""))
+                         action.interview or "", action.field or "", *by_note))
     event.add("dtstamp", stamp)
     event.add("summary", summary)
     event.add("dtstart", action.due)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..rules import Plan
 from ..rules.progress import Progress, percent
 from ..wording import long_day
+from .applications import application_funnel
 from .text import dashboard_head, md_text, plural
 
 # outreach, replies, meetings: a blue bar, then orange and green lines
@@ -143,6 +144,6 @@ def render_progress(plan: Plan) -> str:
             f"{plural(this_week.meetings, 'meeting')}." if this_week else "")
     out.append(f"**{long_day(plan.today)}.** Of the {plural(people, 'person', 'people')} in your vault you have "
                f"written to {written:,}; {answered:,} answered, and you met {met:,}.{week}\n")
-    out += _funnel(p) + _weeks(p) + _rates(p) + _fields(p)
+    out += _funnel(p) + application_funnel(p.applications) + _weeks(p) + _rates(p) + _fields(p)
     out.append("---\nWritten by vaultkit from your notes; the same notes and day give the same page.\n")
     return "\n".join(out)

@@ -2,7 +2,8 @@
 
 Each kind's rule lives in the module named for what it watches:
 interviews.py (prepare, confirm, record-outcome, record-notes, thank-you),
-referrals.py (reach-referral, close-loop), cadence.py (nudge, check-in, gone
+referrals.py (reach-referral, close-loop), introductions.py (ask-intro), openings.py (ask-referral,
+follow-up-application, update-helper), cadence.py (nudge, check-in, gone
 quiet), pipeline.py (announce-landing, broaden-field, grow-pipeline). A rule
 gives each action its kind's facts; the rest of a kind is in vaultkit/kinds/.
 """
@@ -17,9 +18,12 @@ from ..dates import add_days
 from ..errors import WARNING, Problem
 from ..links import name_key
 from ..model import DONE_AHEAD, Vault
+from .applications import applications
 from .cadence import GoneQuiet, check_in, gone_quiet, nudge
 from .history import History
 from .network import Connector, Network, connectors, network
+from .introductions import ask_intro
+from .openings import ask_referral, follow_up_application, update_helper
 from .interviews import Upcoming, interview_actions, upcoming_interviews
 from .pipeline import Field, announce_landing, broaden_field, fields, grow_pipeline
 from .progress import Progress, progress
@@ -61,12 +65,15 @@ class Plan:
 def plan(vault: Vault, today: date) -> Plan:
     history = History(vault, today)
     per_contact = reach_referral(history) + close_loop(history) + nudge(history) + announce_landing(history)
+    edges = referral_edges(history)
+    paths = warm_paths(history, edges)
+    per_contact += ask_intro(history, paths) + ask_referral(history) + update_helper(history)
     actions = _for_active(vault, today, interview_actions(history) + _earliest(per_contact))
+    actions += follow_up_application(history)  # one per application, to no one in particular
     busy = {a.contact_path for a in actions if a.contact_path}
     explored = fields(history)
     actions += _for_active(vault, today, check_in(history, busy, explored))
     actions += broaden_field(history, explored) + grow_pipeline(history)
-    edges = referral_edges(history)
     net = network(history, edges)
     upcoming = upcoming_interviews(vault, today)
     return Plan(
@@ -79,9 +86,9 @@ def plan(vault: Vault, today: date) -> Plan:
         network=net,
         connectors=tuple(connectors(net)),
         upcoming=upcoming,
-        progress=progress(vault, today, edges),
+        progress=replace(progress(vault, today, edges), applications=applications(vault.opportunities)),
         problems=tuple(dated_problems(vault, today) + _unsigned(vault, today, actions) + _floating(vault, upcoming)),
-        warm_paths=warm_paths(history, edges),
+        warm_paths=paths,
     )
 
 

@@ -80,6 +80,7 @@ class Progress:
     not_thanked: int
     referrals_named: int  # names in done interviews' `referrals`
     per_field: tuple[FieldCount, ...]
+    applications: object = None  # rules/applications.py's Applications, once the vault has opportunities (plan sets it)
 
     def stage(self, key: str) -> Stage:
         return next(s for s in self.funnel if s.key == key)
@@ -108,6 +109,7 @@ class Progress:
             "referrals_per_meeting": self.referrals_per_meeting,
             "referrals_named": self.referrals_named,
             "interviews_per_field": [f.as_dict() for f in self.per_field],
+            "applications": self.applications.as_dict() if self.applications else None,
         }
 
 

@@ -24,6 +24,9 @@ SAMPLES = {
                      "time": "15:00", "duration": 30, "timezone": "Europe/Lisbon", "mode": "video",
                      "location": "Lisbon", "status": "scheduled",
                      "today": "2026-11-13"},
+    "opportunity.md": {"company": "[[Globex]]", "company_name": "Globex", "role": "UX Researcher",
+                       "url": "https://jobs.example.com/globex/1", "heard_from": "[[Ana Díaz]]", "stage": "interested",
+                       "deadline": "2026-12-15", "today": "2026-11-13"},
 }
 
 

@@ -16,7 +16,7 @@ from ..kinds import KINDS
 from ..paths import is_inside
 
 DRAFT_TEMPLATES = tuple(kind.draft.template for kind in KINDS if kind.draft)
-TEMPLATES = (*DRAFT_TEMPLATES, "contact.md", "interview.md")
+TEMPLATES = (*DRAFT_TEMPLATES, "contact.md", "interview.md", "opportunity.md")
 
 BUILTIN = Path(__file__).resolve().parent.parent / "default_templates"
 

@@ -11,13 +11,18 @@ $ vaultkit init notes
   created: Templates/vaultkit/thank-you.md
   created: Templates/vaultkit/reach-referral.md
   created: Templates/vaultkit/close-loop.md
+  created: Templates/vaultkit/ask-intro.md
+  created: Templates/vaultkit/ask-referral.md
+  created: Templates/vaultkit/follow-up-application.md
+  created: Templates/vaultkit/update-helper.md
   created: Templates/vaultkit/nudge.md
   created: Templates/vaultkit/check-in.md
   created: Templates/vaultkit/announce-landing.md
   created: Templates/vaultkit/contact.md
   created: Templates/vaultkit/interview.md
+  created: Templates/vaultkit/opportunity.md
 Your drafts are signed with [me] name in vaultkit.toml: add yours there (or run init with --name next time).
-Set up notes: 15 created, 0 already there. Next: vaultkit new contact "Someone" --vault notes
+Set up notes: 20 created, 0 already there. Next: vaultkit new contact "Someone" --vault notes
 >= exit 0
 
 $ ls notes
@@ -75,6 +80,7 @@ min_interviews_per_field = 3  # informational interviews to do in a field before
 min_open_leads = 5  # contacts to keep waiting for a first message
 horizon_days = 14  # upcoming means due within this many days (also the calendar's reach)
 alarm_minutes = 60  # calendar alarm this many minutes before an interview
+application_follow_up_days = 10
 
 # What `vaultkit import mail` reads when given no path: mbox files, Maildirs, folders of .eml
 [import]

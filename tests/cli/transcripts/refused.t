@@ -3,10 +3,10 @@
 My own notes on how it is going.
 % end
 $ vaultkit report --today 2026-11-24
-Read 17 contacts, 12 interviews, 1 company note.
-Follow-ups for 2026-11-24: 4 to tell where you landed, 6 overdue, 1 today, 1 upcoming, 2 later; 1 gone quiet.
+Read 19 contacts, 12 interviews, 3 company notes, 3 opportunities.
+Follow-ups for 2026-11-24: 11 overdue, 5 today, 3 upcoming, 1 later; 1 gone quiet.
   not written: vaultkit/Progress.md
-7 files written (2 briefs), 7 unchanged, 1 not written (see the errors).
+7 files written (2 briefs), 11 unchanged, 1 not written (see the errors).
 Dashboard: {vault}/vaultkit/Follow-ups.md
 vaultkit/Progress.md:1: error: not written: this file was not made by vaultkit (no "generated: vaultkit" in its front-matter); move it or rename it
 >= exit 1
