@@ -83,6 +83,8 @@ def test_the_records_template_prints_each_kind_with_its_evidence_and_what_it_is_
     written = tomllib.loads((root / "vaultkit.toml").read_text(encoding="utf-8"))
     assert written["touch_kinds"] == {"reply": ["Received"], "outreach": ["Sent"]}
     report = json.loads(run("report", "--vault", str(root), "--today", kept.TODAY, "--format", "json").stdout)
+    assert {(a["source"], a["due"]) for a in report["actions"]
+            if a["kind"] == "follow-up-application"} == kept.RECORDS_APPLICATIONS
     assert [(o["company"], o["role"], o["stage"], o["applied"]) for o in report["opportunities"]] == [
         ("Acme", "Product Designer", "applied", "2026-11-10"), ("Globex", "UX Engineer", "interested", None),
         ("Initech", "Researcher", "applied", "2026-11-28")]

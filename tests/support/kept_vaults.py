@@ -70,6 +70,8 @@ RECORDS_KEYS = {"applied": ["Applied-Date"], "date": ["Comm_DateTime"], "role": 
 RECORDS_ACTIONS = {"Jo Park": {("check-in", "2026-11-09")},  # answered on 10 Sep: 60 days on
                    "Lee Wong": {("nudge", "2026-11-27")}}  # one call on 20 Nov, unanswered
 RECORDS_LEADS = ["Max Ito"]  # never contacted
+RECORDS_APPLICATIONS = {("Records/Positions/Acme Product Designer.md", "2026-11-20"),  # applied 10 Nov, 10 days on
+                        ("Records/Positions/Initech Researcher.md", "2026-12-08")}
 
 NOTION_PEOPLE = "People 1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6"
 NOTION_MEETINGS = "Meetings 9f8e7d6c5b4a43218f7e6d5c4b3a2910"
