@@ -38,7 +38,7 @@ def _describe(detection: Detection) -> list[str]:
             lines.append(f"  evidence: {group.line()}")
             if group.check:
                 lines.append(f"  check: {group.shown}: {group.check}")
-        lines += [f"  e.g. {p}" for p in found.paths[:3]]
+        lines += [f"  e.g. {p}" for p in found.paths[:2]]
     if detection.keys:
         keys = ", ".join(f"{' or '.join(theirs)} -> {_KEY_WORDS.get(ours, ours)}"
                          for ours, theirs in detection.keys.items())
