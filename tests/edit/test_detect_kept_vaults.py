@@ -18,6 +18,7 @@ SHAPES = {
     "records": (kept.RECORDS, kept.RECORDS_TYPES, kept.RECORDS_KEYS, kept.RECORDS_ACTIONS, kept.RECORDS_LEADS),
     "notion": (kept.NOTION, kept.NOTION_TYPES, kept.NOTION_KEYS, kept.NOTION_ACTIONS, kept.NOTION_LEADS),
     "daily": (kept.DAILY, kept.DAILY_TYPES, {}, kept.DAILY_ACTIONS, []),
+    "fileclass": (kept.FILECLASS, kept.FILECLASS_TYPES, {}, kept.FILECLASS_ACTIONS, kept.FILECLASS_LEADS),
     "body-tags": (kept.BODY_TAGS, kept.BODY_TYPES, {}, kept.BODY_ACTIONS, kept.BODY_LEADS),
 }
 
@@ -78,7 +79,7 @@ def test_the_records_template_prints_each_kind_with_its_evidence_and_what_it_is_
     assert "Companies: 3 notes, by folder Records/Companies/ (confidence: high)" in printed
     assert "Conversations (interaction notes): 3 notes" in printed
     assert "2 templates left out, e.g. Templates/Log.md" in printed
-    assert "2 fileClass definitions left out, e.g. Metadata/fileClass/Person.md" in printed
+    assert "3 fileClass definitions left out, e.g. Metadata/Classes/Company.md" in printed
     assert "App-Stage -> stage" in printed and "Comm_DateTime -> a conversation's date" in printed
     written = tomllib.loads((root / "vaultkit.toml").read_text(encoding="utf-8"))
     assert written["touch_kinds"] == {"reply": ["Received"], "outreach": ["Sent"]}

@@ -8,7 +8,8 @@
 - `notion_vault`: a Notion export as Obsidian's importer leaves it: hex ids in file and folder
   names, `%20` in Markdown links, the page's property table kept in the body;
 - `daily_vault`: daily notes that mention people, and a `People/` folder with ONE note;
-- `body_tag_vault`: contacts tagged only inside the body (`#networking`).
+- `body_tag_vault`: contacts tagged only inside the body (`#networking`);
+- `fileclass_vault`: people known only by Metadata Menu's `fileClass: Person`, among other notes.
 
 Dated so that on TODAY each person is due what a seeker expects (see the *_ACTIONS).
 """
@@ -57,6 +58,7 @@ RECORDS = {
     "Metadata/fileClass/Person.md": ("---\nfields:\n  - name: Company\n    type: File\n  - name: Email\n"
                                      "    type: Input\n---\n"),
     "Metadata/fileClass/Position.md": "---\nfields:\n  - name: App-Stage\n    type: Select\n---\n",
+    "Metadata/Classes/Company.md": "---\nfields:\n  - name: Industry\n    type: Select\n---\n",  # by its fields
     "Home.md": "# Job search\n\nStart at [[Jo Park]].\n",
 }
 RECORDS_TYPES = {
@@ -122,6 +124,17 @@ BODY_TAGS = {
 BODY_TYPES = {"contact": {"tags": ["networking"]}}
 BODY_ACTIONS = {"Ada Quinn": {("check-in", "2026-11-02")}}
 BODY_LEADS = ["Bo Reyes", "Cy Tan"]
+
+FILECLASS = {
+    **{f"Notes/{name}.md": f"---\nfileClass: Person\nName: {name}\nCompany: \"[[Acme]]\"\n---\n# {name}\n"
+       for name in ("Ida Berg", "Ola Nord")},
+    "Notes/Per Lund.md": ("---\nfileClass: Person\nName: Per Lund\n---\n# Per Lund\n\n## Log\n"
+                          "- 2026-09-15 #reply glad to help\n"),
+    **{f"Notes/Idea {i}.md": f"---\nfileClass: Idea\n---\nSomething to try {i}.\n" for i in range(4)},
+}
+FILECLASS_TYPES = {"contact": {"property": "fileClass", "value": "Person"}}
+FILECLASS_ACTIONS = {"Per Lund": {("check-in", "2026-11-14")}}
+FILECLASS_LEADS = ["Ida Berg", "Ola Nord"]
 
 
 def write_vault(root: Path, files: dict[str, str]) -> Path:

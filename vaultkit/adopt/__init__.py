@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..config import Config
 from ..index.kind import Classifier, type_from_tags
-from ..mapping import TypeRule
+from ..mapping import TypeRule, key_of
 from .evidence import KINDS, look_at
 from .groups import Group, choose
 from .keys import key_names, statuses, touch_kinds
@@ -64,8 +64,11 @@ def _rules(groups: list[Group]) -> tuple[tuple[str, TypeRule], ...]:
     for kind in KINDS:
         mine = [g for g in groups if g.kind == kind]
         if mine:
+            prop = next((g for g in mine if g.what == "property"), None)
             rules.append((kind, TypeRule(tags=tuple(g.name for g in mine if g.what == "tag"),
-                                         folders=tuple(g.name for g in mine if g.what == "folder"))))
+                                         folders=tuple(g.name for g in mine if g.what == "folder"),
+                                         property=key_of(prop.key) if prop else "",
+                                         value=prop.name.casefold() if prop else "")))
     return tuple(rules)
 
 
@@ -114,7 +117,7 @@ def mapping_toml(detection: Detection, kept_touch_kinds: dict[str, list[str]] | 
     `kept_touch_kinds` (a hand-written table) come first; detected values are added to them."""
     lines = ["# Mapped by `vaultkit init --detect`: which of your notes are people, interviews, conversations,",
              "# companies and openings, in your vault's own terms. Edit freely; `vaultkit check` says what each finds."]
-    mapped = [f for f in detection.found if f.rule.tags or f.rule.folders]
+    mapped = [f for f in detection.found if f.rule.tags or f.rule.folders or f.rule.property]
     lines += ["[types]"] if mapped else []
     for found in mapped:
         parts = []
@@ -122,6 +125,9 @@ def mapping_toml(detection: Detection, kept_touch_kinds: dict[str, list[str]] | 
             parts.append(f"tags = {_toml_list(found.rule.tags)}")
         if found.rule.folders:
             parts.append(f"folders = {_toml_list(found.rule.folders)}")
+        prop = next((g for g in found.groups if g.what == "property"), None)
+        if prop:
+            parts.append(f"property = {_toml_list([prop.key])[1:-1]}, value = {_toml_list([prop.name])[1:-1]}")
         count = f"{len(found.paths)} note" + ("" if len(found.paths) == 1 else "s")
         lines += [f"# {count} ({found.confidence} confidence): " + "; ".join(found.evidence)]
         lines.append(f"{found.kind} = {{ {', '.join(parts)} }}")

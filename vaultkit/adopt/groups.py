@@ -14,25 +14,27 @@ from dataclasses import dataclass
 
 from ..mapping import TOUCH_KINDS
 from .evidence import KINDS, LABELS, Look, name_kind
-from .reading import Seen, words
+from ..links import name_of
+from .reading import TYPE_KEYS, Seen, words
 
 MOSTLY = 0.6  # the share of a group's notes that must look the part
 
 
 @dataclass
 class Group:
-    what: str  # "folder" or "tag"
-    name: str  # the folder's path, or the tag without `#`
+    what: str  # "folder", "tag" or "property"
+    name: str  # the folder's path, the tag without `#`, or the property's value (`key` says which property)
     kind: str
     paths: list[str]
     evidence: str  # "Job-Title + App-Stage + Applied-Date"
     runner_up: str | None
     confidence: str  # high, medium, low
     check: str = ""  # what to look at when the evidence is weak
+    key: str = ""  # for a property: the key as written (`fileClass`)
 
     @property
     def shown(self) -> str:
-        return self.name if self.what == "folder" else f"#{self.name}"
+        return {"folder": self.name, "tag": f"#{self.name}"}.get(self.what, f"{self.key}: {self.name}")
 
     def line(self) -> str:
         """`30 Records/10 Positions: 5 notes, Job-Title + App-Stage: opportunities, not people`."""
@@ -70,6 +72,8 @@ def _evidence(kind: str, members: list[Seen], looks: dict[str, Look]) -> str:
 def decide(what: str, name: str, members: list[Seen], looks: dict[str, Look]) -> Group | None:
     """The kind a folder or tag holds, or None when its notes are a mix or look like nothing."""
     said = name_kind(words(posixpath.basename(name) if what == "folder" else name))
+    if what == "property" and said is None:
+        return None  # a property value is taken only for the kind it names
     best = Counter(looks[s.rel].best for s in members if looks[s.rel].best)
     kind, hits = best.most_common(1)[0] if best else (None, 0)
     total = len(members)
@@ -117,6 +121,7 @@ def choose(seen: list[Seen], looks: dict[str, Look]) -> list[Group]:
         group = decide("folder", folder, by_folder[folder], looks)
         if group and not any(g.kind == group.kind and folder.startswith(g.name + "/") for g in chosen):
             chosen.append(group)
+    chosen += _by_property(seen, looks, chosen)
     covered = {p for g in chosen for p in g.paths}
     for tag in sorted(by_tag):
         if tag in KINDS or tag in TOUCH_KINDS:
@@ -128,3 +133,25 @@ def choose(seen: list[Seen], looks: dict[str, Look]) -> list[Group]:
                 all(looks[p].best == group.kind for p in group.paths) and set(group.paths) - covered):
             chosen.append(group)
     return chosen
+
+
+def _by_property(seen: list[Seen], looks: dict[str, Look], chosen: list[Group]) -> list[Group]:
+    """`fileClass: Person`, `category: person`: a type-like value naming a kind, for notes that no folder
+    taken holds (one property per kind, the one on most notes); vaultkit's own `type: contact` needs none."""
+    by_value: dict[tuple[str, str], list[Seen]] = {}
+    for s in seen:
+        for key in TYPE_KEYS:
+            value = s.note.props.get(key)
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str) and name_of(item).strip():
+                    by_value.setdefault((key, name_of(item).strip()), []).append(s)
+    covered = {p for g in chosen for p in g.paths}
+    found: dict[str, Group] = {}
+    for (key, value), members in sorted(by_value.items(), key=lambda pair: -len(pair[1])):
+        if key == "type" and value.casefold() in KINDS:
+            continue
+        group = decide("property", value, members, looks)
+        if group and group.kind not in found and set(group.paths) - covered:
+            group.key = next((s.spellings.get(key, key) for s in members), key)
+            found[group.kind] = group
+    return list(found.values())
