@@ -79,6 +79,7 @@ def test_the_records_template_prints_each_kind_with_its_evidence_and_what_it_is_
     assert "Companies: 3 notes, by folder Records/Companies/ (confidence: high)" in printed
     assert "Conversations (interaction notes): 3 notes" in printed
     assert "2 templates left out, e.g. Templates/Log.md" in printed
+    assert "1 settings note left out, e.g. Settings/Contact fields.md" in printed
     assert "3 fileClass definitions left out, e.g. Metadata/Classes/Company.md" in printed
     assert "App-Stage -> stage" in printed and "Comm_DateTime -> a conversation's date" in printed
     written = tomllib.loads((root / "vaultkit.toml").read_text(encoding="utf-8"))
@@ -115,3 +116,9 @@ def test_force_keeps_a_hand_written_touch_kinds_table(tmp_path):
     written = tomllib.loads((root / "vaultkit.toml").read_text(encoding="utf-8"))
     assert written["touch_kinds"] == {"checkin": ["Follow-up"], "reply": ["Answered", "Received"],
                                       "outreach": ["Sent"]}
+
+
+def test_people_known_only_by_their_fileclass_are_mapped_by_that_property(tmp_path):
+    _, _, printed = adopted(tmp_path, "fileclass")
+    assert "Contacts: 3 notes, by fileclass: person (confidence: high)" in printed
+    assert "  evidence: fileClass: Person: 3 notes, Name + 1 with a Log + type contact: people" in printed

@@ -39,7 +39,7 @@ def _log(person_links: str, comm_type: str, when: str, method: str = "Email") ->
 
 RECORDS = {
     "Records/People/Jo Park.md": _person("Jo Park", "Acme", "Design Lead", "jo@acme.example"),
-    "Records/People/Lee Wong.md": _person("Lee Wong", "Globex", "Engineer", ""),
+    "Records/People/Lee Wong.md": "---\nName: Lee Wong\nCompany: \"[[Globex]]\"\nJob-Title: Engineer\n---\n\n---\n#person\n",
     "Records/People/Max Ito.md": "---\nName: Max Ito\nCompany: \"[[Initech]]\"\nJob-Title:\n---\n\n---\n#person\n",
     "Records/Companies/Acme.md": "---\nIndustry: Design tools\nWebsite: https://acme.example\nSize: 200\n---\n",
     "Records/Companies/Globex.md": "---\nIndustry: Energy\nWebsite:\nSize:\n---\n",
@@ -59,6 +59,7 @@ RECORDS = {
                                      "    type: Input\n---\n"),
     "Metadata/fileClass/Position.md": "---\nfields:\n  - name: App-Stage\n    type: Select\n---\n",
     "Metadata/Classes/Company.md": "---\nfields:\n  - name: Industry\n    type: Select\n---\n",  # by its fields
+    "Settings/Contact fields.md": "---\nName: text\nEmail: text\nPhone: text\n---\nThe fields of a person.\n",
     "Home.md": "# Job search\n\nStart at [[Jo Park]].\n",
 }
 RECORDS_TYPES = {

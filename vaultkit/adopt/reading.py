@@ -77,7 +77,7 @@ def _left_out(rel: str, note: Note) -> str | None:
     if any(part.replace(" ", "") in ("fileclass", "fileclasses") for part in folders) or _defines_fields(note):
         return "fileClass definition"
     if any(part in SETTINGS_FOLDERS for part in folders):
-        return "settings"
+        return "settings note"
     return None
 
 
@@ -103,7 +103,7 @@ def _type_words(note: Note) -> set[str]:
 
 
 def read_vault(config: Config) -> tuple[list[Seen], list[tuple[str, str]]]:
-    """Every note, parsed whole, and the notes left out with why (template, settings, fileClass definition)."""
+    """Every note, parsed whole, and the notes left out with why (template, settings note, fileClass definition)."""
     rels, _ = walk_notes(config)
     seen, left_out = [], []
     for rel in rels:
