@@ -49,6 +49,7 @@ class ReportResult:
     warnings: int
     notes: int
     contacts: int
+    read: dict[str, int] = field(default_factory=dict)  # notes of each kind read: contacts, interviews, ...
     plan: Plan | None = None  # the plan and the model: None when the report was repeated from the last run
     vault: Vault | None = None
     rendered: Rendered | None = field(default=None, repr=False, compare=False)  # kept for the next report
@@ -113,7 +114,16 @@ def run_report(vault: Vault, today: date, dry_run: bool = False, last: Rendered 
     noted = [*vault.problems, *the_plan.problems]
     errors = sum(p.severity == ERROR for p in noted)
     return ReportResult(vault.config, today, dry_run, the_plan.counts(), tuple(results), tuple(sorted(problems)),
-                        errors, len(noted) - errors, vault.note_count, len(vault.contacts), the_plan, vault, rendered)
+                        errors, len(noted) - errors, vault.note_count, len(vault.contacts), read_counts(vault),
+                        the_plan, vault, rendered)
+
+
+def read_counts(vault: Vault) -> dict[str, int]:
+    """How many notes of each kind the report read, so a wrong mapping shows at once."""
+    return {"contacts": len(vault.contacts), "interviews": len(vault.interviews),
+            "conversations": vault.conversation_notes,
+            "companies": sum(company.path is not None for company in vault.companies.values()),
+            "opportunities": len(vault.opportunities)}
 
 
 def _keep(memo: Memo, result: ReportResult) -> None:
@@ -122,6 +132,7 @@ def _keep(memo: Memo, result: ReportResult) -> None:
         return
     memo.keep("report", {"counts": result.counts, "results": [[rel, _LATER[status]] for rel, status in result.results],
                          "errors": result.errors, "warnings": result.warnings, "contacts": result.contacts,
+                         "read": result.read,
                          "rendered": result.rendered.as_record() if result.rendered else {}},
               outputs=[rel for rel, _ in result.results])
 
@@ -129,9 +140,9 @@ def _keep(memo: Memo, result: ReportResult) -> None:
 def _repeat(memo: Memo, dry_run: bool) -> ReportResult | None:
     """The report the last one recorded, if nothing it reads has changed and its files are as it left them."""
     record = memo.recall("report")
-    if record is None:
+    if record is None or "read" not in record:  # a record from before the counts were kept
         return None
     index = memo.index
     results = tuple((rel, status) for rel, status in record["results"])
     return ReportResult(index.config, memo.today, dry_run, record["counts"], results, (), record["errors"],
-                        record["warnings"], index.note_count, record["contacts"])
+                        record["warnings"], index.note_count, record["contacts"], record["read"])

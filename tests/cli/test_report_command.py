@@ -34,6 +34,7 @@ def test_sample_followups_match_the_committed_file(sample_copy):
     assert result.exit_code == 0, result.output
     dashboard = sample_copy.resolve() / "vaultkit" / "Follow-ups.md"
     assert result.stdout == (  # a short summary: the written file is listed only under -v
+        "Read 19 contacts, 12 interviews, 3 company notes, 3 opportunities.\n"
         "Follow-ups for 2026-11-20: 10 overdue, 5 today, 4 upcoming, 1 later; 1 gone quiet.\n"
         "1 file written, 20 unchanged.\n"
         f"Dashboard: {dashboard}\n"
@@ -66,7 +67,7 @@ def test_the_landed_sample_is_a_wrap_up_page(sample_copy):
         config.write(LANDED)
     result = run("report", "--vault", str(sample_copy), "--today", TODAY)
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("Follow-ups for 2026-11-20: 4 to tell where you landed, ")
+    assert result.stdout.splitlines()[1].startswith("Follow-ups for 2026-11-20: 4 to tell where you landed, ")
     check_golden({GOLDEN_LANDED: (sample_copy / "vaultkit" / "Follow-ups.md").read_bytes()})
 
 

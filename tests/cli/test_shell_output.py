@@ -119,6 +119,7 @@ def test_the_first_report_prints_a_short_summary_with_the_dashboards_path(sample
     result = run("report", "--vault", str(sample_copy), "--today", TODAY)
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
+        "Read 19 contacts, 12 interviews, 3 company notes, 3 opportunities.",
         "Follow-ups for 2026-11-20: 10 overdue, 5 today, 4 upcoming, 1 later; 1 gone quiet.",
         "21 files written (12 drafts, 3 briefs), 0 unchanged.",
         f"Dashboard: {sample_copy.resolve() / 'vaultkit' / 'Follow-ups.md'}",  # absolute: a terminal link

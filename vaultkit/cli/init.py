@@ -34,13 +34,16 @@ def init(path: Path | None, vault_path: Path | None, name: str, email: str, dete
     /etc/localtime points): change it if your search is elsewhere. Nothing
     that exists is overwritten: running init twice changes nothing.
 
-    With --detect, on a vault you kept before vaultkit, it looks for notes
-    that are people (a tag or folder whose notes mostly carry email, phone,
-    company, role or linkedin) and notes that are conversations (a date and a
-    link to one of those people), and the status words your people's notes
-    use (contacted, warm ...), prints what it found with examples, and
-    writes the mapping into vaultkit.toml, so that report and check see them.
-    Templates (Templater's <%, a templates folder) are left out.
+    With --detect, on a vault you kept before vaultkit, it finds the notes
+    that are people, interviews, conversations, companies and openings, by
+    what a person would look at: folder and tag names (People, Positions,
+    Logs, #person), a type, category or fileClass property, each kind's keys
+    (email and phone; job title, stage and applied date; industry and
+    website), and the people dated notes link. It prints per kind the
+    evidence, the kind it was not and a confidence, then writes the mapping,
+    your key names (App-Stage is stage) and status words into vaultkit.toml,
+    so that report and check see them. Templates, settings and fileClass
+    definitions are left out; no note is changed.
 
     \b
     Examples:

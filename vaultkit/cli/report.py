@@ -84,6 +84,17 @@ def _kinds(rels: list[str], folder: str) -> str:
     return f" ({', '.join(named)})" if named else ""
 
 
+_READ = (("contacts", "contact"), ("interviews", "interview"), ("conversations", "conversation note"),
+         ("companies", "company note"), ("opportunities", "opportunity"))
+
+
+def read_line(read: dict[str, int]) -> str:
+    """`Read 17 contacts, 12 interviews, 1 company note.`: contacts and interviews always, the rest when found."""
+    parts = [plural(read.get(key, 0), noun, "opportunities" if key == "opportunities" else None)
+             for key, noun in _READ if key in ("contacts", "interviews") or read.get(key)]
+    return f"Read {', '.join(parts)}."
+
+
 def summary(result: ReportResult, verbose: bool) -> list[str]:
     """The counts per group, one line on the files, and where the dashboard is.
 
@@ -93,7 +104,8 @@ def summary(result: ReportResult, verbose: bool) -> list[str]:
     counts, results, config = result.counts, result.results, result.config
     told = [f"{counts['announce']} to tell where you landed"] if counts.get("announce") else []
     groups = ", ".join(told + [f"{counts[g]} {g}" for g in GROUPS])
-    lines = [f"Follow-ups for {result.today.isoformat()}: {groups}; {counts['gone_quiet']} gone quiet."]
+    lines = [read_line(result.read)] if result.read else []
+    lines.append(f"Follow-ups for {result.today.isoformat()}: {groups}; {counts['gone_quiet']} gone quiet.")
     lines += [f"  {status}: {rel}" for rel, status in results
               if status in (KEPT, NOT_WRITTEN) or (verbose and status != UNCHANGED)]
     by_status = {s: [rel for rel, status in results if status == s]

@@ -38,6 +38,7 @@ class Vault:
     companies: dict[str, Company] = field(default_factory=dict)  # by company_key, in name order
     opportunities: tuple[Opportunity, ...] = ()  # by path
     company_names: CompanyNames | None = field(repr=False, default=None)
+    conversation_notes: int = 0  # interaction notes read (one per conversation)
 
     def find_company(self, name: str) -> Company | None:
         """The company a written name (or alias, or link) means, if the vault knows it."""
@@ -85,7 +86,7 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
     interviews = _read_interviews(notes.interviews, by_path, people, found)
     touches = _read_touches(notes, config, people, interviews, found)
     return _vault(config, by_path, interviews, touches, found,
-                  notes.count if note_count is None else note_count, people.names, companies)
+                  notes.count if note_count is None else note_count, people.names, companies, len(notes.interactions))
 
 
 @dataclass
@@ -193,7 +194,8 @@ def _read_touches(notes: _ByKind, config: Config, people: Resolver, interviews: 
 
 def _vault(config: Config, contacts: dict[str, Contact], interviews: list[Interview], touches: list[Touch],
            found: list[Problem], note_count: int, names: NameIndex,
-           companies: tuple[dict[str, Company], tuple[Opportunity, ...], CompanyNames]) -> Vault:
+           companies: tuple[dict[str, Company], tuple[Opportunity, ...], CompanyNames],
+           conversation_notes: int = 0) -> Vault:
     touches_by, interviews_by = defaultdict(list), defaultdict(list)
     for touch in touches:
         touches_by[touch.contact].append(touch)
@@ -211,6 +213,7 @@ def _vault(config: Config, contacts: dict[str, Contact], interviews: list[Interv
         companies=companies[0],
         opportunities=companies[1],
         company_names=companies[2],
+        conversation_notes=conversation_notes,
         _touches_by_contact={k: tuple(v) for k, v in touches_by.items()},
         _interviews_by_contact={k: tuple(v) for k, v in interviews_by.items()},
         _interviews_by_path={i.path: i for i in interviews},

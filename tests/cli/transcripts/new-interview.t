@@ -45,6 +45,7 @@ them above this comment: vaultkit counts the interview as prepared once you have
 
 # The next report prepares for it.
 $ vaultkit report --today 2026-11-28
+Read 19 contacts, 13 interviews, 3 company notes, 3 opportunities.
 Follow-ups for 2026-11-28: 13 overdue, 4 today, 4 upcoming, 1 later; 1 gone quiet.
 9 files written (1 draft, 2 briefs), 11 unchanged.
 Dashboard: {vault}/vaultkit/Follow-ups.md
