@@ -32,7 +32,8 @@ from pathlib import Path
 WORDS = ("research interview product data team user study career network coffee question answer "
          "analysis design market hiring manager project plan notes idea meeting report draft review "
          "feedback goal skill portfolio referral introduction field company role lesson insight").split()
-TAG_WORDS = [w for w in WORDS if w not in ("interview", "contact")]  # those tags would type the note
+# a tag named like a kind of note types the note (`#company` makes a company note): ordinary notes carry none
+TAG_WORDS = [w for w in WORDS if w not in ("interview", "contact", "company", "opportunity", "interaction")]
 FIELDS = ["UX research", "Data science", "Product management", "Policy", "Nursing", "Teaching"]
 KINDS = ["#outreach", "#reply", "#thanks", "#checkin", "#update", ""]
 
