@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .files import write_files
+
 PEOPLE = "30 Records/20 People"
 LOGS = "30 Records/40 Logs"
 
@@ -48,7 +50,7 @@ def notion_like_vault(root: Path) -> Path:
     ]:
         rel, text = _log(*args)
         files[rel] = text
-    return _write(root, files)
+    return write_files(root, files)
 
 
 def tagged_vault(root: Path) -> Path:
@@ -60,16 +62,8 @@ def tagged_vault(root: Path) -> Path:
         for name in ("Ada Quinn", "Bo Reyes", "Cy Tan")
     }
     files.update({f"Notes/Topic {i}.md": f"---\ntags: [topic]\n---\nSome thoughts {i}.\n" for i in range(5)})
-    return _write(root, files)
+    return write_files(root, files)
 
-
-def _write(root: Path, files: dict[str, str]) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .files import write_files
+
 TODAY = "2026-12-03"
 
 FOLDER_CONFIG = """[me]
@@ -51,7 +53,7 @@ def folder_vault(root: Path) -> Path:
                                   "- mail [Nobody](people/no/person@nobody/index.md)\n"),
         "notes/Reading.md": "See [Jane](../people/ja/person@jane-doe/index.md).\n",
     }
-    return _write(root, files)
+    return write_files(root, files)
 
 
 # the actions due on TODAY in folder_vault, by contact
@@ -105,7 +107,7 @@ def recruiter_vault(root: Path) -> Path:
         "Contacts/Fay Lin.md": ("---\ntype: contact\nname: Fay Lin\n---\n\n## Interactions\n"
                                 "- [2026-11-28] #outreach coffee chat request\n"),
     }
-    return _write(root, files)
+    return write_files(root, files)
 
 
 RECRUITER_ACTIONS = {
@@ -117,11 +119,3 @@ RECRUITER_ACTIONS = {
 }
 RECRUITER_QUIET = ["Ben Cole"]
 
-
-def _write(root: Path, files: dict[str, str]) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
