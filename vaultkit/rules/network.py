@@ -98,20 +98,67 @@ def _chains(people: dict[str, Person], edges) -> dict[str, tuple[str, ...]]:
 
 def connectors(net: Network) -> list[Connector]:
     """People who led to meetings, most first; only those who led to at least one."""
-    children = defaultdict(list)
+    keys = list(net.people)
+    index = {key: n for n, key in enumerate(keys)}
+    children: list[list[int]] = [[] for _ in keys]
     for parent, child in net.edges:
-        children[parent].append(child)
+        children[index[parent]].append(index[child])
+    met = sum(1 << n for n, key in enumerate(keys) if net.people[key].state == MET)
+    below = _below(children)
     found = []
-    for key, who in net.people.items():
-        seen, stack = set(), list(children[key])
-        while stack:
-            current = stack.pop()
-            if current in seen or current == key:
-                continue
-            seen.add(current)
-            stack.extend(children[current])
-        meetings = sum(net.people[k].state == MET for k in seen)
+    for n, key in enumerate(keys):
+        meetings = (below[n] & ~(1 << n) & met).bit_count()
         if meetings:
-            direct = sum(net.people[k].state == MET for k in set(children[key]))
-            found.append(Connector(who, meetings, direct))
+            direct = sum(1 for c in set(children[n]) if met >> c & 1)
+            found.append(Connector(net.people[key], meetings, direct))
     return sorted(found, key=lambda c: (-c.meetings, -c.direct, c.person.name.casefold(), c.person.key))
+
+
+def _below(children: list[list[int]]) -> list[int]:
+    """For each person, everyone reachable from them by one or more referrals, as a bit set.
+
+    Tarjan's strongly connected components, iteratively: a component is finished only after
+    every component it leads to, so each set is the union of its children's, found once
+    (a DFS from every person took 0.2 s on 300 people in long chains).
+    """
+    count = len(children)
+    order, low, on_stack = [-1] * count, [0] * count, [False] * count
+    stack: list[int] = []
+    below = [0] * count
+    counter = 0
+    for root in range(count):
+        if order[root] != -1:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                order[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack[node] = True
+            if i < len(children[node]):
+                work.append((node, i + 1))
+                child = children[node][i]
+                if order[child] == -1:
+                    work.append((child, 0))
+                elif on_stack[child]:
+                    low[node] = min(low[node], order[child])
+                continue
+            for child in children[node]:
+                if on_stack[child] or order[child] > order[node]:
+                    low[node] = min(low[node], low[child])
+            if low[node] == order[node]:  # the root of a component: pop it, all it leads to is done
+                members, reach = [], 0
+                while True:
+                    member = stack.pop()
+                    on_stack[member] = False
+                    members.append(member)
+                    if member == node:
+                        break
+                for member in members:  # each member of a loop is some member's child, so reach holds it
+                    for child in children[member]:
+                        reach |= (1 << child) | below[child]
+                for member in members:
+                    below[member] = reach
+    return below
