@@ -117,12 +117,13 @@ def cli(ctx: click.Context) -> None:
     Examples:
       vaultkit init ~/notes                        set up a vault
       cd ~/notes
-      vaultkit new contact "Ana Díaz" --field "UX research"
+      vaultkit new contact "Ana Díaz" --company Globex --field "UX research"
       vaultkit new interview Ana --date 2026-11-24 --time 15:00
       vaultkit log Ana "#reply happy to meet"      add a touch to Ana's Log
       vaultkit report --vault ~/notes              write the dashboards and drafts
       vaultkit watch --vault ~/notes               keep them fresh as you edit
       vaultkit check --vault ~/notes               list broken notes (exit 1 on errors)
+      vaultkit who Globex --vault ~/notes          who can get you into Globex
 
     Exit status: 0 done, 1 errors in the notes, an output or note not written
     (refused, or a disk error), 2 a usage or vaultkit.toml error, 70 a bug in
