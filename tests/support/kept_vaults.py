@@ -18,6 +18,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .files import write_files as write_vault
+
 TODAY = "2026-12-03"
 
 
@@ -136,15 +138,6 @@ FILECLASS = {
 FILECLASS_TYPES = {"contact": {"property": "fileClass", "value": "Person"}}
 FILECLASS_ACTIONS = {"Per Lund": {("check-in", "2026-11-14")}}
 FILECLASS_LEADS = ["Ida Berg", "Ola Nord"]
-
-
-def write_vault(root: Path, files: dict[str, str]) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
 
 
 def hashes(root: Path) -> dict[str, str]:
