@@ -21,6 +21,9 @@ from .resolver import Resolver
 from .touches import daily_touches, last_contact_touch, log_touches
 
 
+_PROBLEM_ORDER = attrgetter("path", "line", "severity", "message")  # Problem's own order, compared in C
+
+
 @dataclass(frozen=True)
 class Vault:
     """Everything the rules need, computed once; no method reads a file."""
@@ -207,7 +210,7 @@ def _vault(config: Config, contacts: dict[str, Contact], interviews: list[Interv
         contacts=contacts,
         interviews=tuple(interviews),
         touches=tuple(touches),
-        problems=tuple(sorted(set(found))),
+        problems=tuple(sorted(set(found), key=_PROBLEM_ORDER)),
         note_count=note_count,
         names=names,
         companies=companies[0],
