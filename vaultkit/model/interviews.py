@@ -36,6 +36,13 @@ def _sections(body) -> dict:
 
 
 def read_interview(note: Note, problems: list[Problem]) -> Interview | None:
+    fields = interview_fields(note, problems)
+    return None if fields is None else Interview(**fields)
+
+
+def interview_fields(note: Note, problems: list[Problem]) -> dict | None:
+    """read_interview's Interview as its fields, for a caller that resolves its people before making it
+    (made once, not made and then replaced: the model reads thousands)."""
     p = Props(note, problems)
     contact_texts = p.texts("contact")
     if not contact_texts:
@@ -104,7 +111,7 @@ def read_interview(note: Note, problems: list[Problem]) -> Interview | None:
     if sections["next_steps"] is not None:
         next_steps = tuple((i.text, i.task not in (None, " ")) for i in items_in(sections["next_steps"]) if i.task)
     mode = p.text("mode")
-    return Interview(
+    return dict(
         path=note.path,
         contact=PersonRef(text, name_of(text), None, line),
         date=day,
