@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..dates import MAX_DURATION, in_range, parse_date_time, parse_duration, parse_time, range_problem, zone_name
 from ..errors import ERROR, WARNING, Problem, shown
@@ -19,8 +20,29 @@ SECTION_NAMES = {
     "next_steps": ("Next steps", "Next-steps", "Next_steps"),
 }
 
+_SECTION_OF = {name.casefold(): key for key, names in SECTION_NAMES.items() for name in names}
+
+
+def _sections(body) -> dict:
+    """Each of SECTION_NAMES' keys -> the first section titled by one of its names, ignoring case
+    (Body.section for each, in one pass over the sections); None where there is none."""
+    found = dict.fromkeys(SECTION_NAMES)
+    if body is not None:
+        for section in body.sections:
+            key = _SECTION_OF.get(section.title.casefold())
+            if key is not None and found[key] is None:
+                found[key] = section
+    return found
+
 
 def read_interview(note: Note, problems: list[Problem]) -> Interview | None:
+    fields = interview_fields(note, problems)
+    return None if fields is None else Interview(**fields)
+
+
+def interview_fields(note: Note, problems: list[Problem]) -> dict | None:
+    """read_interview's Interview as its fields, for a caller that resolves its people before making it
+    (made once, not made and then replaced: the model reads thousands)."""
     p = Props(note, problems)
     contact_texts = p.texts("contact")
     if not contact_texts:
@@ -67,7 +89,11 @@ def read_interview(note: Note, problems: list[Problem]) -> Interview | None:
         thanked = p.date("thank_you_sent", "write the date you sent it, or true")
     text, line = contact_texts[0]
     body = note.body
-    sections = {k: (body.section(*names) if body else None) for k, names in SECTION_NAMES.items()}
+    sections = _sections(body)
+    item_lines = [i.line for i in body.items] if body else []
+
+    def items_in(section):  # Body.items_in, with the items' lines listed once per note
+        return body.items[bisect_right(item_lines, section.line):bisect_right(item_lines, section.end_line)]
 
     def points(key):
         section = sections[key]
@@ -75,7 +101,7 @@ def read_interview(note: Note, problems: list[Problem]) -> Interview | None:
             return ()
         if not section.has_content:  # blank, or only a comment such as the template's starting points
             return ()
-        items = body.items_in(section)
+        items = items_in(section)
         if items:
             return tuple(i.text for i in items if i.depth == items[0].depth and i.text)
         text = _COMMENTS.sub("", section.text)
@@ -83,9 +109,9 @@ def read_interview(note: Note, problems: list[Problem]) -> Interview | None:
 
     next_steps = ()
     if sections["next_steps"] is not None:
-        next_steps = tuple((i.text, i.task not in (None, " ")) for i in body.items_in(sections["next_steps"]) if i.task)
+        next_steps = tuple((i.text, i.task not in (None, " ")) for i in items_in(sections["next_steps"]) if i.task)
     mode = p.text("mode")
-    return Interview(
+    return dict(
         path=note.path,
         contact=PersonRef(text, name_of(text), None, line),
         date=day,

@@ -15,10 +15,13 @@ from .companies import OPPORTUNITY_KEYS, Company, CompanyNames, Opportunity, rea
 from .contacts import CONTACT_KEYS, is_own_note, read_contact, unknown_status_warning
 from .entities import Contact, Interview, Touch
 from .interactions import interaction_touches, with_their_keys
-from .interviews import read_interview
+from .interviews import interview_fields
 from .resolve import NameIndex
 from .resolver import Resolver
 from .touches import daily_touches, last_contact_touch, log_touches
+
+
+_PROBLEM_ORDER = attrgetter("path", "line", "severity", "message")  # Problem's own order, compared in C
 
 
 @dataclass(frozen=True)
@@ -154,22 +157,23 @@ def _read_interviews(notes: list[Note], contacts: dict[str, Contact], people: Re
     names none; by date, then path."""
     interviews = []
     for note in notes:
-        interview = read_interview(note, found)
+        interview = interview_fields(note, found)
         if interview is None:
             continue
-        if not interview.contact.name:
-            found.append(Problem(note.path, interview.contact.line, ERROR,
-                                 f"contact {interview.contact.written!r} names nobody; interview skipped"))
+        written = interview["contact"]
+        if not written.name:
+            found.append(Problem(note.path, written.line, ERROR,
+                                 f"contact {written.written!r} names nobody; interview skipped"))
             continue
-        person = people.person(interview.contact, note.path, "contact", True)
+        person = people.person(written, note.path, "contact", True)
         contact = contacts.get(person.path)
-        interviews.append(replace(
-            interview,
+        interview.update(
             contact=person,
-            referrals=people.people(interview.referrals, note.path, "referral", False),
-            field=interview.field or (contact.field if contact else ""),
-            company=interview.company or (contact.company if contact else ""),
-        ))
+            referrals=people.people(interview["referrals"], note.path, "referral", False),
+            field=interview["field"] or (contact.field if contact else ""),
+            company=interview["company"] or (contact.company if contact else ""),
+        )
+        interviews.append(Interview(**interview))
     interviews.sort(key=lambda i: (i.date, i.path))
     return interviews
 
@@ -207,7 +211,7 @@ def _vault(config: Config, contacts: dict[str, Contact], interviews: list[Interv
         contacts=contacts,
         interviews=tuple(interviews),
         touches=tuple(touches),
-        problems=tuple(sorted(set(found))),
+        problems=tuple(sorted(set(found), key=_PROBLEM_ORDER)),
         note_count=note_count,
         names=names,
         companies=companies[0],

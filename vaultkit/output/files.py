@@ -73,7 +73,7 @@ def _render(vault: Vault, the_plan: Plan, problems: list[Problem], mailto: Calla
         Output("Progress.md", render_progress(the_plan).encode("utf-8")),
         Output("Follow-ups.ics", calendar),
         *(d.output for d in drafts),
-        *render_briefs(vault, the_plan),
+        *render_briefs(vault, the_plan, briefs),
     ]
     return files, drafts, Rendered(templates_key, remembered.texts, (calendar_key, hash_of(calendar)))
 

@@ -18,6 +18,7 @@ from ..paths import is_inside
 WRITTEN, UNCHANGED, WOULD_WRITE, KEPT = "written", "unchanged", "would write", "kept (you edited it)"
 NOT_WRITTEN = "not written"
 _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]')
+_DOTS = re.compile(r"\.{2,}")
 MAX_NAME = 120
 # .vaultkit-k3j4h5g6-1f0c9a2e.tmp: a random part and a check of it, so a file of the user's that
 # only looks like one (.vaultkit-notebook.tmp) is never taken for vaultkit's and removed
@@ -42,11 +43,12 @@ def safe_name(text: str, suffix: str = ".md") -> str:
     """A file name safe on every OS from any text: no separators or reserved characters,
     no leading dot, no `..`, at most MAX_NAME characters and MAX_NAME_BYTES bytes with `suffix`."""
     name = _UNSAFE.sub("-", text)
-    name = re.sub(r"\.{2,}", ".", name).strip(" .-") or "untitled"
+    name = _DOTS.sub(".", name).strip(" .-") or "untitled"
     name = name[: MAX_NAME - len(suffix)]
     room = MAX_NAME_BYTES - len(suffix.encode("utf-8"))
-    sizes = accumulate(len(c.encode("utf-8", "surrogatepass")) for c in name)
-    name = name[: sum(size <= room for size in sizes)]  # whole characters, within the bytes
+    if len(name.encode("utf-8", "surrogatepass")) > room:  # cut only a name too long (rare): counted per character
+        sizes = accumulate(len(c.encode("utf-8", "surrogatepass")) for c in name)
+        name = name[: sum(size <= room for size in sizes)]  # whole characters, within the bytes
     return (name.rstrip(" .\u200d") or "untitled") + suffix  # no dangling joiner of a cut emoji
 
 

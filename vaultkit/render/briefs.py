@@ -38,8 +38,9 @@ def brief_name(vault: Vault, interview_path: str) -> str:
     return brief_names(vault)[interview_path]
 
 
-def render_briefs(vault: Vault, plan: Plan) -> list[Output]:
-    names = brief_names(vault)
+def render_briefs(vault: Vault, plan: Plan, names: dict[str, str] | None = None) -> list[Output]:
+    """Every upcoming interview's brief; `names`: brief_names(vault), if the caller has them already."""
+    names = brief_names(vault) if names is None else names
     return [Output(names[b.interview.path], _page(b, vault, plan).encode("utf-8"))
             for b in briefs(vault, plan.today, plan.actions, plan.network)]
 

@@ -6,13 +6,13 @@ from urllib.parse import quote
 
 from ..links import WIKILINK, link_target, note_name, note_stem
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~=$%^])")
-_LINK_BREAKERS = set("[]|#^")
+_ESCAPED = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#~=$%^"})  # each of Markdown's special characters
+_LINK_BREAKER = re.compile(r"[\[\]|#^]|\n")  # a character a wikilink cannot hold (a new line: in its target)
 
 
 def md_text(text: str) -> str:
     """User text as literal Markdown: no link, tag, emphasis or HTML can come out of it."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return " ".join(text.split()).translate(_ESCAPED)
 
 
 def plain_text(text: str) -> str:
@@ -27,7 +27,7 @@ def wikilink(path: str, label: str) -> str:
     """`[[Contacts/Ana Díaz|Ana Díaz]]`; a Markdown link when the path has characters a wikilink cannot hold."""
     target = path[:-3] if path.endswith(".md") else path
     shown = " ".join(label.split())
-    if _LINK_BREAKERS & set(target) or _LINK_BREAKERS & set(shown) or "\n" in target:
+    if _LINK_BREAKER.search(target) or _LINK_BREAKER.search(shown):
         return f"[{md_text(shown)}]({quote(path)})"
     return f"[[{target}|{shown}]]" if shown != target else f"[[{target}]]"
 

@@ -24,6 +24,7 @@ class History:
         self.vault = vault
         self.today = today
         self.rules = vault.config.rules
+        self._last_contacts: dict[str | None, date | None] = {}
 
     @cached_property
     def done(self) -> tuple[Interview, ...]:
@@ -46,11 +47,16 @@ class History:
 
     def in_touch_since(self, path: str, day: date) -> bool:
         """Any touch or meeting dated on or after `day`."""
-        return any(t.date >= day for t in self.touches(path)) or any(m.date >= day for m in self.meetings(path))
+        last = self.last_contact(path)
+        return last is not None and last >= day
 
     def last_contact(self, path: str) -> date | None:
-        dates = [t.date for t in self.touches(path)] + [m.date for m in self.meetings(path)]
-        return max(dates) if dates else None
+        """The date of the latest touch or meeting (worked out once per person: rules ask it of
+        every referrer of every meeting)."""
+        if path not in self._last_contacts:
+            dates = [t.date for t in self.touches(path)] + [m.date for m in self.meetings(path)]
+            self._last_contacts[path] = max(dates) if dates else None
+        return self._last_contacts[path]
 
     def unanswered(self, path: str) -> list[Touch]:
         """The outreaches after the last answer, oldest first (an answer on the same day counts)."""
