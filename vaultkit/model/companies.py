@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..config import Config
 from ..errors import ERROR, WARNING, Problem, shown
-from ..links import name_of, note_name
+from ..links import name_of, note_name, plain_key
 from ..index.note import Note
 from .entities import Contact, PersonRef, Touch
 from .props import Props, enum_value
@@ -35,9 +35,7 @@ _PUNCTUATION = re.compile(r"[^\w]+")
 def company_key(name: str) -> str:
     """How company names compare: `Globex, Inc.`, `globex` and `[[Globex]]` are `globex`;
     `Zürich AG` is `zurich`. A name that is nothing but a suffix (`Co`) keeps it."""
-    text = unicodedata.normalize("NFKD", name_of(name).casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    words = _PUNCTUATION.sub(" ", text).replace("_", " ").split()
+    words = _PUNCTUATION.sub(" ", plain_key(name_of(name))).replace("_", " ").split()
     while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
         words.pop()
     return " ".join(words)

@@ -6,8 +6,7 @@ from __future__ import annotations
 from ..kinds.action import Action
 from ..kinds.ask_intro import ASK_INTRO, Introduction
 from .history import History
-from .openings import KNOWN
-from .standing import contact_state
+from .standing import KNOWN, contact_state
 from .warm_paths import WORKS_AT
 
 

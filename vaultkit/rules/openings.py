@@ -12,7 +12,7 @@ from ..kinds.follow_up_application import FOLLOW_UP_APPLICATION, NoAnswer
 from ..kinds.opening import Opening
 from ..kinds.update_helper import STAGE_NEWS, UPDATE_HELPER, Progressed
 from .history import History
-from .standing import contact_state
+from .standing import KNOWN, contact_state
 
 REFERRAL_DAYS_BEFORE_DEADLINE = 3  # SPEC: ask-referral is due the deadline minus 3 days
 MOVED_ON = tuple(STAGE_NEWS)  # interviewing, offer, accepted: news worth telling a helper
@@ -20,10 +20,6 @@ MOVED_ON = tuple(STAGE_NEWS)  # interviewing, offer, accepted: news worth tellin
 
 def opening(opportunity) -> Opening:
     return Opening(opportunity.path, opportunity.company_name, opportunity.role, opportunity.url)
-
-
-# How well you know someone, as warm paths rank it (rules/warm_paths.py): met, then in touch
-KNOWN = {"met": 0, "in touch": 1, "meeting planned": 1}
 
 
 def known(history: History, path: str) -> tuple[int, date] | None:

@@ -59,6 +59,11 @@ def standings(vault: Vault, plan: Plan) -> dict[str, Standing]:
     return found
 
 
+# How well you know someone, for warm paths and whom to ask: 0 met, 1 in touch or a meeting
+# planned; any other state is not (yet) known.
+KNOWN = {"met": 0, "in touch": 1, "meeting planned": 1}
+
+
 def contact_state(history: History, path: str) -> str:
     """One contact's state (one of STATES) as of the history's day."""
     return _state(history, path, history.vault.contacts[path].status)

@@ -20,12 +20,11 @@ from datetime import date
 from ..model import Company
 from .history import History
 from .referrals import Referral
-from .standing import contact_state
+from .standing import KNOWN, contact_state
 
 WORKS_AT, WORKED_AT, REFERRED, REFERRED_BY, WORKS_WITH = "works-at", "worked-at", "referred", "referred-by", "works-with"
 HOP_KINDS = (WORKS_AT, WORKED_AT, REFERRED, REFERRED_BY, WORKS_WITH)
 _OFF_PATHS = ("do-not-contact", "archived")
-_WARM = {"met": 0, "in touch": 1, "meeting planned": 1}  # any other state: not yet contacted (2)
 _LINK_STRENGTH = {REFERRED: 0, REFERRED_BY: 1, WORKS_WITH: 2}  # when two people are linked several ways
 
 
@@ -50,7 +49,7 @@ class WarmPath:
     @property
     def warmth(self) -> int:
         """0 met, 1 in touch, 2 not yet contacted."""
-        return _WARM.get(self.state, 2)
+        return KNOWN.get(self.state, 2)
 
     def sort_key(self) -> tuple:
         recency = -self.last_touch.toordinal() if self.last_touch else 0
@@ -118,13 +117,13 @@ def _company_paths(company: Company, contacts: dict, usable: set[str], states: d
     for person, kind, evidence in there:
         end = Hop(contacts[person].name, person, kind, evidence)
         paths.append(WarmPath(company.key, company.name, (end,), states[person], last[person]))
-        if _WARM.get(states[person], 2) < 2:
+        if states[person] in KNOWN:
             continue  # met or in touch: the seeker asks them directly
         best = None
         for first, (link_kind, link_evidence) in links.get(person, {}).items():
             # `links[person][first]` says how `person` relates to `first`; the hop wants the other way round
             reverse = links.get(first, {}).get(person)
-            if first in inside or _WARM.get(states[first], 2) == 2 or reverse is None:
+            if first in inside or states[first] not in KNOWN or reverse is None:
                 continue
             candidate = WarmPath(company.key, company.name,
                                  (Hop(contacts[first].name, first, reverse[0], reverse[1]), end),
