@@ -72,7 +72,7 @@ def _text(facts, opportunities) -> str:
         for o in opportunities:
             since = f" since {o['stage_date']}" if o["stage_date"] else ""
             lines.append(f"  {o['role'] or 'a role not named yet'}: {o['stage']}{since} - {o['path']}")
-    from ..render.company_facts import next_step_text
+    from ..rules.company_facts import next_step_text
 
     lines.append(f"Next step: {next_step_text(facts)}")
     return "\n".join(lines) + "\n"
@@ -103,7 +103,7 @@ def who(company: str, vault_path: str | None, today: dt.date, output_format: str
       vaultkit who "société générale, inc." --format json
       vaultkit who soc --today 2026-11-20
     """
-    from ..render.company_facts import all_company_facts, opportunity_dict
+    from ..rules.company_facts import all_company_facts, opportunity_dict
     from ..rules import plan
 
     vault = open_vault(vault_path, no_cache)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model import Opportunity, Vault
 from ..rules import Plan
-from .company_facts import CompanyFacts, Person, all_company_facts, next_step_text
+from ..rules.company_facts import CompanyFacts, Person, all_company_facts, next_step_text
 from .followups import MarkdownStyle
 from .sentences import due_words, headline
 from .text import dashboard_head, md_text, note_link, person_link, plural, wikilink

@@ -6,7 +6,7 @@ import json
 from ..kinds.action import section_of
 from ..model import Vault
 from ..rules import Plan
-from .company_facts import all_company_facts, opportunity_dict
+from ..rules.company_facts import all_company_facts, opportunity_dict
 
 
 def report_object(vault: Vault, plan: Plan, problems=()) -> dict:

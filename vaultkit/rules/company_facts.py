@@ -1,4 +1,5 @@
-"""What vaultkit knows of each company, as plain values: for Companies.md, the JSON report and `who`.
+"""What vaultkit knows of each company, as plain values worked out from the model and the plan: for
+Companies.md, the JSON report and `who` (which only format them).
 
 People now and before with their state, the warm paths, the opportunities and
 the next step, all from the model and the plan (nothing is worked out twice).
@@ -8,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..kinds.action import Action
-from ..model import Company, Opportunity, Vault, company_key
-from ..rules import Plan, WarmPath
-from ..rules.history import History
-from ..rules.standing import contact_state
+from ..model import Company, Opportunity, Vault
+from . import Plan, WarmPath
+from .history import History
+from .standing import contact_state
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,8 @@ def _first_actions(vault: Vault, plan: Plan) -> dict[str, Action]:
     for action in plan.actions:
         named = getattr(action.facts, "company", None)
         if isinstance(named, str) and named:  # about that company, not where its person works
-            keys = by_note.get(action.source, set()) | {company_key(named)}
+            company = vault.find_company(named)  # by any of its names, aliases too
+            keys = by_note.get(action.source, set()) | ({company.key} if company else set())
         else:
             keys = by_note.get(action.source, set()) | by_person.get(action.contact_path or "", set())
         for key in keys:
