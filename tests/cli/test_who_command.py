@@ -104,3 +104,22 @@ def test_completion_offers_the_vaults_companies(vault, monkeypatch):
     assert offered("soc") == ["Société Générale"]
     assert offered("gen") == ["Société Générale"]  # a later word
     assert "Hooli" in offered("") and "Umbrella Corp" in offered("")
+
+
+def test_an_introduction_into_a_company_is_that_companys_step_not_the_askers_employers(vault):
+    """Ana works at Hooli; asking her for an introduction to Lena at Globex (named by its alias in the
+    action's facts) is the next step at Globex, and nothing at Hooli."""
+    import dataclasses
+    import datetime as dt
+
+    from vaultkit import load_vault, plan
+    from vaultkit.rules.company_facts import all_company_facts
+
+    write_company_vault(vault)
+    model = load_vault(vault.root)
+    the_plan = plan(model, dt.date.fromisoformat(TODAY))
+    intro = next(a for a in the_plan.actions if a.kind == "ask-intro" and a.contact == "Ana Díaz")
+    intro = dataclasses.replace(intro, facts=intro.facts._replace(company="GX"), source=intro.contact_path)
+    facts = all_company_facts(model, dataclasses.replace(the_plan, actions=(intro,)))
+    assert facts[model.find_company("Globex").key].next_action is intro
+    assert facts[model.find_company("Hooli").key].next_action is None
