@@ -48,6 +48,7 @@ def test_ask_referral_deadline(edge, case, deadline, due):
     ("interested, Ana met", "stage: interested\n", "met", 0),
     ("no stage reads as interested", "", "met", 0),
     ("Ana in touch (a reply)", "", "in touch", 0),
+    ("Ana: a meeting planned, someone you know", "", "meeting planned", 0),
     ("Ana only written to: not someone you know yet", "", "reached out", None),
     ("Ana never contacted", "", "not contacted", None),
     ("applied: too late to ask", "stage: applied\napplied: 2026-11-10\n", "met", None),
@@ -57,10 +58,12 @@ def test_ask_referral_deadline(edge, case, deadline, due):
 ])
 def test_ask_referral_stage_and_whom_you_know(edge, case, front, ana, due):
     log = {"met": [], "in touch": [(-5, "#reply glad to help")], "reached out": [(-5, "#outreach hello")],
-           "not contacted": []}[ana]
+           "not contacted": [], "meeting planned": []}[ana]
     edge.person("Ana", "company: Globex\n", log=log)
     if ana == "met":
         edge.met("Ana", -30)
+    if ana == "meeting planned":
+        edge.interview("Ana", 5, "status: scheduled\n")
     opening(edge, "company: Globex\nrole: Analyst\n" + front)
     assert edge.due("ask-referral", "Ana") == due
 
