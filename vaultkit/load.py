@@ -21,8 +21,9 @@ Source = Union[str, os.PathLike, VaultIndex, "Vault"]
 def vault_of(index: VaultIndex) -> Vault:
     """The model of what `index` holds now."""
     from .model import assemble_vault  # here: a run with nothing new to say builds no model
+    from .model.known_facts import model_facts
 
-    return assemble_vault(index.classified(), index.config, index.problems, index.note_count)
+    return assemble_vault(model_facts(index), index.config, index.problems, index.note_count)
 
 
 def load_vault(root: str | os.PathLike, config: Config | None = None, progress: Progress | None = None,

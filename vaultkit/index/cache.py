@@ -34,8 +34,8 @@ from .cache_path import cache_dir_name, cache_file_name
 from .read import Entry
 from .snapshot import NO_DIGEST, Snapshot
 
-SCHEMA = 5  # 2: the note classes moved to vaultkit.index; 3: one snapshot of every signature; 4: ctime, inode;
-# 5: a body's tables, and Markdown links
+SCHEMA = 6  # 2: the note classes moved to vaultkit.index; 3: one snapshot of every signature; 4: ctime, inode;
+# 5: a body's tables, and Markdown links; 6: each note's facts (model/known_facts.py)
 PIECE = 1 << 16  # the snapshot is stored in pieces of 64 KB, so one edit rewrites a few, not 6 MB
 LOCK_TIMEOUT = 10.0  # seconds to wait for another process's save
 # The modules whose code decides what a parsed note holds; editing one invalidates every cache.
@@ -57,6 +57,7 @@ _SCHEMA = {
     "snapshot": "id INTEGER PRIMARY KEY, piece BLOB",
     "notes": "path TEXT PRIMARY KEY, digest BLOB, kind TEXT, note BLOB",
     "records": "key TEXT PRIMARY KEY, value BLOB",
+    "facts": "path TEXT PRIMARY KEY, digest BLOB, version TEXT, facts BLOB",
 }
 _TABLES = set(_SCHEMA)
 
@@ -146,7 +147,9 @@ class NoteCache:
     note's signature (snapshot.py), in pieces, of which a save rewrites only those that changed
     since the save it loaded; `notes`, a row per note that has a parsed note, with the
     hash of the bytes it came from; `records`, what a command recorded of its last run
-    (memo.py), so that one with nothing new to say can say it again.
+    (memo.py), so that one with nothing new to say can say it again; `facts`, what the model
+    read from each note (model/known_facts.py, which encodes and decodes them), with the hash of
+    the note's bytes and the version of the model's reading.
     """
 
     def __init__(self, config: Config, environ=os.environ):
@@ -251,6 +254,7 @@ class NoteCache:
                         return
                     db.execute("DELETE FROM notes")
                     db.execute("DELETE FROM records")
+                    db.execute("DELETE FROM facts")
                 old = self._pieces[1] if self._pieces and self._pieces[0] == meta.get("snapshot") and not fresh else []
                 db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                                [("schema", str(SCHEMA)), ("vault", self.vault), ("fingerprint", self.fingerprint),
@@ -260,6 +264,7 @@ class NoteCache:
                                ((i, piece) for i, piece in enumerate(pieces) if i >= len(old) or old[i] != piece))
                 gone = [] if fresh else [*dropped, *(rel for rel, e in read.items() if e.note is None)]
                 db.executemany("DELETE FROM notes WHERE path = ?", ((rel,) for rel in gone))
+                db.executemany("DELETE FROM facts WHERE path = ?", ((rel,) for rel in gone))
                 db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?)",
                                ((rel, e.digest or NO_DIGEST, e.kind, _encode(e.note)) for rel, e in read.items()
                                 if e.note is not None))
@@ -270,6 +275,37 @@ class NoteCache:
         except (sqlite3.Error, OSError) as exc:
             raise CacheWarning(f"{self.path}: the cache could not be saved ({exc}); the next run reads "
                                "more notes") from None
+
+    def load_facts(self, version: str, wanted: dict[str, bytes]) -> dict[str, bytes]:
+        """The encoded facts of `version` kept for each of `wanted` (path -> hash of the note's bytes) that
+        were made from those bytes; a path with none is left out."""
+        def read(db: sqlite3.Connection):
+            if len(wanted) < 50:
+                rows = [row for rel in wanted for row in
+                        db.execute("SELECT path, digest, version, facts FROM facts WHERE path = ?", (rel,))]
+            else:
+                rows = db.execute("SELECT path, digest, version, facts FROM facts")
+            return {rel: bytes(blob) for rel, digest, kept_version, blob in rows
+                    if kept_version == version and wanted.get(rel) == digest}
+        return self._reading(read) or {}
+
+    def save_facts(self, version: str, rows: dict[str, tuple[bytes, bytes]]) -> None:
+        """Keep each path's facts (path -> (hash of the note's bytes, encoded facts)) of this `version`."""
+        try:
+            db = self._connect()
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                meta = dict(db.execute("SELECT key, value FROM meta"))
+                if meta.get("fingerprint") != self.fingerprint:  # saved meanwhile by another vaultkit's settings
+                    db.execute("ROLLBACK")
+                    return
+                db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?)",
+                               ((rel, digest, version, blob) for rel, (digest, blob) in rows.items()))
+                db.execute("COMMIT")
+            finally:
+                db.close()
+        except (sqlite3.Error, OSError) as exc:
+            raise CacheWarning(f"{self.path}: the cache could not be saved ({exc})") from None
 
     def record(self, key: str) -> bytes | None:
         """What a command recorded of its last run under `key`; None when there is none (or no cache)."""

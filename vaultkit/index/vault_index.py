@@ -51,6 +51,7 @@ class VaultIndex:
             self.cache = NoteCache(config)
         self.snapshot = snapshot
         self._notes = notes  # path -> parsed note: each read in this process, and each loaded from the cache
+        self.derived: dict[str, tuple] = {}  # path -> what a later stage worked out from it (model/known_facts.py)
         self._saved = saved  # the cache holds this snapshot, or one it was brought up to date from
         self._saving = True  # until a save fails
 
@@ -75,6 +76,48 @@ class VaultIndex:
         if missing and not self._load(missing):
             return self.classified()  # every note was read again from its file
         return [(self._notes[snapshot.paths[i]], kind_of(snapshot.codes[i])) for i in relevant]
+
+    def model_notes(self) -> list[tuple[str, bytes, str | None]]:
+        """(path, hash of its bytes, kind or None for an error) of each note the model reads, in path order."""
+        snapshot = self.snapshot
+        return [(snapshot.paths[i], snapshot.digest(i), kind_of(snapshot.codes[i])) for i in snapshot.relevant()]
+
+    def notes_of(self, wanted: dict[str, bytes]) -> dict[str, Note] | None:
+        """The parsed notes of `wanted` (path -> hash of their bytes, as model_notes gave them), loaded from
+        the cache where this process has not read them; None when the cache failed and every note was
+        read again from its file (ask model_notes again)."""
+        missing = {rel: digest for rel, digest in wanted.items() if rel not in self._notes}
+        if missing and not self._load(missing):
+            return None
+        return {rel: self._notes[rel] for rel in wanted}
+
+    def kept_facts(self, version: str, wanted: dict[str, bytes]) -> dict[str, bytes]:
+        """The encoded facts the cache keeps of `version` for each of `wanted` (path -> hash of its bytes)
+        made from those very bytes (model/known_facts.py); cache trouble is a warning and no facts."""
+        if self.cache is None or not wanted:
+            return {}
+        from .cache import CacheWarning  # here: sqlite3 only for a run that uses the cache
+
+        try:
+            return self.cache.load_facts(version, wanted)
+        except CacheWarning as exc:
+            self._warn(exc)
+            return {}
+
+    @property
+    def keeps_facts(self) -> bool:
+        return self.cache is not None and self._saving
+
+    def keep_facts(self, version: str, rows: dict[str, tuple[bytes, bytes]]) -> None:
+        """Keep each path's encoded facts (path -> (hash of the note's bytes, facts)) for the next run."""
+        if not rows or not self.keeps_facts:
+            return
+        from .cache import CacheWarning  # here: as above
+
+        try:
+            self.cache.save_facts(version, rows)
+        except CacheWarning as exc:
+            self._warn(exc)
 
     def notes_digest(self) -> bytes:
         """A hash of everything the model reads from the notes (snapshot.notes_digest)."""
@@ -183,6 +226,7 @@ class VaultIndex:
                 snapshot = snapshot.without(set(gone))
         for rel in update.dropped:
             self._notes.pop(rel, None)
+            self.derived.pop(rel, None)
         for rel, entry in read.items():
             if entry.note is not None:
                 self._notes[rel] = entry.note

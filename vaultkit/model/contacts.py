@@ -51,13 +51,18 @@ def _status(p: Props, mapping: Mapping, unknown: dict[str, list[tuple[str, str, 
     return status or "active"
 
 
-def is_own_note(note: Note, contact: Contact, my_name: str) -> bool:
-    """The seeker's own note: it says `relationship: me`, or it has the seeker's name ([me] name)."""
+def says_it_is_me(note: Note) -> bool:
+    """Whether the note says `relationship: me`."""
     relationship = note.props.get("relationship")
-    if isinstance(relationship, str) and name_of(relationship).strip().casefold() == "me":
+    return isinstance(relationship, str) and name_of(relationship).strip().casefold() == "me"
+
+
+def is_own_note(says_me: bool, contact: Contact, my_name: str) -> bool:
+    """The seeker's own note: it says `relationship: me` (`says_me`), or it has the seeker's name ([me] name)."""
+    if says_me:
         return True
     mine = name_key(my_name)
-    return bool(mine) and mine in (name_key(contact.name), name_key(note_name(note.path)))
+    return bool(mine) and mine in (name_key(contact.name), name_key(note_name(contact.path)))
 
 
 def read_contact(note: Note, problems: list[Problem], mapping: Mapping = NO_MAPPING,

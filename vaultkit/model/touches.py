@@ -156,22 +156,17 @@ def last_contact_touch(note: Note, contact_path: str, problems: list[Problem]) -
     return Touch(contact_path, parsed[0], None, "last contact", note.path, note.line_of(key))
 
 
-def daily_touches(note: Note, day: date, resolve: Callable[[Link, str], str | None],
+def daily_touches(path: str, mentions, day: date, resolve: Callable[[Link, str], str | None],
                   problems: list[Problem]) -> list[Touch]:
-    """Each list item of a daily note that links a contact is a touch with them on that day."""
-    body = note.body
-    if body is None:
-        return []
+    """Each of a daily note's `mentions` (facts.mentions_of) is a touch with each contact its links mean,
+    on that day."""
     touches = []
-    for item in body.items:
-        if item.task == " " or not item.links:
-            continue
-        kind = touch_kind(item.tags)
-        paths = (resolve(link, note.path) for link in dict.fromkeys(item.links))
-        for path in dict.fromkeys(p for p in paths if p is not None):  # two links to one person: one touch
-            touches.append(Touch(path, day, kind, item.text, note.path, item.line))
+    for mention in mentions:
+        paths = (resolve(link, path) for link in mention.links)
+        for contact in dict.fromkeys(p for p in paths if p is not None):  # two links to one person: one touch
+            touches.append(Touch(contact, day, mention.kind, mention.text, path, mention.line))
     if touches and not in_range(day):
-        problems.append(Problem(note.path, 1, WARNING,
+        problems.append(Problem(path, 1, WARNING,
                                 f"daily note's date {range_problem(day)}; its mentions of contacts are not counted"))
         return []
     return touches

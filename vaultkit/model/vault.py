@@ -12,16 +12,17 @@ from ..index.kind import Classifier
 from ..index.note import Note
 from ..links import name_key
 from .companies import OPPORTUNITY_KEYS, Company, CompanyNames, Opportunity, read_companies
-from .contacts import CONTACT_KEYS, is_own_note, read_contact, unknown_status_warning
+from .contacts import is_own_note, unknown_status_warning
 from .entities import Contact, Interview, Touch
+from .facts import INTERVIEW_FIELDS, NoteFacts, facts_of
 from .interactions import interaction_touches, with_their_keys
-from .interviews import interview_fields
 from .resolve import NameIndex
 from .resolver import Resolver
-from .touches import daily_touches, last_contact_touch, log_touches
+from .touches import daily_touches
 
 
 _PROBLEM_ORDER = attrgetter("path", "line", "severity", "message")  # Problem's own order, compared in C
+_CONTACT, _REFERRALS, _FIELD, _COMPANY = map(INTERVIEW_FIELDS.index, ("contact", "referrals", "field", "company"))
 
 
 @dataclass(frozen=True)
@@ -67,24 +68,25 @@ class Vault:
 
 def build_vault(notes: Iterable[Note], config: Config, problems: Iterable[Problem] = ()) -> Vault:
     classifier = Classifier(config)
-    return assemble_vault([(note, classifier.kind(note)) for note in notes], config, problems)
+    return assemble_vault([facts_of(note, classifier.kind(note), config) for note in notes], config, problems)
 
 
-def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config, problems: Iterable[Problem] = (),
+def assemble_vault(facts: Iterable[NoteFacts], config: Config, problems: Iterable[Problem] = (),
                    note_count: int | None = None) -> Vault:
-    """The model from notes already classified (the note store keeps each note's kind).
+    """The model from the facts of each note (facts.py), which resolve only here, with every note known.
 
     Notes of no kind only count and carry errors, so a caller may leave out
     those without problems and give `note_count` instead.
     """
     found: list[Problem] = list(problems)
-    notes = _sorted_by_kind(classified, config, found)
+    notes = _sorted_by_kind(facts, found)
     contacts, own = _read_contacts(notes, config, found)
     people = Resolver(contacts, own, config.me.name, found)
-    _report_shared_names(contacts, {n.path: n for n in notes.contacts}, found)
+    _report_shared_names(contacts, {n.path: n.contact.name_line for n in notes.contacts}, found)
     contacts = [replace(c, referred_by=people.people(c.referred_by, c.path, "referred_by", True)) for c in contacts]
     by_path = {c.path: c for c in contacts}
-    companies = read_companies(notes.companies, [with_their_keys(n, OPPORTUNITY_KEYS) for n in notes.opportunities],
+    companies = read_companies([n.note for n in notes.companies],
+                               [with_their_keys(n.note, OPPORTUNITY_KEYS) for n in notes.opportunities],
                                contacts, config, lambda ref, source, what: people.person(ref, source, what, True), found)
     interviews = _read_interviews(notes.interviews, by_path, people, found)
     touches = _read_touches(notes, config, people, interviews, found)
@@ -94,86 +96,75 @@ def assemble_vault(classified: Iterable[tuple[Note, str | None]], config: Config
 
 @dataclass
 class _ByKind:
-    """A vault's notes of each kind the model reads, in the order given, and how many notes there were."""
+    """A vault's notes of each kind the model reads, as facts, in the order given, and how many notes there were."""
 
-    contacts: list[Note] = field(default_factory=list)
-    interviews: list[Note] = field(default_factory=list)
-    daily: list[Note] = field(default_factory=list)
-    interactions: list[Note] = field(default_factory=list)
-    companies: list[Note] = field(default_factory=list)
-    opportunities: list[Note] = field(default_factory=list)
+    contacts: list[NoteFacts] = field(default_factory=list)
+    interviews: list[NoteFacts] = field(default_factory=list)
+    daily: list[NoteFacts] = field(default_factory=list)
+    interactions: list[NoteFacts] = field(default_factory=list)
+    companies: list[NoteFacts] = field(default_factory=list)
+    opportunities: list[NoteFacts] = field(default_factory=list)
     count: int = 0
 
 
-def _sorted_by_kind(classified: Iterable[tuple[Note, str | None]], config: Config, found: list[Problem]) -> _ByKind:
-    """Each note to its kind's list (its properties under vaultkit's keys), and its problems to `found`."""
+def _sorted_by_kind(facts: Iterable[NoteFacts], found: list[Problem]) -> _ByKind:
+    """Each note's facts to its kind's list, and its own problems to `found`."""
     notes = _ByKind()
-    keys = config.mapping.keys
-    for note, kind in classified:
+    lists = {"contact": notes.contacts, "interview": notes.interviews, "daily": notes.daily,
+             "interaction": notes.interactions, "company": notes.companies, "opportunity": notes.opportunities}
+    for note in facts:
         notes.count += 1
-        if note.problems:  # SPEC: the rest of a vault is not linted; only unreadable notes are errors everywhere
-            found += (p for p in note.problems if kind is not None or p.severity == ERROR)
-        if kind is not None and kind != "daily" and keys:
-            note = with_their_keys(note, keys)
-        if kind == "contact":
-            notes.contacts.append(with_their_keys(note, CONTACT_KEYS))
-        elif kind == "interview":
-            notes.interviews.append(note)
-        elif kind == "daily":
-            notes.daily.append(note)
-        elif kind == "interaction":
-            notes.interactions.append(note)
-        elif kind == "company":
-            notes.companies.append(note)
-        elif kind == "opportunity":
-            notes.opportunities.append(note)
+        found += note.problems
+        kind_list = lists.get(note.kind)
+        if kind_list is not None:
+            kind_list.append(note)
     return notes
 
 
 def _read_contacts(notes: _ByKind, config: Config, found: list[Problem]) -> tuple[list[Contact], list[Contact]]:
     """(contacts, the seeker's own notes), in path order. The seeker's own notes leave `notes.contacts`:
-    nothing of theirs is a touch, and their problems are not reported."""
+    nothing of theirs is a touch, and what reading them found is not reported."""
     contacts, own, unknown_statuses = [], [], {}
-    for note in sorted(notes.contacts, key=lambda n: n.path):
-        scratch: list[Problem] = []
-        words: dict[str, list] = {}
-        contact = read_contact(note, scratch, config.mapping, words)
-        if is_own_note(note, contact, config.me.name):  # the seeker is nobody's contact
-            own.append(contact)
+    notes.contacts.sort(key=lambda n: n.path)
+    kept = []
+    for note in notes.contacts:
+        facts = note.contact
+        if is_own_note(facts.says_me, facts.contact, config.me.name):  # the seeker is nobody's contact
+            own.append(facts.contact)
             continue
-        contacts.append(contact)
-        found += scratch
-        for word, uses in words.items():
+        kept.append(note)
+        contacts.append(facts.contact)
+        found += note.found
+        for word, uses in facts.unknown_statuses:
             unknown_statuses.setdefault(word, []).extend(uses)
     found += filter(None, [unknown_status_warning(unknown_statuses)])
-    if own:
-        notes.contacts = [n for n in notes.contacts if n.path not in {c.path for c in own}]
+    notes.contacts = kept
     return contacts, own
 
 
-def _read_interviews(notes: list[Note], contacts: dict[str, Contact], people: Resolver,
+def _read_interviews(notes: list[NoteFacts], contacts: dict[str, Contact], people: Resolver,
                      found: list[Problem]) -> list[Interview]:
     """Each readable interview with its people resolved, its field and company its contact's when it
     names none; by date, then path."""
     interviews = []
     for note in notes:
-        interview = interview_fields(note, found)
-        if interview is None:
+        found += note.found
+        if note.interview is None:
             continue
-        written = interview["contact"]
+        values = list(note.interview)  # the facts stay as they were: a daemon builds the model again from them
+        written = values[_CONTACT]
         if not written.name:
             found.append(Problem(note.path, written.line, ERROR,
                                  f"contact {written.written!r} names nobody; interview skipped"))
             continue
         person = people.person(written, note.path, "contact", True)
         contact = contacts.get(person.path)
-        interview.update(
-            contact=person,
-            referrals=people.people(interview["referrals"], note.path, "referral", False),
-            field=interview["field"] or (contact.field if contact else ""),
-            company=interview["company"] or (contact.company if contact else ""),
-        )
-        interviews.append(Interview(**interview))
+        values[_CONTACT] = person
+        values[_REFERRALS] = people.people(values[_REFERRALS], note.path, "referral", False)
+        if contact is not None:
+            values[_FIELD] = values[_FIELD] or contact.field
+            values[_COMPANY] = values[_COMPANY] or contact.company
+        interviews.append(Interview(*values))
     interviews.sort(key=lambda i: (i.date, i.path))
     return interviews
 
@@ -183,15 +174,14 @@ def _read_touches(notes: _ByKind, config: Config, people: Resolver, interviews: 
     """Every touch: contacts' Logs, daily notes, interaction notes, then last-contact properties;
     by date, then contact, source and line."""
     touches: list[Touch] = []
-    log_headings = {h.casefold() for h in config.log_headings}
     for note in notes.contacts:
-        touches += log_touches(note, note.path, log_headings, config.daily_format, found, config.mapping)
+        touches += note.contact.touches
     classifier = Classifier(config)
     for note in notes.daily:
-        touches += daily_touches(note, classifier.daily_date(note.path), people.mention, found)
+        touches += daily_touches(note.path, note.mentions, classifier.daily_date(note.path), people.mention, found)
     for note in notes.interactions:
-        touches += interaction_touches(note, config.mapping, people.contact, found)
-    touches += _last_contacts(notes.contacts, touches, interviews, found)
+        touches += interaction_touches(note.note, config.mapping, people.contact, found)
+    touches += _last_contacts(notes.contacts, touches, interviews)
     touches.sort(key=attrgetter("date", "contact", "source", "line"))  # in C: 4,500 touches
     return touches
 
@@ -224,20 +214,19 @@ def _vault(config: Config, contacts: dict[str, Contact], interviews: list[Interv
     )
 
 
-def _report_shared_names(contacts: list[Contact], notes: dict[str, Note], problems: list[Problem]) -> None:
+def _report_shared_names(contacts: list[Contact], name_lines: dict[str, int], problems: list[Problem]) -> None:
     first: dict[str, str] = {}
     for contact in contacts:
         key = name_key(contact.name)
         if key in first:
-            problems.append(Problem(contact.path, notes[contact.path].line_of("name"), WARNING,
+            problems.append(Problem(contact.path, name_lines[contact.path], WARNING,
                                     f"another contact, {first[key]}, is also named {contact.name!r}; "
                                     "links by that name are ambiguous"))
         else:
             first[key] = contact.path
 
 
-def _last_contacts(notes: list[Note], touches: list[Touch], interviews: list[Interview],
-                   problems: list[Problem]) -> list[Touch]:
+def _last_contacts(notes: list[NoteFacts], touches: list[Touch], interviews: list[Interview]) -> list[Touch]:
     """Each contact's last-contact property, as a plain touch when nothing else is recorded that day or
     after: a property that mirrors the Log's newest row must not read as an answer to it."""
     latest: dict[str, object] = {}
@@ -246,7 +235,7 @@ def _last_contacts(notes: list[Note], touches: list[Touch], interviews: list[Int
             latest[path] = when
     found = []
     for note in notes:
-        touch = last_contact_touch(note, note.path, problems)
+        touch = note.contact.last_contact
         if touch is not None and (note.path not in latest or touch.date > latest[note.path]):
             found.append(touch)
     return found
