@@ -25,6 +25,7 @@ import os
 import pickle
 import sqlite3
 from collections.abc import Iterable
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -96,31 +97,31 @@ class _NotesOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
 
 
-class _Compact(pickle.Pickler):
-    """Writes each of vaultkit's note classes as a call of the class with its fields, so loading one
+def _compact(cls: type):
+    """Reduce an instance of the note class `cls` to a call of `cls` with its fields, so loading one
     runs the class's own __init__: twice as fast as dataclasses' generic __setstate__, which looks
     up the fields again for every object (a report after a contact's edit loads 14,000 of them)."""
+    # in C, and a tuple even for one field (the class is got last, and dropped)
+    values = attrgetter(*(f.name for f in dataclasses.fields(cls)), "__class__")
+    return lambda obj: (cls, values(obj)[:-1])
 
-    fields: dict[type, tuple[str, ...]] = {}
 
-    def reducer_override(self, obj):
-        names = self.fields.get(type(obj))
-        if names is None:
-            return NotImplemented
-        return type(obj), tuple(getattr(obj, name) for name in names)
+_DISPATCH: dict[type, object] = {}  # filled on the first encode: a cold run writes thousands of notes
 
 
 def _encode(note: Note | None) -> bytes | None:
     if note is None:
         return None
-    if not _Compact.fields:
+    if not _DISPATCH:
         for module, names in _ALLOWED.items():
             if module.startswith("vaultkit."):
                 for name in names:
                     cls = getattr(importlib.import_module(module), name)
-                    _Compact.fields[cls] = tuple(f.name for f in dataclasses.fields(cls))
+                    _DISPATCH[cls] = _compact(cls)
     out = io.BytesIO()
-    _Compact(out, protocol=pickle.HIGHEST_PROTOCOL).dump(note)
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _DISPATCH  # asked of class instances only, not of every string and number
+    pickler.dump(note)
     return out.getvalue()
 
 

@@ -19,7 +19,7 @@ def _fields(*values):
 
 
 class _FieldsOnly(_NotesOnly):
-    """Each of vaultkit's note classes as the plain tuple of its fields, in the order _Compact wrote
+    """Each of vaultkit's note classes as the plain tuple of its fields, in the order cache._encode wrote
     them: a reader that wants only front-matter loads neither the classes nor the YAML parser."""
 
     def find_class(self, module: str, name: str):
