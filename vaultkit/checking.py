@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .config import Config
 from .errors import ERROR, Problem
-from .load import Source, index_of, vault_of
+from .load import Source, index_of, prepare_model, vault_of
 from .memo import Memo
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def check(vault: Source, today: date | None = None, *, use_cache: bool = False,
     nothing they come from has changed since; `progress` and `warn` are load_vault's.
     """
     today = today or date.today()
-    index = index_of(vault, use_cache, progress, warn)
+    index = index_of(vault, use_cache, progress, warn, prepare_check)
     if index is None:  # a Vault already built: nothing to remember it by
         from . import rules  # here: as below, a check repeated loads no rules
 
@@ -79,6 +79,13 @@ def check(vault: Source, today: date | None = None, *, use_cache: bool = False,
     result = _result(model, rules.plan(model, today), index.note_count)
     _keep(memo, result)
     return result
+
+
+def prepare_check(index) -> None:
+    """A check begun early, when a note the model reads changed (open_index's `prepare`): the model's
+    part (load.prepare_model), and the rules imported."""
+    prepare_model(index)
+    from . import rules  # noqa: F401  # here: as check
 
 
 def remember(memo: Memo, vault: Vault, the_plan: Plan) -> None:

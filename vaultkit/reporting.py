@@ -22,7 +22,7 @@ from .checking import remember as remember_check
 from .config import Config
 from .errors import ERROR, Problem
 from .index.read import gc_paused
-from .load import Source, index_of, vault_of
+from .load import Source, index_of, prepare_model, vault_of
 from .memo import Memo
 from .output.rendered import Rendered
 
@@ -89,7 +89,7 @@ def report(vault: Source, today: date | None = None, *, dry_run: bool = False, f
     `progress` and `warn` are load_vault's.
     """
     today = today or date.today()
-    index = index_of(vault, use_cache, progress, warn)
+    index = index_of(vault, use_cache, progress, warn, prepare_report)
     if index is None:  # a Vault already built: nothing to remember it by
         return run_report(vault, today, dry_run)
     memo = Memo(index, today)
@@ -103,6 +103,14 @@ def report(vault: Source, today: date | None = None, *, dry_run: bool = False, f
         _keep(memo, result)
     remember_check(memo, model, result.plan)
     return result
+
+
+def prepare_report(index) -> None:
+    """A report begun early, when a note the model reads changed (open_index's `prepare`): the model's
+    part (load.prepare_model), and the rules and renderers imported."""
+    prepare_model(index)
+    from . import rules  # noqa: F401  # here: as run_report
+    from .output import files  # noqa: F401  # here: as run_report
 
 
 def run_report(vault: Vault, today: date, dry_run: bool = False, last: Rendered | None = None) -> ReportResult:

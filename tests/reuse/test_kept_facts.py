@@ -124,3 +124,45 @@ def test_an_index_kept_open_works_out_each_notes_facts_once(messy_vault, worked_
     index.check(["Contacts/Ana Diaz.md"])
     assert vault_of(index).contacts["Contacts/Ana Diaz.md"].company == "Initech"
     assert worked_out == ["Contacts/Ana Diaz.md"]
+
+
+@pytest.fixture
+def prepared(monkeypatch) -> list[str]:
+    """Each time a report begins its model early (open_index's `prepare`), with a child stat-ing from
+    the first note (FORK_MIN 1: on a machine that may fork)."""
+    from vaultkit import reporting
+    from vaultkit.index import stats
+
+    monkeypatch.setattr(stats, "FORK_MIN", 1)
+    calls: list[str] = []
+    real = reporting.prepare_model
+
+    def counted(index):
+        calls.append("prepared")
+        real(index)
+
+    monkeypatch.setattr(reporting, "prepare_model", counted)
+    return calls
+
+
+def test_a_report_begins_the_model_early_only_when_a_note_it_reads_changed(sample_copy, prepared, worked_out):
+    from vaultkit.index.stats import _may_fork
+
+    if not _may_fork():
+        pytest.skip("no second process to stat the notes here")
+    report = ["report", "--vault", str(sample_copy), "--today", "2026-11-20"]
+    age_vault(sample_copy)
+    run(report)
+    run(report)
+    assert prepared == []  # nothing changed: the last report is repeated, no model built
+    (sample_copy / "Notes").mkdir(exist_ok=True)
+    (sample_copy / "Notes" / "Reading list.md").write_text("Books to read.\n", encoding="utf-8")
+    run(report)
+    assert prepared == []  # a note the model does not read
+    contact = sorted((sample_copy / "Contacts").glob("*.md"))[0]
+    contact.write_bytes(contact.read_bytes() + b"\n- 2026-11-19 #reply answered at last\n")
+    worked_out.clear()
+    result = run(report)
+    assert prepared == ["prepared"] and result.exit_code == 0
+    assert worked_out == [contact.relative_to(sample_copy).as_posix()]  # the rest taken back early, once
+    assert "0 files would change" in run([*report, "--no-cache", "--dry-run"]).stdout

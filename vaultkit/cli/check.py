@@ -5,7 +5,7 @@ import json
 
 import click
 
-from ..checking import check as vaultkit_check
+from ..checking import check as vaultkit_check, prepare_check
 from ..errors import ERROR
 from ..render.text import plural
 from .options import (QUIET, cache_option, hint_if_no_config, hint_if_no_contacts, read_index, today_option,
@@ -45,7 +45,7 @@ def check(ctx: click.Context, vault_path: str | None, today, output_format: str,
       vaultkit check --format json | jq '.problems[] | select(.severity == "error")'
     """
     level = verbosity(quiet, verbose)
-    result = vaultkit_check(read_index(vault_path, no_cache, level), today)
+    result = vaultkit_check(read_index(vault_path, no_cache, level, prepare_check), today)
     if output_format == "json":
         click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import click
@@ -137,9 +138,9 @@ def verbosity(quiet: bool, verbose: bool) -> int:
 
 def open_vault(vault_path: str | None, no_cache: bool = False, level: int = NORMAL) -> Vault:
     """Find and read the vault; a progress bar shows if the read turns out slow. -v says what was read."""
-    from ..load import vault_of  # here: index and config, loaded by the command that reads a vault, not by a TAB
+    from ..load import prepare_model, vault_of  # here: index and config, loaded by the command that reads a vault, not by a TAB
 
-    return vault_of(read_index(vault_path, no_cache, level))
+    return vault_of(read_index(vault_path, no_cache, level, prepare_model))
 
 
 def open_index(*args, **kwargs) -> VaultIndex:
@@ -149,15 +150,17 @@ def open_index(*args, **kwargs) -> VaultIndex:
     return opening(*args, **kwargs)
 
 
-def read_index(vault_path: str | None, no_cache: bool = False, level: int = NORMAL) -> VaultIndex:
-    """Find the vault and bring its index up to date, as `open_vault` does, without building the model."""
+def read_index(vault_path: str | None, no_cache: bool = False, level: int = NORMAL,
+               prepare: Callable[[VaultIndex], None] | None = None) -> VaultIndex:
+    """Find the vault and bring its index up to date, as `open_vault` does, without building the model
+    (`prepare`: what the command will do with the model, begun early: index.open_index's)."""
     from ..config import load_config  # here: as vault_of
     from ..index.discover import find_vault
 
     root = find_vault(vault_path, os.environ, Path.cwd())
     bar = DelayedBar(quiet=level == QUIET)
     try:
-        index = open_index(load_config(root), use_cache=not no_cache, progress=bar, warn=warn)
+        index = open_index(load_config(root), use_cache=not no_cache, progress=bar, warn=warn, prepare=prepare)
     finally:
         bar.close()
     if level == VERBOSE:

@@ -9,7 +9,7 @@ import click
 from ..kinds.action import GROUPS
 from ..errors import ERROR
 from ..render.text import plural
-from ..reporting import ReportResult
+from ..reporting import ReportResult, prepare_report
 from ..reporting import report as vaultkit_report
 from ..output.write import KEPT, NOT_WRITTEN, UNCHANGED, WOULD_WRITE, WRITTEN
 from .options import (QUIET, VERBOSE, cache_option, hint_if_no_config, hint_if_no_contacts, read_index, today_option,
@@ -52,7 +52,7 @@ def report(vault_path: str | None, today: dt.date, output_format: str, dry_run: 
       vaultkit report -q                 # from cron: silent unless something is wrong
     """
     level = verbosity(quiet, verbose)
-    result = vaultkit_report(read_index(vault_path, no_cache, level), today, dry_run=dry_run,
+    result = vaultkit_report(read_index(vault_path, no_cache, level, prepare_report), today, dry_run=dry_run,
                              fresh=output_format == "json")
     if output_format == "json":
         click.echo(json.dumps(result.facts(), indent=2, ensure_ascii=False) + "\n", nl=False)

@@ -57,8 +57,9 @@ def _code_version() -> str:
     return h.hexdigest()
 
 
-def model_facts(index: VaultIndex) -> list[NoteFacts]:
-    """The facts of every note the model reads, in path order: kept ones where the note is unchanged."""
+def model_facts(index: VaultIndex, kept_only: bool = False) -> list[NoteFacts]:
+    """The facts of every note the model reads, in path order: kept ones where the note is unchanged.
+    `kept_only`: only take back the kept ones into the index (what `load.prepare_model` does early)."""
     config = index.config
     version = facts_version(config)
     entries = index.model_notes()
@@ -78,6 +79,8 @@ def model_facts(index: VaultIndex) -> list[NoteFacts]:
             if found is not None and found.path == rel and found.kind == kinds[rel]:
                 facts[rel] = found
                 known[rel] = (wanted.pop(rel), version, found)
+    if kept_only:
+        return []
     if wanted:
         notes = index.notes_of(wanted)
         if notes is None:  # the cache failed and every note was read again
