@@ -6,13 +6,16 @@ from urllib.parse import quote
 
 from ..links import WIKILINK, link_target, note_name, note_stem
 
-_ESCAPED = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#~=$%^"})  # each of Markdown's special characters
+_SPECIAL = "\\`*_[]<>|#~=$%^"  # Markdown's special characters
+_ESCAPED = str.maketrans({c: "\\" + c for c in _SPECIAL})
+_HAS_SPECIAL = re.compile(f"[{re.escape(_SPECIAL)}]")  # most text has none: translate (slow here) is skipped
 _LINK_BREAKER = re.compile(r"[\[\]|#^]|\n")  # a character a wikilink cannot hold (a new line: in its target)
 
 
 def md_text(text: str) -> str:
     """User text as literal Markdown: no link, tag, emphasis or HTML can come out of it."""
-    return " ".join(text.split()).translate(_ESCAPED)
+    shown = " ".join(text.split())
+    return shown.translate(_ESCAPED) if _HAS_SPECIAL.search(shown) else shown
 
 
 def plain_text(text: str) -> str:
