@@ -24,7 +24,7 @@ from ..rules import Plan
 from ..templates.sources import sources_digest, user_sources
 from .folder import output_folder_problem
 from .rendered import Remembered, Rendered, as_it_was
-from .write import NOT_WRITTEN, Output, _current, made_by_vaultkit, resolve_output, write_outputs
+from .write import NOT_WRITTEN, Output, OutputPaths, _current, made_by_vaultkit, write_outputs
 
 
 def outputs(vault: Vault, the_plan: Plan, problems: list[Problem] | None = None) -> list[Output]:
@@ -99,12 +99,13 @@ def _mailto_as_on_disk(vault: Vault, problems: list[Problem]) -> Callable:
     """A draft's email link as its file will hold it once written: the draft rendered, unless the
     file there is one you edited (write_outputs keeps it): then what you wrote, read now, so the
     link never sends words you replaced."""
-    root, folder = vault.config.root, vault.config.folders.output
+    folder = vault.config.folders.output
+    paths = OutputPaths(vault.config.root, folder)
 
     def mailto(draft) -> str | None:
         rel = f"{folder}/{draft.output.name}"
         try:
-            current = _current(resolve_output(root, folder, draft.output.name))
+            current = _current(paths.path(draft.output.name))
         except (OSError, VaultkitError):
             return None  # cannot be read, so not written either: write_outputs says why
         if current is None or current == draft.output.content or untouched(current):

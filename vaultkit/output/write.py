@@ -76,14 +76,32 @@ def output_folder_path(root: Path, folder_name: str) -> str:
 
 def resolve_output(root: Path, folder_name: str, name: str) -> Path:
     """The real path for `name` in one of the vault's folders, refusing anything that would leave it."""
-    parts = name.split("/")
-    if not name or any(p in ("", ".", "..") or _UNSAFE.search(p) or p.startswith(".") for p in parts):
-        raise VaultkitError(f"refusing to write {name!r}: not a plain name inside {folder_name}/")
-    real_folder = output_folder_path(root, folder_name)
-    target = os.path.join(real_folder, *parts)
-    if not is_inside(os.path.realpath(os.path.dirname(target)), real_folder):
-        raise VaultkitError(f"refusing to write {folder_name}/{name}: it leads outside that folder")
-    return Path(target)
+    return OutputPaths(root, folder_name).path(name)
+
+
+class OutputPaths:
+    """resolve_output for many files of one folder: the folder's real path and each subfolder's
+    are looked up once (a realpath costs a stat per step of the path), not once per file."""
+
+    def __init__(self, root: Path, folder_name: str):
+        self.root, self.folder_name = root, folder_name
+        self._real_folder: str | None = None
+        self._real_parents: dict[str, str] = {}
+
+    def path(self, name: str) -> Path:
+        parts = name.split("/")
+        if not name or any(p in ("", ".", "..") or _UNSAFE.search(p) or p.startswith(".") for p in parts):
+            raise VaultkitError(f"refusing to write {name!r}: not a plain name inside {self.folder_name}/")
+        if self._real_folder is None:
+            self._real_folder = output_folder_path(self.root, self.folder_name)
+        target = os.path.join(self._real_folder, *parts)
+        parent = os.path.dirname(target)
+        real_parent = self._real_parents.get(parent)
+        if real_parent is None:
+            real_parent = self._real_parents[parent] = os.path.realpath(parent)
+        if not is_inside(real_parent, self._real_folder):
+            raise VaultkitError(f"refusing to write {self.folder_name}/{name}: it leads outside that folder")
+        return Path(target)
 
 
 def made_by_vaultkit(content: bytes) -> bool:
@@ -120,13 +138,20 @@ def _current(path: Path) -> bytes | None:
     """The file's bytes, or None if it is missing. Anything else that stops the read is an OSError
     (a symlink put there since the lstat included: never followed): a file vaultkit cannot read is never replaced."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return None
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+    try:  # os.read, not a file object: half the time, for hundreds of outputs
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise OSError(errno.EISDIR, "not a regular file")
-        return handle.read()
+        chunks = []
+        while chunk := os.read(fd, info.st_size + 1 if not chunks else 1 << 20):  # to the end, should it grow
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def write_atomic(path: Path, content: bytes, mode: int | None = None, replace: bool = True) -> None:
@@ -231,8 +256,8 @@ class _NotWritten(Exception):
         self.path = path
 
 
-def _blocker(real_folder: str, output_folder: str, name: str) -> None:
-    """Refuse when a file stands where a folder on the way to `name` must be."""
+def _blocker(real_folder: str, output_folder: str, name: str) -> _NotWritten | None:
+    """Why nothing can be written to `name`: a file stands where a folder on the way must be."""
     rel, here = output_folder, real_folder
     for part in ["", *name.split("/")[:-1]]:
         if part:
@@ -240,12 +265,13 @@ def _blocker(real_folder: str, output_folder: str, name: str) -> None:
         try:
             mode = os.stat(here).st_mode
         except FileNotFoundError:
-            return  # made when written
+            return None  # made when written
         except OSError as exc:
-            raise _NotWritten(f"cannot reach {rel}/: {exc.strerror or exc}", rel) from None
+            return _NotWritten(f"cannot reach {rel}/: {exc.strerror or exc}", rel)
         if not stat.S_ISDIR(mode):
-            raise _NotWritten("this is a file, not a folder, and vaultkit writes its files into a folder here; "
-                              "move it or rename it", rel)
+            return _NotWritten("this is a file, not a folder, and vaultkit writes its files into a folder here; "
+                               "move it or rename it", rel)
+    return None
 
 
 _SYMLINK = ("not written: this is a symlink, and vaultkit neither follows nor replaces a link it did not make; "
@@ -292,10 +318,17 @@ def write_outputs(root: Path, output_folder: str, outputs: list[Output], dry_run
         return [(rel, NOT_WRITTEN) for rel in rels]
     results, blocked = [], {}
     cleaned: set[str] = set()
+    paths = OutputPaths(root, output_folder)
+    in_the_way: dict[str, _NotWritten | None] = {}  # per subfolder: what stands where it must be (once per folder)
     for output, rel in zip(outputs, rels):
         try:
-            _blocker(real_folder, output_folder, output.name)
-            path = resolve_output(root, output_folder, output.name)
+            subfolder = output.name.rpartition("/")[0]
+            if subfolder not in in_the_way:
+                in_the_way[subfolder] = _blocker(real_folder, output_folder, output.name)
+            blocker = in_the_way[subfolder]
+            if blocker is not None:
+                raise _NotWritten(str(blocker), blocker.path)
+            path = paths.path(output.name)
             if not dry_run and str(path.parent) not in cleaned:
                 cleaned.add(str(path.parent))
                 remove_stale_temps(str(path.parent))
