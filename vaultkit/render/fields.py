@@ -30,8 +30,9 @@ def render_fields(vault: Vault, plan: Plan) -> str:
         if not f.enough:
             out.append(f"**Below {minimum} done interviews**: only {len(f.done)} so far. "
                        "Find more people in this field before deciding about it.\n")
+        links = {i.path: _interview_link(i) for i in f.done}  # each is linked again for each point learned
         lines = [
-            "- Interviews done: " + (", ".join(_interview_link(i) for i in f.done) or "none yet"),
+            "- Interviews done: " + (", ".join(links[i.path] for i in f.done) or "none yet"),
             "- Contacts: " + ", ".join(wikilink(p, vault.contacts[p].name) for p in f.contacts),
             "- Companies: " + (", ".join(md_text(c) for c in f.companies) or "none recorded"),
         ]
@@ -40,7 +41,7 @@ def render_fields(vault: Vault, plan: Plan) -> str:
         learned += [(i, point, "reflection") for i in f.done for point in i.reflection]
         out.append("### What you learned\n")
         if learned:
-            out.append("\n".join(f"- {md_text(point)} ({_interview_link(i)}, {section})"
+            out.append("\n".join(f"- {md_text(point)} ({links[i.path]}, {section})"
                                  for i, point, section in learned) + "\n")
         else:
             out.append("Nothing written down yet: fill in Takeaways and Reflection after each interview.\n")
