@@ -19,6 +19,8 @@ WRITTEN, UNCHANGED, WOULD_WRITE, KEPT = "written", "unchanged", "would write", "
 NOT_WRITTEN = "not written"
 _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]')
 _DOTS = re.compile(r"\.{2,}")
+# a name that is not plain: a part that is empty or starts with a dot (`.`, `..`, `.hidden`), or an unsafe character
+_NOT_PLAIN = re.compile(r'(?:^|/)[./]|/$|[\x00-\x1f\\:*?"<>|]')
 MAX_NAME = 120
 # .vaultkit-k3j4h5g6-1f0c9a2e.tmp: a random part and a check of it, so a file of the user's that
 # only looks like one (.vaultkit-notebook.tmp) is never taken for vaultkit's and removed
@@ -76,7 +78,7 @@ def output_folder_path(root: Path, folder_name: str) -> str:
 
 def resolve_output(root: Path, folder_name: str, name: str) -> Path:
     """The real path for `name` in one of the vault's folders, refusing anything that would leave it."""
-    return OutputPaths(root, folder_name).path(name)
+    return Path(OutputPaths(root, folder_name).path(name))
 
 
 class OutputPaths:
@@ -88,20 +90,20 @@ class OutputPaths:
         self._real_folder: str | None = None
         self._real_parents: dict[str, str] = {}
 
-    def path(self, name: str) -> Path:
-        parts = name.split("/")
-        if not name or any(p in ("", ".", "..") or _UNSAFE.search(p) or p.startswith(".") for p in parts):
+    def path(self, name: str) -> str:
+        """`name`'s real path: a plain `/`-separated name inside the folder, refusing anything else."""
+        if not name or _NOT_PLAIN.search(name):
             raise VaultkitError(f"refusing to write {name!r}: not a plain name inside {self.folder_name}/")
         if self._real_folder is None:
             self._real_folder = output_folder_path(self.root, self.folder_name)
-        target = os.path.join(self._real_folder, *parts)
+        target = os.path.join(self._real_folder, *name.split("/"))
         parent = os.path.dirname(target)
         real_parent = self._real_parents.get(parent)
         if real_parent is None:
             real_parent = self._real_parents[parent] = os.path.realpath(parent)
         if not is_inside(real_parent, self._real_folder):
             raise VaultkitError(f"refusing to write {self.folder_name}/{name}: it leads outside that folder")
-        return Path(target)
+        return target
 
 
 def made_by_vaultkit(content: bytes) -> bool:
@@ -134,7 +136,7 @@ def _calendar_prodid(head: bytes) -> bytes:
     return b""
 
 
-def _current(path: Path) -> bytes | None:
+def _current(path: str | os.PathLike) -> bytes | None:
     """The file's bytes, or None if it is missing. Anything else that stops the read is an OSError
     (a symlink put there since the lstat included: never followed): a file vaultkit cannot read is never replaced."""
     try:
@@ -278,7 +280,7 @@ _SYMLINK = ("not written: this is a symlink, and vaultkit neither follows nor re
             "remove the link (what it points to stays as it is) and the next report writes the file here")
 
 
-def _read_target(path: Path, rel: str) -> bytes | None:
+def _read_target(path: str, rel: str) -> bytes | None:
     """The bytes now at `path` (None: nothing there). A symlink is never followed or replaced,
     wherever it points (even to a file vaultkit made, or nowhere): the user put it there."""
     try:
@@ -329,9 +331,10 @@ def write_outputs(root: Path, output_folder: str, outputs: list[Output], dry_run
             if blocker is not None:
                 raise _NotWritten(str(blocker), blocker.path)
             path = paths.path(output.name)
-            if not dry_run and str(path.parent) not in cleaned:
-                cleaned.add(str(path.parent))
-                remove_stale_temps(str(path.parent))
+            parent = os.path.dirname(path)
+            if not dry_run and parent not in cleaned:
+                cleaned.add(parent)
+                remove_stale_temps(parent)
             current = _read_target(path, rel)
             if current == output.content:
                 results.append((rel, UNCHANGED))
@@ -346,7 +349,7 @@ def write_outputs(root: Path, output_folder: str, outputs: list[Output], dry_run
                 results.append((rel, WOULD_WRITE))
                 continue
             try:
-                write_atomic(path, output.content)
+                write_atomic(Path(path), output.content)
             except OSError as exc:
                 raise _NotWritten(f"not written: cannot write it: {exc.strerror or exc}", rel) from None
             results.append((rel, WRITTEN))
