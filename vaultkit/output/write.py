@@ -45,10 +45,13 @@ def safe_name(text: str, suffix: str = ".md") -> str:
     """A file name safe on every OS from any text: no separators or reserved characters,
     no leading dot, no `..`, at most MAX_NAME characters and MAX_NAME_BYTES bytes with `suffix`."""
     name = _UNSAFE.sub("-", text)
-    name = _DOTS.sub(".", name).strip(" .-") or "untitled"
+    if ".." in name:
+        name = _DOTS.sub(".", name)
+    name = name.strip(" .-") or "untitled"
     name = name[: MAX_NAME - len(suffix)]
     room = MAX_NAME_BYTES - len(suffix.encode("utf-8"))
-    if len(name.encode("utf-8", "surrogatepass")) > room:  # cut only a name too long (rare): counted per character
+    # cut only a name too long (rare; a character is at most 4 bytes, so most need no counting): per character
+    if len(name) * 4 > room and len(name.encode("utf-8", "surrogatepass")) > room:
         sizes = accumulate(len(c.encode("utf-8", "surrogatepass")) for c in name)
         name = name[: sum(size <= room for size in sizes)]  # whole characters, within the bytes
     return (name.rstrip(" .\u200d") or "untitled") + suffix  # no dangling joiner of a cut emoji
@@ -59,10 +62,12 @@ def unique_names(titles: list[str]) -> list[str]:
     names, used = [], set()
     for title in titles:
         name, n = safe_name(title), 1
-        while name.casefold() in used:  # also two long titles that are the same once shortened
+        key = name.casefold()
+        while key in used:  # also two long titles that are the same once shortened
             n += 1
             name = safe_name(title, f" ({n}).md")
-        used.add(name.casefold())
+            key = name.casefold()
+        used.add(key)
         names.append(name)
     return names
 
