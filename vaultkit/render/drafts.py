@@ -45,18 +45,8 @@ class Draft:
         if not self.to:
             return None
         body = self.body.strip("\n").replace("\r\n", "\n").replace("\n", "\r\n")
-        subject = f"subject={_percent(self.subject)}&" if self.subject else ""
-        return f"mailto:{quote(self.to, safe='@')}?{subject}body={_percent(body)}"
-
-
-# every byte of UTF-8 as `quote(text, safe="")` writes it: itself if unreserved (RFC 3986), else %XX
-_UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
-_PERCENT = tuple(chr(byte) if byte in _UNRESERVED else f"%{byte:02X}" for byte in range(256))
-
-
-def _percent(text: str) -> str:
-    """`quote(text, safe="")`, twice as fast on a draft's body: a table looked up, not a call per byte."""
-    return "".join(map(_PERCENT.__getitem__, text.encode("utf-8")))
+        subject = f"subject={quote(self.subject, safe='')}&" if self.subject else ""
+        return f"mailto:{quote(self.to, safe='@')}?{subject}body={quote(body, safe='')}"
 
 
 def seal(front: dict, body: str) -> bytes:
