@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..kinds.action import Action, section_of, urgency_key
-from ..errors import ERROR
+from ..errors import ERROR, Problem
 from ..kinds import TIERS
 from ..model import Vault
 from ..rules import Plan
@@ -32,14 +32,17 @@ class Links:
 class MarkdownStyle(Style):
     def __init__(self, contacts_folder: str):
         self.contacts_folder = contacts_folder
+        self._links: dict[tuple[str | None, str], str] = {}  # a person has many actions: linked once
 
     def person(self, action: Action) -> str:
         if action.contact is None:
             return ""
-        if action.contact_path:
-            return wikilink(action.contact_path, action.contact)
-        # no note yet: a link to where it would go, so one click in Obsidian creates it
-        return wikilink(f"{self.contacts_folder}/{action.contact}.md", action.contact)
+        link = self._links.get((action.contact_path, action.contact))
+        if link is None:
+            # no note yet: a link to where it would go, so one click in Obsidian creates it
+            path = action.contact_path or f"{self.contacts_folder}/{action.contact}.md"
+            link = self._links[action.contact_path, action.contact] = wikilink(path, action.contact)
+        return link
 
     def text(self, text: str) -> str:
         return md_text(text)
@@ -77,6 +80,18 @@ def _wrap_up(vault: Vault, plan: Plan, announcements: list[Action]) -> str:
         else "everyone you met has heard"
     return (f"> [!TIP] You landed: {job}, on {long_day(landed.date)}.\n"
             f"> The search is over: {left}, then close what is still open below.\n")
+
+
+def _problem_lines(problems: list[Problem]) -> str:
+    messages: dict[str, str] = {}  # thousands of problems say a dozen things: each is escaped once
+    lines = []
+    for p in problems:
+        message = messages.get(p.message)
+        if message is None:
+            message = messages[p.message] = md_text(p.message)
+        where = wikilink(p.path, p.path) if p.path.endswith(".md") else md_text(p.path)
+        lines.append(f"- {where} line {p.line}, {p.severity}: {message}")
+    return "\n".join(lines) + "\n"
 
 
 def render_followups(vault: Vault, plan: Plan, links: Mapping[Action, Links] | None = None) -> str:
@@ -133,9 +148,7 @@ def render_followups(vault: Vault, plan: Plan, links: Mapping[Action, Links] | N
         out.append(f"## Problems in notes ({len(problems)})\n")
         out.append(f"{plural(errors, 'error')} and {plural(len(problems) - errors, 'warning')}; "
                    "a note with an error may be missing above. `vaultkit check` lists them too.\n")
-        out.append("\n".join(
-            f"- {wikilink(p.path, p.path) if p.path.endswith('.md') else md_text(p.path)} "
-            f"line {p.line}, {p.severity}: {md_text(p.message)}" for p in problems) + "\n")
+        out.append(_problem_lines(problems))
     if mail:
         out.append("\n".join(f"[mail-{n}]: {url}" for n, url in enumerate(mail, 1)) + "\n")
     out.append(f"---\nWritten by vaultkit from {plural(vault.note_count, 'note')}. Ticking a box here "
