@@ -16,7 +16,7 @@ from ..render.briefs import brief_names, render_briefs
 from ..render.companies import render_companies
 from ..render.drafts import as_written, render_drafts, untouched
 from ..render.fields import render_fields
-from ..render.followups import Links, render_followups
+from ..render.followups import NO_LINKS, Links, render_followups
 from ..render import ics  # called through its module, so a test can count the calendar renders
 from ..render.progress import render_progress
 from ..render.referrals import render_referrals
@@ -60,7 +60,7 @@ def _render(vault: Vault, the_plan: Plan, problems: list[Problem], mailto: Calla
     links = {d.action: Links(draft=f"{folder}/{d.output.name}", mailto=mailto(d)) for d in drafts}
     for action in the_plan.actions:
         if action.definition.links_brief and action.interview in briefs:
-            found = links.get(action, Links())
+            found = links.get(action, NO_LINKS)
             links[action] = Links(found.draft, found.mailto, f"{folder}/{briefs[action.interview]}")
     parts = ics.calendar_parts(vault, the_plan, briefs)
     calendar_key = key_of(parts)

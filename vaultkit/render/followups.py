@@ -29,6 +29,9 @@ class Links:
     brief: str | None = None  # vault-relative path of the interview's brief
 
 
+NO_LINKS = Links()
+
+
 class MarkdownStyle(Style):
     def __init__(self, contacts_folder: str):
         self.contacts_folder = contacts_folder
@@ -70,7 +73,7 @@ def _line(action: Action, vault: Vault, plan: Plan, style: MarkdownStyle, links:
 
 
 def _lines(actions, vault, plan, style, links: Mapping[Action, Links], mail: list[str]) -> str:
-    return "\n".join(_line(a, vault, plan, style, links.get(a, Links()), mail) for a in actions) + "\n"
+    return "\n".join(_line(a, vault, plan, style, links.get(a, NO_LINKS), mail) for a in actions) + "\n"
 
 
 def _wrap_up(vault: Vault, plan: Plan, announcements: list[Action]) -> str:
@@ -117,8 +120,8 @@ def render_followups(vault: Vault, plan: Plan, links: Mapping[Action, Links] | N
         if announcements:
             out.append(f"## Tell people where you landed ({len(announcements)})\n")
             out.append(_lines(announcements, vault, plan, style, links, mail))
-    rest = set(announcements)
-    now = sorted((a for a in groups["overdue"] + groups["today"] if a not in rest), key=urgency_key)
+    rest = set(announcements)  # (an action's hash is not free: looked up only when there are some)
+    now = sorted((a for a in groups["overdue"] + groups["today"] if not rest or a not in rest), key=urgency_key)
     out.append(f"## Do now ({len(now)})\n")
     if not now:
         out.append("Nothing is due today or overdue.\n")
@@ -128,7 +131,7 @@ def render_followups(vault: Vault, plan: Plan, links: Mapping[Action, Links] | N
             out.append(f"### {tier.title}\n")
             out.append(_lines(actions, vault, plan, style, links, mail))
     for group, title in (("upcoming", f"Coming up in the next {plural(plan.horizon_days, 'day')}"), ("later", "Later")):
-        actions = [a for a in groups[group] if a not in rest]
+        actions = [a for a in groups[group] if not rest or a not in rest]
         out.append(f"## {title} ({len(actions)})\n")
         out.append(_lines(actions, vault, plan, style, links, mail) if actions else "Nothing here.\n")
     out.append(f"## Gone quiet ({len(plan.gone_quiet)})\n")
