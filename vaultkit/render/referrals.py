@@ -22,7 +22,8 @@ def _cell(link: str) -> str:
 
 def render_referrals(plan: Plan, contacts_folder: str) -> str:
     net: Network = plan.network
-    by_state = {s: sum(r.state == s for r in plan.referrals) for s in STATES}
+    states = [r.state for r in plan.referrals]
+    by_state = {s: states.count(s) for s in STATES}
     out = dashboard_head("Referrals", plan.today, {"referrals": len(plan.referrals), "people": len(net.people)})
     if not plan.referrals:
         out.append("No referrals yet. Ask each person you meet for two or three names, and write them under "
