@@ -93,7 +93,7 @@ class OutputPaths:
     def __init__(self, root: Path, folder_name: str):
         self.root, self.folder_name = root, folder_name
         self._real_folder: str | None = None
-        self._real_parents: dict[str, str] = {}
+        self._parents: dict[str, tuple[str, bool]] = {}  # subfolder -> its path, and whether it stays inside
 
     def path(self, name: str) -> str:
         """`name`'s real path: a plain `/`-separated name inside the folder, refusing anything else."""
@@ -101,14 +101,15 @@ class OutputPaths:
             raise VaultkitError(f"refusing to write {name!r}: not a plain name inside {self.folder_name}/")
         if self._real_folder is None:
             self._real_folder = output_folder_path(self.root, self.folder_name)
-        target = os.path.join(self._real_folder, *name.split("/"))
-        parent = os.path.dirname(target)
-        real_parent = self._real_parents.get(parent)
-        if real_parent is None:
-            real_parent = self._real_parents[parent] = os.path.realpath(parent)
-        if not is_inside(real_parent, self._real_folder):
+        subfolder, _, file_name = name.rpartition("/")
+        known = self._parents.get(subfolder)
+        if known is None:
+            parent = os.path.join(self._real_folder, *subfolder.split("/")) if subfolder else self._real_folder
+            known = self._parents[subfolder] = (parent, is_inside(os.path.realpath(parent), self._real_folder))
+        parent, inside = known
+        if not inside:
             raise VaultkitError(f"refusing to write {self.folder_name}/{name}: it leads outside that folder")
-        return target
+        return os.path.join(parent, file_name)
 
 
 def made_by_vaultkit(content: bytes) -> bool:

@@ -168,8 +168,8 @@ def _learned(b: Brief, written: list[tuple[tuple, str]]) -> list[str]:
     if b.learned:
         body = next((lines for learned, lines in written if learned == b.learned), None)
         if body is None:
-            body = "\n".join(f"- {md_text(point)} ({wikilink(i.path, f'{i.contact.name}, {i.date.isoformat()}')})"
-                             for i, point in b.learned)
+            links = {i.path: wikilink(i.path, f"{i.contact.name}, {i.date.isoformat()}") for i, _ in b.learned}
+            body = "\n".join(f"- {md_text(point)} ({links[i.path]})" for i, point in b.learned)
             written.append((b.learned, body))
     else:
         body = "Nothing written down yet: this may be your first conversation in this field."
