@@ -84,21 +84,24 @@ def write_report(vault: Vault, the_plan: Plan, dry_run: bool = False, last: Rend
     write those whose bytes changed: (each output's vault-relative path and status, the problems met
     rendering or writing, what was rendered)."""
     problems: list[Problem] = []
-    files, drafts, rendered = _render(vault, the_plan, problems, _mailto_as_on_disk(vault, problems), last)
+    drafts_as_rendered: set[str] = set()  # drafts whose file holds what was rendered, read for their email link
+    files, drafts, rendered = _render(vault, the_plan, problems, _mailto_as_on_disk(vault, problems, drafts_as_rendered),
+                                      last)
     folder = vault.config.folders.output
     refusal = output_folder_problem(vault.config)
     if refusal is not None:
         problems.append(refusal)
         results = [(f"{folder}/{file.name}", NOT_WRITTEN) for file in files]
     else:
-        results = write_outputs(vault.config.root, folder, files, dry_run, problems)
+        results = write_outputs(vault.config.root, folder, files, dry_run, problems, drafts_as_rendered)
     return results, problems, rendered
 
 
-def _mailto_as_on_disk(vault: Vault, problems: list[Problem]) -> Callable:
+def _mailto_as_on_disk(vault: Vault, problems: list[Problem], as_rendered: set[str]) -> Callable:
     """A draft's email link as its file will hold it once written: the draft rendered, unless the
     file there is one you edited (write_outputs keeps it): then what you wrote, read now, so the
-    link never sends words you replaced."""
+    link never sends words you replaced. A draft whose file holds what was rendered is added to
+    `as_rendered` (writing need not read it again)."""
     folder = vault.config.folders.output
     paths = OutputPaths(vault.config.root, folder)
 
@@ -108,7 +111,10 @@ def _mailto_as_on_disk(vault: Vault, problems: list[Problem]) -> Callable:
             current = _current(paths.path(draft.output.name))
         except (OSError, VaultkitError):
             return None  # cannot be read, so not written either: write_outputs says why
-        if current is None or current == draft.output.content or untouched(current):
+        if current == draft.output.content:
+            as_rendered.add(draft.output.name)
+            return draft.mailto()
+        if current is None or untouched(current):
             return draft.mailto()  # written now, or as written before
         if not made_by_vaultkit(current):
             return None  # someone else's file, not written: no draft to send

@@ -7,7 +7,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -286,9 +286,10 @@ _SYMLINK = ("not written: this is a symlink, and vaultkit neither follows nor re
             "remove the link (what it points to stays as it is) and the next report writes the file here")
 
 
-def _read_target(path: str, rel: str) -> bytes | None:
+def _read_target(path: str, rel: str, read_before: bytes | None = None) -> bytes | None:
     """The bytes now at `path` (None: nothing there). A symlink is never followed or replaced,
-    wherever it points (even to a file vaultkit made, or nowhere): the user put it there."""
+    wherever it points (even to a file vaultkit made, or nowhere): the user put it there.
+    `read_before`: the bytes this run read there a moment ago, taken if it is still a regular file."""
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
@@ -302,6 +303,8 @@ def _read_target(path: str, rel: str) -> bytes | None:
                           "move it or rename it", rel)
     if not stat.S_ISREG(mode):
         raise _NotWritten("not written: something that is not a regular file is in the way; move it or rename it", rel)
+    if read_before is not None:
+        return read_before
     try:
         current = _current(path)
     except OSError as exc:
@@ -310,12 +313,13 @@ def _read_target(path: str, rel: str) -> bytes | None:
 
 
 def write_outputs(root: Path, output_folder: str, outputs: list[Output], dry_run: bool = False,
-                  problems: list[Problem] | None = None) -> list[tuple[str, str]]:
+                  problems: list[Problem] | None = None, read_same: Collection[str] = ()) -> list[tuple[str, str]]:
     """Write each output whose bytes changed; returns (vault-relative path, what happened).
 
     An output that cannot be written safely (a file vaultkit did not make in its place, a folder
     in the way, an error from the disk) is NOT_WRITTEN, with an error added to `problems`; the
-    others are still written.
+    others are still written. `read_same`: names of outputs whose file this run has just read and
+    found to hold these very bytes (a report reads each draft for its email link): not read again.
     """
     problems = problems if problems is not None else []
     rels = [f"{output_folder}/{output.name}" for output in outputs]
@@ -341,7 +345,7 @@ def write_outputs(root: Path, output_folder: str, outputs: list[Output], dry_run
             if not dry_run and parent not in cleaned:
                 cleaned.add(parent)
                 remove_stale_temps(parent)
-            current = _read_target(path, rel)
+            current = _read_target(path, rel, output.content if output.name in read_same else None)
             if current == output.content:
                 results.append((rel, UNCHANGED))
                 continue
