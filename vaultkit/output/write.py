@@ -116,6 +116,8 @@ def made_by_vaultkit(content: bytes) -> bool:
     """Whether a file's bytes say vaultkit wrote it: `generated: vaultkit` in its front-matter
     (a Markdown file) or vaultkit's PRODID (the calendar)."""
     head = content[:4096]
+    if head.startswith(b"---\ngenerated: vaultkit\n") and head.find(b"\n---\n") > 0:
+        return True  # as vaultkit writes it (the front-matter's first line, then closed): no need to parse
     if head[:15].upper() == b"BEGIN:VCALENDAR":
         return _calendar_prodid(head).startswith(b"-//vaultkit//")
     from ..index.frontmatter import split_front_matter  # here: loading it loads the YAML parser
