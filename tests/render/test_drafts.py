@@ -77,3 +77,17 @@ def test_sample_vault_has_a_draft_of_every_kind_and_none_that_stop_once_landed(s
 def test_a_check_in_gives_something_back_from_their_field(sample_copy):
     text = (report(sample_copy) / "Drafts" / "Check-in - Nadia Haddad.md").read_text(encoding="utf-8")
     assert "Something I heard recently that made me think of you:" in text
+
+
+def test_a_draft_s_email_link_percent_encodes_every_character_as_rfc_6068_asks():
+    from urllib.parse import quote
+
+    from vaultkit.output.write import Output
+    from vaultkit.render.drafts import Draft
+
+    every = "".join(map(chr, range(1, 128))) + " é € 😀 \u2028"
+    draft = Draft(None, Output("Drafts/x.md", b""), "ana+jobs@example.org", f"Hi {every}", f"\n{every}\nBye\n")
+    body = every.replace("\r\n", "\n").replace("\n", "\r\n") + "\r\nBye"
+    assert draft.mailto() == (f"mailto:{quote('ana+jobs@example.org', safe='@')}?subject={quote('Hi ' + every, safe='')}"
+                              f"&body={quote(body, safe='')}")
+    assert re.fullmatch(r"[A-Za-z0-9_.~%&=?:@+-]+", draft.mailto())

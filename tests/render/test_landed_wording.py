@@ -151,13 +151,13 @@ def test_chains_from_you_are_a_tree_not_the_same_prefix_over_and_over(sample_cop
 
 
 def test_a_chain_deeper_than_the_tree_shows_the_rest_on_one_line():
-    from vaultkit.render.referrals import TREE_DEPTH, _chain_tree
+    from vaultkit.render.referrals import TREE_DEPTH, _chain_tree, _person
     from vaultkit.rules.network import Network, Person
 
     keys = [f"k{i}" for i in range(TREE_DEPTH + 3)]
     people = {k: Person(k, f"P{i}", None, "met") for i, k in enumerate(keys)}
     net = Network(people, tuple(zip(keys, keys[1:])), {k: tuple(keys[:i + 1]) for i, k in enumerate(keys)})
-    lines = _chain_tree(net, "Contacts")
+    lines = _chain_tree(net, {key: _person(person, "Contacts") for key, person in people.items()})
     assert len(lines) == len(keys) and lines[0] == "- [[Contacts/P0|P0]]"
     assert lines[TREE_DEPTH] == "  " * TREE_DEPTH + f"- [[Contacts/P{TREE_DEPTH}|P{TREE_DEPTH}]]"
     assert lines[-1] == "  " * TREE_DEPTH + " → ".join(f"- [[Contacts/P{i}|P{i}]]" if i == TREE_DEPTH else

@@ -16,7 +16,7 @@ from ..render.briefs import brief_names, render_briefs
 from ..render.companies import render_companies
 from ..render.drafts import as_written, render_drafts, untouched
 from ..render.fields import render_fields
-from ..render.followups import Links, render_followups
+from ..render.followups import NO_LINKS, Links, render_followups
 from ..render import ics  # called through its module, so a test can count the calendar renders
 from ..render.progress import render_progress
 from ..render.referrals import render_referrals
@@ -24,7 +24,7 @@ from ..rules import Plan
 from ..templates.sources import sources_digest, user_sources
 from .folder import output_folder_problem
 from .rendered import Remembered, Rendered, as_it_was
-from .write import NOT_WRITTEN, Output, _current, made_by_vaultkit, resolve_output, write_outputs
+from .write import NOT_WRITTEN, Output, OutputPaths, _current, made_by_vaultkit, write_outputs
 
 
 def outputs(vault: Vault, the_plan: Plan, problems: list[Problem] | None = None) -> list[Output]:
@@ -60,7 +60,7 @@ def _render(vault: Vault, the_plan: Plan, problems: list[Problem], mailto: Calla
     links = {d.action: Links(draft=f"{folder}/{d.output.name}", mailto=mailto(d)) for d in drafts}
     for action in the_plan.actions:
         if action.definition.links_brief and action.interview in briefs:
-            found = links.get(action, Links())
+            found = links.get(action, NO_LINKS)
             links[action] = Links(found.draft, found.mailto, f"{folder}/{briefs[action.interview]}")
     parts = ics.calendar_parts(vault, the_plan, briefs)
     calendar_key = key_of(parts)
@@ -84,30 +84,37 @@ def write_report(vault: Vault, the_plan: Plan, dry_run: bool = False, last: Rend
     write those whose bytes changed: (each output's vault-relative path and status, the problems met
     rendering or writing, what was rendered)."""
     problems: list[Problem] = []
-    files, drafts, rendered = _render(vault, the_plan, problems, _mailto_as_on_disk(vault, problems), last)
+    drafts_as_rendered: set[str] = set()  # drafts whose file holds what was rendered, read for their email link
+    files, drafts, rendered = _render(vault, the_plan, problems, _mailto_as_on_disk(vault, problems, drafts_as_rendered),
+                                      last)
     folder = vault.config.folders.output
     refusal = output_folder_problem(vault.config)
     if refusal is not None:
         problems.append(refusal)
         results = [(f"{folder}/{file.name}", NOT_WRITTEN) for file in files]
     else:
-        results = write_outputs(vault.config.root, folder, files, dry_run, problems)
+        results = write_outputs(vault.config.root, folder, files, dry_run, problems, drafts_as_rendered)
     return results, problems, rendered
 
 
-def _mailto_as_on_disk(vault: Vault, problems: list[Problem]) -> Callable:
+def _mailto_as_on_disk(vault: Vault, problems: list[Problem], as_rendered: set[str]) -> Callable:
     """A draft's email link as its file will hold it once written: the draft rendered, unless the
     file there is one you edited (write_outputs keeps it): then what you wrote, read now, so the
-    link never sends words you replaced."""
-    root, folder = vault.config.root, vault.config.folders.output
+    link never sends words you replaced. A draft whose file holds what was rendered is added to
+    `as_rendered` (writing need not read it again)."""
+    folder = vault.config.folders.output
+    paths = OutputPaths(vault.config.root, folder)
 
     def mailto(draft) -> str | None:
         rel = f"{folder}/{draft.output.name}"
         try:
-            current = _current(resolve_output(root, folder, draft.output.name))
+            current = _current(paths.path(draft.output.name))
         except (OSError, VaultkitError):
             return None  # cannot be read, so not written either: write_outputs says why
-        if current is None or current == draft.output.content or untouched(current):
+        if current == draft.output.content:
+            as_rendered.add(draft.output.name)
+            return draft.mailto()
+        if current is None or untouched(current):
             return draft.mailto()  # written now, or as written before
         if not made_by_vaultkit(current):
             return None  # someone else's file, not written: no draft to send

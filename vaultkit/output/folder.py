@@ -70,11 +70,17 @@ def _first_note(config: Config, real_output: str, output: str) -> Problem | None
 
 def _kind(classifier: Classifier, path: str, rel: str) -> str | None:
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(_HEAD)
-            if made_by_vaultkit(data):
-                return None
-            data += handle.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except OSError:
         return None
+    try:  # os.read, not a file object: a third of the time, for each of the hundreds of files there
+        data = os.read(fd, _HEAD)
+        if made_by_vaultkit(data):
+            return None
+        while chunk := os.read(fd, 1 << 20):
+            data += chunk
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
     return classifier.kind(parse_note(rel, data, wants_body=lambda note: False, kind_tags=classifier.kind_tags))

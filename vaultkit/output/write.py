@@ -7,7 +7,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -19,6 +19,8 @@ WRITTEN, UNCHANGED, WOULD_WRITE, KEPT = "written", "unchanged", "would write", "
 NOT_WRITTEN = "not written"
 _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]')
 _DOTS = re.compile(r"\.{2,}")
+# a name that is not plain: a part that is empty or starts with a dot (`.`, `..`, `.hidden`), or an unsafe character
+_NOT_PLAIN = re.compile(r'(?:^|/)[./]|/$|[\x00-\x1f\\:*?"<>|]')
 MAX_NAME = 120
 # .vaultkit-k3j4h5g6-1f0c9a2e.tmp: a random part and a check of it, so a file of the user's that
 # only looks like one (.vaultkit-notebook.tmp) is never taken for vaultkit's and removed
@@ -43,10 +45,13 @@ def safe_name(text: str, suffix: str = ".md") -> str:
     """A file name safe on every OS from any text: no separators or reserved characters,
     no leading dot, no `..`, at most MAX_NAME characters and MAX_NAME_BYTES bytes with `suffix`."""
     name = _UNSAFE.sub("-", text)
-    name = _DOTS.sub(".", name).strip(" .-") or "untitled"
+    if ".." in name:
+        name = _DOTS.sub(".", name)
+    name = name.strip(" .-") or "untitled"
     name = name[: MAX_NAME - len(suffix)]
     room = MAX_NAME_BYTES - len(suffix.encode("utf-8"))
-    if len(name.encode("utf-8", "surrogatepass")) > room:  # cut only a name too long (rare): counted per character
+    # cut only a name too long (rare; a character is at most 4 bytes, so most need no counting): per character
+    if len(name) * 4 > room and len(name.encode("utf-8", "surrogatepass")) > room:
         sizes = accumulate(len(c.encode("utf-8", "surrogatepass")) for c in name)
         name = name[: sum(size <= room for size in sizes)]  # whole characters, within the bytes
     return (name.rstrip(" .\u200d") or "untitled") + suffix  # no dangling joiner of a cut emoji
@@ -57,10 +62,12 @@ def unique_names(titles: list[str]) -> list[str]:
     names, used = [], set()
     for title in titles:
         name, n = safe_name(title), 1
-        while name.casefold() in used:  # also two long titles that are the same once shortened
+        key = name.casefold()
+        while key in used:  # also two long titles that are the same once shortened
             n += 1
             name = safe_name(title, f" ({n}).md")
-        used.add(name.casefold())
+            key = name.casefold()
+        used.add(key)
         names.append(name)
     return names
 
@@ -76,20 +83,41 @@ def output_folder_path(root: Path, folder_name: str) -> str:
 
 def resolve_output(root: Path, folder_name: str, name: str) -> Path:
     """The real path for `name` in one of the vault's folders, refusing anything that would leave it."""
-    parts = name.split("/")
-    if not name or any(p in ("", ".", "..") or _UNSAFE.search(p) or p.startswith(".") for p in parts):
-        raise VaultkitError(f"refusing to write {name!r}: not a plain name inside {folder_name}/")
-    real_folder = output_folder_path(root, folder_name)
-    target = os.path.join(real_folder, *parts)
-    if not is_inside(os.path.realpath(os.path.dirname(target)), real_folder):
-        raise VaultkitError(f"refusing to write {folder_name}/{name}: it leads outside that folder")
-    return Path(target)
+    return Path(OutputPaths(root, folder_name).path(name))
+
+
+class OutputPaths:
+    """resolve_output for many files of one folder: the folder's real path and each subfolder's
+    are looked up once (a realpath costs a stat per step of the path), not once per file."""
+
+    def __init__(self, root: Path, folder_name: str):
+        self.root, self.folder_name = root, folder_name
+        self._real_folder: str | None = None
+        self._parents: dict[str, tuple[str, bool]] = {}  # subfolder -> its path, and whether it stays inside
+
+    def path(self, name: str) -> str:
+        """`name`'s real path: a plain `/`-separated name inside the folder, refusing anything else."""
+        if not name or _NOT_PLAIN.search(name):
+            raise VaultkitError(f"refusing to write {name!r}: not a plain name inside {self.folder_name}/")
+        if self._real_folder is None:
+            self._real_folder = output_folder_path(self.root, self.folder_name)
+        subfolder, _, file_name = name.rpartition("/")
+        known = self._parents.get(subfolder)
+        if known is None:
+            parent = os.path.join(self._real_folder, *subfolder.split("/")) if subfolder else self._real_folder
+            known = self._parents[subfolder] = (parent, is_inside(os.path.realpath(parent), self._real_folder))
+        parent, inside = known
+        if not inside:
+            raise VaultkitError(f"refusing to write {self.folder_name}/{name}: it leads outside that folder")
+        return os.path.join(parent, file_name)
 
 
 def made_by_vaultkit(content: bytes) -> bool:
     """Whether a file's bytes say vaultkit wrote it: `generated: vaultkit` in its front-matter
     (a Markdown file) or vaultkit's PRODID (the calendar)."""
     head = content[:4096]
+    if head.startswith(b"---\ngenerated: vaultkit\n") and head.find(b"\n---\n") > 0:
+        return True  # as vaultkit writes it (the front-matter's first line, then closed): no need to parse
     if head[:15].upper() == b"BEGIN:VCALENDAR":
         return _calendar_prodid(head).startswith(b"-//vaultkit//")
     from ..index.frontmatter import split_front_matter  # here: loading it loads the YAML parser
@@ -116,17 +144,24 @@ def _calendar_prodid(head: bytes) -> bytes:
     return b""
 
 
-def _current(path: Path) -> bytes | None:
+def _current(path: str | os.PathLike) -> bytes | None:
     """The file's bytes, or None if it is missing. Anything else that stops the read is an OSError
     (a symlink put there since the lstat included: never followed): a file vaultkit cannot read is never replaced."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return None
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+    try:  # os.read, not a file object: half the time, for hundreds of outputs
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise OSError(errno.EISDIR, "not a regular file")
-        return handle.read()
+        chunks = []
+        while chunk := os.read(fd, info.st_size + 1 if not chunks else 1 << 20):  # to the end, should it grow
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def write_atomic(path: Path, content: bytes, mode: int | None = None, replace: bool = True) -> None:
@@ -231,8 +266,8 @@ class _NotWritten(Exception):
         self.path = path
 
 
-def _blocker(real_folder: str, output_folder: str, name: str) -> None:
-    """Refuse when a file stands where a folder on the way to `name` must be."""
+def _blocker(real_folder: str, output_folder: str, name: str) -> _NotWritten | None:
+    """Why nothing can be written to `name`: a file stands where a folder on the way must be."""
     rel, here = output_folder, real_folder
     for part in ["", *name.split("/")[:-1]]:
         if part:
@@ -240,21 +275,23 @@ def _blocker(real_folder: str, output_folder: str, name: str) -> None:
         try:
             mode = os.stat(here).st_mode
         except FileNotFoundError:
-            return  # made when written
+            return None  # made when written
         except OSError as exc:
-            raise _NotWritten(f"cannot reach {rel}/: {exc.strerror or exc}", rel) from None
+            return _NotWritten(f"cannot reach {rel}/: {exc.strerror or exc}", rel)
         if not stat.S_ISDIR(mode):
-            raise _NotWritten("this is a file, not a folder, and vaultkit writes its files into a folder here; "
-                              "move it or rename it", rel)
+            return _NotWritten("this is a file, not a folder, and vaultkit writes its files into a folder here; "
+                               "move it or rename it", rel)
+    return None
 
 
 _SYMLINK = ("not written: this is a symlink, and vaultkit neither follows nor replaces a link it did not make; "
             "remove the link (what it points to stays as it is) and the next report writes the file here")
 
 
-def _read_target(path: Path, rel: str) -> bytes | None:
+def _read_target(path: str, rel: str, read_before: bytes | None = None) -> bytes | None:
     """The bytes now at `path` (None: nothing there). A symlink is never followed or replaced,
-    wherever it points (even to a file vaultkit made, or nowhere): the user put it there."""
+    wherever it points (even to a file vaultkit made, or nowhere): the user put it there.
+    `read_before`: the bytes this run read there a moment ago, taken if it is still a regular file."""
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
@@ -268,6 +305,8 @@ def _read_target(path: Path, rel: str) -> bytes | None:
                           "move it or rename it", rel)
     if not stat.S_ISREG(mode):
         raise _NotWritten("not written: something that is not a regular file is in the way; move it or rename it", rel)
+    if read_before is not None:
+        return read_before
     try:
         current = _current(path)
     except OSError as exc:
@@ -276,12 +315,13 @@ def _read_target(path: Path, rel: str) -> bytes | None:
 
 
 def write_outputs(root: Path, output_folder: str, outputs: list[Output], dry_run: bool = False,
-                  problems: list[Problem] | None = None) -> list[tuple[str, str]]:
+                  problems: list[Problem] | None = None, read_same: Collection[str] = ()) -> list[tuple[str, str]]:
     """Write each output whose bytes changed; returns (vault-relative path, what happened).
 
     An output that cannot be written safely (a file vaultkit did not make in its place, a folder
     in the way, an error from the disk) is NOT_WRITTEN, with an error added to `problems`; the
-    others are still written.
+    others are still written. `read_same`: names of outputs whose file this run has just read and
+    found to hold these very bytes (a report reads each draft for its email link): not read again.
     """
     problems = problems if problems is not None else []
     rels = [f"{output_folder}/{output.name}" for output in outputs]
@@ -292,14 +332,22 @@ def write_outputs(root: Path, output_folder: str, outputs: list[Output], dry_run
         return [(rel, NOT_WRITTEN) for rel in rels]
     results, blocked = [], {}
     cleaned: set[str] = set()
+    paths = OutputPaths(root, output_folder)
+    in_the_way: dict[str, _NotWritten | None] = {}  # per subfolder: what stands where it must be (once per folder)
     for output, rel in zip(outputs, rels):
         try:
-            _blocker(real_folder, output_folder, output.name)
-            path = resolve_output(root, output_folder, output.name)
-            if not dry_run and str(path.parent) not in cleaned:
-                cleaned.add(str(path.parent))
-                remove_stale_temps(str(path.parent))
-            current = _read_target(path, rel)
+            subfolder = output.name.rpartition("/")[0]
+            if subfolder not in in_the_way:
+                in_the_way[subfolder] = _blocker(real_folder, output_folder, output.name)
+            blocker = in_the_way[subfolder]
+            if blocker is not None:
+                raise _NotWritten(str(blocker), blocker.path)
+            path = paths.path(output.name)
+            parent = os.path.dirname(path)
+            if not dry_run and parent not in cleaned:
+                cleaned.add(parent)
+                remove_stale_temps(parent)
+            current = _read_target(path, rel, output.content if output.name in read_same else None)
             if current == output.content:
                 results.append((rel, UNCHANGED))
                 continue
@@ -313,7 +361,7 @@ def write_outputs(root: Path, output_folder: str, outputs: list[Output], dry_run
                 results.append((rel, WOULD_WRITE))
                 continue
             try:
-                write_atomic(path, output.content)
+                write_atomic(Path(path), output.content)
             except OSError as exc:
                 raise _NotWritten(f"not written: cannot write it: {exc.strerror or exc}", rel) from None
             results.append((rel, WRITTEN))

@@ -41,7 +41,8 @@ def brief_name(vault: Vault, interview_path: str) -> str:
 def render_briefs(vault: Vault, plan: Plan, names: dict[str, str] | None = None) -> list[Output]:
     """Every upcoming interview's brief; `names`: brief_names(vault), if the caller has them already."""
     names = brief_names(vault) if names is None else names
-    return [Output(names[b.interview.path], _page(b, vault, plan).encode("utf-8"))
+    learned_lists: list[tuple[tuple, str]] = []  # briefs in the same field learned the same: each list written once
+    return [Output(names[b.interview.path], _page(b, vault, plan, learned_lists).encode("utf-8"))
             for b in briefs(vault, plan.today, plan.actions, plan.network)]
 
 
@@ -49,7 +50,7 @@ def _clock(day, at, minutes: int = 0) -> str:
     return (datetime.combine(day, at) + timedelta(minutes=minutes)).strftime("%H:%M")
 
 
-def _page(b: Brief, vault: Vault, plan: Plan) -> str:
+def _page(b: Brief, vault: Vault, plan: Plan, learned_lists: list[tuple[tuple, str]]) -> str:
     i, folder = b.interview, vault.config.folders.contacts
     name = i.contact.name
     contact_link = person_link(i.contact.path, name, folder)
@@ -58,7 +59,7 @@ def _page(b: Brief, vault: Vault, plan: Plan) -> str:
         "contact": yaml_text(contact_link), "interview": yaml_text(note_link(i.path))})
     out.append(f"Your brief for the informational interview with {contact_link} ({note_link(i.path)}). "
                "Read it the day before; the notes it comes from are the ones to edit.\n")
-    out += _when(b, vault.config.me.timezone) + _who(b, folder) + _reached(b, folder) + _touches(b) + _questions(b, vault) + _learned(b)
+    out += _when(b, vault.config.me.timezone) + _who(b, folder) + _reached(b, folder) + _touches(b) + _questions(b, vault) + _learned(b, learned_lists)
     out += _checklist(b, vault)
     return "\n".join(out)
 
@@ -158,13 +159,18 @@ def _questions(b: Brief, vault: Vault) -> list[str]:
     return ["## Your questions\n", body + "\n"]
 
 
-def _learned(b: Brief) -> list[str]:
+def _learned(b: Brief, written: list[tuple[tuple, str]]) -> list[str]:
+    """`written`: each list of what was learned written before, with its lines (a list compares in
+    microseconds when it is the same, so a field's hundreds of lines are written once)."""
     field = b.interview.field
     if not field:
         return []
     if b.learned:
-        body = "\n".join(f"- {md_text(point)} ({wikilink(i.path, f'{i.contact.name}, {i.date.isoformat()}')})"
-                         for i, point in b.learned)
+        body = next((lines for learned, lines in written if learned == b.learned), None)
+        if body is None:
+            links = {i.path: wikilink(i.path, f"{i.contact.name}, {i.date.isoformat()}") for i, _ in b.learned}
+            body = "\n".join(f"- {md_text(point)} ({links[i.path]})" for i, point in b.learned)
+            written.append((b.learned, body))
     else:
         body = "Nothing written down yet: this may be your first conversation in this field."
     return [f"## What you have learned in {md_text(mid_sentence(field))} so far\n", body + "\n"]

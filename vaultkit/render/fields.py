@@ -30,18 +30,18 @@ def render_fields(vault: Vault, plan: Plan) -> str:
         if not f.enough:
             out.append(f"**Below {minimum} done interviews**: only {len(f.done)} so far. "
                        "Find more people in this field before deciding about it.\n")
+        links = [(i, _interview_link(i)) for i in f.done]  # each is linked again for each point learned
         lines = [
-            "- Interviews done: " + (", ".join(_interview_link(i) for i in f.done) or "none yet"),
+            "- Interviews done: " + (", ".join(link for _, link in links) or "none yet"),
             "- Contacts: " + ", ".join(wikilink(p, vault.contacts[p].name) for p in f.contacts),
             "- Companies: " + (", ".join(md_text(c) for c in f.companies) or "none recorded"),
         ]
         out.append("\n".join(lines) + "\n")
-        learned = [(i, point, "takeaway") for i in f.done for point in i.takeaways]
-        learned += [(i, point, "reflection") for i in f.done for point in i.reflection]
+        learned = [f"- {md_text(point)} ({link}, takeaway)" for i, link in links for point in i.takeaways]
+        learned += [f"- {md_text(point)} ({link}, reflection)" for i, link in links for point in i.reflection]
         out.append("### What you learned\n")
         if learned:
-            out.append("\n".join(f"- {md_text(point)} ({_interview_link(i)}, {section})"
-                                 for i, point, section in learned) + "\n")
+            out.append("\n".join(learned) + "\n")
         else:
             out.append("Nothing written down yet: fill in Takeaways and Reflection after each interview.\n")
     return "\n".join(out)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..kinds.action import Action, section_of, urgency_key
-from ..errors import ERROR
+from ..errors import ERROR, Problem
 from ..kinds import TIERS
 from ..model import Vault
 from ..rules import Plan
@@ -29,17 +29,23 @@ class Links:
     brief: str | None = None  # vault-relative path of the interview's brief
 
 
+NO_LINKS = Links()
+
+
 class MarkdownStyle(Style):
     def __init__(self, contacts_folder: str):
         self.contacts_folder = contacts_folder
+        self._links: dict[tuple[str | None, str], str] = {}  # a person has many actions: linked once
 
     def person(self, action: Action) -> str:
         if action.contact is None:
             return ""
-        if action.contact_path:
-            return wikilink(action.contact_path, action.contact)
-        # no note yet: a link to where it would go, so one click in Obsidian creates it
-        return wikilink(f"{self.contacts_folder}/{action.contact}.md", action.contact)
+        link = self._links.get((action.contact_path, action.contact))
+        if link is None:
+            # no note yet: a link to where it would go, so one click in Obsidian creates it
+            path = action.contact_path or f"{self.contacts_folder}/{action.contact}.md"
+            link = self._links[action.contact_path, action.contact] = wikilink(path, action.contact)
+        return link
 
     def text(self, text: str) -> str:
         return md_text(text)
@@ -67,7 +73,7 @@ def _line(action: Action, vault: Vault, plan: Plan, style: MarkdownStyle, links:
 
 
 def _lines(actions, vault, plan, style, links: Mapping[Action, Links], mail: list[str]) -> str:
-    return "\n".join(_line(a, vault, plan, style, links.get(a, Links()), mail) for a in actions) + "\n"
+    return "\n".join(_line(a, vault, plan, style, links.get(a, NO_LINKS), mail) for a in actions) + "\n"
 
 
 def _wrap_up(vault: Vault, plan: Plan, announcements: list[Action]) -> str:
@@ -77,6 +83,18 @@ def _wrap_up(vault: Vault, plan: Plan, announcements: list[Action]) -> str:
         else "everyone you met has heard"
     return (f"> [!TIP] You landed: {job}, on {long_day(landed.date)}.\n"
             f"> The search is over: {left}, then close what is still open below.\n")
+
+
+def _problem_lines(problems: list[Problem]) -> str:
+    messages: dict[str, str] = {}  # thousands of problems say a dozen things: each is escaped once
+    lines = []
+    for p in problems:
+        message = messages.get(p.message)
+        if message is None:
+            message = messages[p.message] = md_text(p.message)
+        where = wikilink(p.path, p.path) if p.path.endswith(".md") else md_text(p.path)
+        lines.append(f"- {where} line {p.line}, {p.severity}: {message}")
+    return "\n".join(lines) + "\n"
 
 
 def render_followups(vault: Vault, plan: Plan, links: Mapping[Action, Links] | None = None) -> str:
@@ -102,8 +120,8 @@ def render_followups(vault: Vault, plan: Plan, links: Mapping[Action, Links] | N
         if announcements:
             out.append(f"## Tell people where you landed ({len(announcements)})\n")
             out.append(_lines(announcements, vault, plan, style, links, mail))
-    rest = set(announcements)
-    now = sorted((a for a in groups["overdue"] + groups["today"] if a not in rest), key=urgency_key)
+    rest = set(announcements)  # (an action's hash is not free: looked up only when there are some)
+    now = sorted((a for a in groups["overdue"] + groups["today"] if not rest or a not in rest), key=urgency_key)
     out.append(f"## Do now ({len(now)})\n")
     if not now:
         out.append("Nothing is due today or overdue.\n")
@@ -113,7 +131,7 @@ def render_followups(vault: Vault, plan: Plan, links: Mapping[Action, Links] | N
             out.append(f"### {tier.title}\n")
             out.append(_lines(actions, vault, plan, style, links, mail))
     for group, title in (("upcoming", f"Coming up in the next {plural(plan.horizon_days, 'day')}"), ("later", "Later")):
-        actions = [a for a in groups[group] if a not in rest]
+        actions = [a for a in groups[group] if not rest or a not in rest]
         out.append(f"## {title} ({len(actions)})\n")
         out.append(_lines(actions, vault, plan, style, links, mail) if actions else "Nothing here.\n")
     out.append(f"## Gone quiet ({len(plan.gone_quiet)})\n")
@@ -133,9 +151,7 @@ def render_followups(vault: Vault, plan: Plan, links: Mapping[Action, Links] | N
         out.append(f"## Problems in notes ({len(problems)})\n")
         out.append(f"{plural(errors, 'error')} and {plural(len(problems) - errors, 'warning')}; "
                    "a note with an error may be missing above. `vaultkit check` lists them too.\n")
-        out.append("\n".join(
-            f"- {wikilink(p.path, p.path) if p.path.endswith('.md') else md_text(p.path)} "
-            f"line {p.line}, {p.severity}: {md_text(p.message)}" for p in problems) + "\n")
+        out.append(_problem_lines(problems))
     if mail:
         out.append("\n".join(f"[mail-{n}]: {url}" for n, url in enumerate(mail, 1)) + "\n")
     out.append(f"---\nWritten by vaultkit from {plural(vault.note_count, 'note')}. Ticking a box here "

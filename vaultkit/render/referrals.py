@@ -22,7 +22,8 @@ def _cell(link: str) -> str:
 
 def render_referrals(plan: Plan, contacts_folder: str) -> str:
     net: Network = plan.network
-    by_state = {s: sum(r.state == s for r in plan.referrals) for s in STATES}
+    states = [r.state for r in plan.referrals]
+    by_state = {s: states.count(s) for s in STATES}
     out = dashboard_head("Referrals", plan.today, {"referrals": len(plan.referrals), "people": len(net.people)})
     if not plan.referrals:
         out.append("No referrals yet. Ask each person you meet for two or three names, and write them under "
@@ -33,16 +34,20 @@ def render_referrals(plan: Plan, contacts_folder: str) -> str:
 
     out.append("## Who referred whom\n")
     rows = ["| From | To | State | Written in |", "|---|---|---|---|"]
+    # each person and each note is in many rows and chains: its link is written once
+    person_links = {key: _person(person, contacts_folder) for key, person in net.people.items()}
+    person_cells = {key: _cell(link) for key, link in person_links.items()}
+    source_cells: dict[str, str] = {}
     for r in plan.referrals:
-        referrer = net.people[person_key(r.referrer_path, r.referrer)]
-        person = net.people[person_key(r.person_path, r.person)]
-        source = note_link(r.source)
-        rows.append(f"| {_cell(_person(referrer, contacts_folder))} | {_cell(_person(person, contacts_folder))} "
-                    f"| {r.state} | {_cell(source)} |")
+        source = source_cells.get(r.source)
+        if source is None:
+            source = source_cells[r.source] = _cell(note_link(r.source))
+        rows.append(f"| {person_cells[person_key(r.referrer_path, r.referrer)]} "
+                    f"| {person_cells[person_key(r.person_path, r.person)]} | {r.state} | {source} |")
     out.append("\n".join(rows) + "\n")
 
     out.append("## Chains from you\n")
-    tree = _chain_tree(net, contacts_folder)
+    tree = _chain_tree(net, person_links)
     if tree:
         out.append("How you reached each person someone referred you to, by the shortest route: each name "
                    "sits under the person who referred them, and the names furthest left are people you "
@@ -81,7 +86,7 @@ def render_referrals(plan: Plan, contacts_folder: str) -> str:
     return "\n".join(out)
 
 
-def _chain_tree(net: Network, contacts_folder: str) -> list[str]:
+def _chain_tree(net: Network, person_links: dict[str, str]) -> list[str]:
     """The chains as one nested list, each person once under the one before them on their chain
     (not `You → Priya → ...` repeated for everyone Priya led to); only branches that reach someone
     through a referral. Chains are shortest paths, so every chain's start is a chain of its own.
@@ -95,7 +100,7 @@ def _chain_tree(net: Network, contacts_folder: str) -> list[str]:
     while stack:  # depth first, without recursion: a chain may be thousands of people long
         key, depth = stack.pop()
         chain = net.chains.get(key, (key,))[TREE_DEPTH:] if depth > TREE_DEPTH else (key,)
-        shown = " → ".join(_person(net.people[k], contacts_folder) for k in chain)
+        shown = " → ".join(person_links[k] for k in chain)
         lines.append(f"{'  ' * min(depth, TREE_DEPTH)}- {shown}")
         stack += [(child, depth + 1) for child in reversed(children.get(key, []))]
     return lines

@@ -27,9 +27,12 @@ def builtin_source(name: str) -> str:
     return (BUILTIN / name).read_text(encoding="utf-8")
 
 
+_JSON_STRING = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps makes an encoder per call: 3 times slower
+
+
 def yaml_text(value) -> str:
     """A value as a double-quoted YAML scalar, whatever it contains: `{{ company | yaml }}`."""
-    return json.dumps("" if value is None else str(value), ensure_ascii=False)
+    return _JSON_STRING("" if value is None else str(value))
 
 
 def user_source(config: Config, name: str) -> tuple[str | None, str, Problem | None]:
