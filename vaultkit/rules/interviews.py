@@ -14,9 +14,7 @@ from ..kinds.record_outcome import RECORD_OUTCOME
 from ..kinds.thank_you import THANK_YOU
 from ..model import Contact, Interview, Vault
 from ..zones import other_zone, zone_words
-from .history import History
-
-UPCOMING = ("requested", "scheduled", "confirmed")
+from .history import UPCOMING, History
 
 
 def upcoming(interview: Interview, today) -> bool:
@@ -68,8 +66,8 @@ def meeting(interview: Interview, vault: Vault) -> Meeting:
 
 def interview_actions(history: History) -> list[Action]:
     actions = []
-    for interview in history.vault.interviews:
-        due = _due(history, interview)
+    for interview, status in zip(history.vault.interviews, history.statuses):
+        due = _due(history, interview, status)
         if due:
             facts = meeting(interview, history.vault)
             actions += [Action(kind, interview.contact.name, day, reason, interview.path,
@@ -78,14 +76,13 @@ def interview_actions(history: History) -> list[Action]:
     return actions
 
 
-def _due(history: History, interview: Interview) -> list[tuple[str, date, str]]:
-    """(kind, due, reason) of each action the interview asks for."""
+def _due(history: History, interview: Interview, status: str) -> list[tuple[str, date, str]]:
+    """(kind, due, reason) of each action the interview asks for; `status` is its status on the day."""
     rules, today = history.rules, history.today
     home = history.vault.config.me.timezone
-    status = interview.status_on(today)
     name = interview.contact.name
     due = []
-    if upcoming(interview, today):
+    if status in UPCOMING and interview.date >= today:
         if not interview.has_questions:
             due.append((PREPARE.name, add_days(interview.date, -rules.prepare_days_before),
                         f"Your interview with {name} on {_when(interview, home)} has no questions prepared yet."))
@@ -121,4 +118,5 @@ def _thanked(history: History, interview: Interview) -> bool:
     """A #thanks touch with the contact on or after the interview's day."""
     if interview.contact.path is None:
         return False
-    return any(t.kind == "thanks" and t.date >= interview.date for t in history.touches(interview.contact.path))
+    thanks = history.thanks(interview.contact.path)
+    return bool(thanks) and thanks[-1] >= interview.date

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ..kinds.action import Action
 from ..dates import add_days
@@ -42,13 +43,16 @@ def close_loop(history: History) -> list[Action]:
     """You met X; X's referrer Y has had no touch from you since."""
     days = history.rules.close_loop_days
     actions = []
+    last_contacts: dict[str, list[tuple[str, date | None]]] = {}  # met -> each referrer and their last contact
     for meeting in history.done:
         met = meeting.contact.path
         if met is None:
             continue
-        for referrer in history.referrers(met):
-            if history.in_touch_since(referrer, meeting.date):
-                continue
+        if met not in last_contacts:
+            last_contacts[met] = [(r, history.last_contact(r)) for r in history.referrers(met)]
+        for referrer, last in last_contacts[met]:
+            if last is not None and last >= meeting.date:
+                continue  # in touch since
             name = history.vault.contacts[referrer].name
             facts = Met(meeting.contact.name, meeting.path, meeting.date, tuple(meeting.takeaways))
             actions.append(Action(
@@ -89,12 +93,16 @@ def referral_edges(history: History) -> list[Referral]:
     the interview's when both say it."""
     vault = history.vault
     edges: dict[tuple[str, str], Referral] = {}
+    states: dict[str, str] = {}  # by person key: the same people are named again and again
 
     def add(ref_name, ref_path, name, path, source, prefer):
-        key = (person_key(ref_path, ref_name), person_key(path, name))
+        key = (ref_path or person_key(ref_path, ref_name), path or person_key(path, name))
         if key[0] == key[1] or (key in edges and not prefer):
             return
-        edges[key] = Referral(ref_name, name, referral_state(history, path, name), source, ref_path, path)
+        state = states.get(key[1])
+        if state is None:
+            state = states[key[1]] = referral_state(history, path, name)
+        edges[key] = Referral(ref_name, name, state, source, ref_path, path)
 
     for interview in history.done:
         for ref in interview.referrals:
