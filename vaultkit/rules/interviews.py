@@ -58,10 +58,11 @@ def meeting(interview: Interview, vault: Vault) -> Meeting:
     return Meeting(
         interview.path, interview.date, interview.time, interview.timezone,
         # the zone it was agreed in, when it is not yours: the message goes to someone who may live there
-        zone=other_zone(interview.date, interview.time, interview.timezone, home)[0] if interview.time else "",
+        zone=other_zone(interview.date, interview.time, interview.timezone, home)[0]
+        if interview.time and interview.timezone else "",  # with no zone of its own it is in yours
         duration=interview.duration, mode=interview.mode, location=interview.location, field=interview.field,
         company=interview.company, takeaways=tuple(interview.takeaways),
-        referrals=tuple(vault.contacts[r.path].name if r.path else r.name for r in interview.referrals))
+        referrals=tuple([vault.contacts[r.path].name if r.path else r.name for r in interview.referrals]))
 
 
 def interview_actions(history: History) -> list[Action]:

@@ -46,20 +46,18 @@ class Connector:
 
 def network(history: History, referrals: list[Referral]) -> Network:
     people: dict[str, Person] = {}
-
-    def person(path: str | None, name: str, state: str | None = None) -> str:
-        key = person_key(path, name)
-        if key not in people:
-            if state is None:
-                state = referral_state(history, path, name)
-            people[key] = Person(key, name, path, state)
-        return key
-
     edges = set()
     for r in referrals:
-        edges.add((person(r.referrer_path, r.referrer), person(r.person_path, r.person, r.state)))
-    ordered = dict(sorted(people.items(), key=lambda kv: (kv[1].name.casefold(), kv[0])))
-    edge_list = tuple(sorted(edges, key=lambda e: (ordered[e[0]].name.casefold(), ordered[e[1]].name.casefold(), e)))
+        referrer, person = person_key(r.referrer_path, r.referrer), person_key(r.person_path, r.person)
+        if referrer not in people:
+            people[referrer] = Person(referrer, r.referrer, r.referrer_path,
+                                      referral_state(history, r.referrer_path, r.referrer))
+        if person not in people:
+            people[person] = Person(person, r.person, r.person_path, r.state)
+        edges.add((referrer, person))
+    folded = {key: p.name.casefold() for key, p in people.items()}
+    ordered = {key: people[key] for key in sorted(people, key=lambda k: (folded[k], k))}
+    edge_list = tuple(sorted(edges, key=lambda e: (folded[e[0]], folded[e[1]], e)))
     return Network(ordered, edge_list, _chains(ordered, edge_list))
 
 

@@ -182,17 +182,17 @@ def _thank_yous(history: History) -> tuple[int, int, int, int]:
     """(on time, late, sent on a day not recorded, not sent) over the done interviews."""
     on_time = late = undated = missing = 0
     for interview in history.done:
-        deadline = after_hours(interview, history.rules.thank_you_hours)
-        # the first #thanks on or after the meeting, up to today: the earliest of them decides
+        # the first #thanks on or after the meeting, up to today, and the day the note says it was sent
         thanks = history.thanks(interview.contact.path) if interview.contact.path else ()
         first = bisect_left(thanks, interview.date)
         days = [thanks[first]] if first < len(thanks) and thanks[first] <= history.today else []
         if isinstance(interview.thank_you_sent, date):
             days.append(interview.thank_you_sent)
-        if any(day <= deadline for day in days):
-            on_time += 1
-        elif days:
-            late += 1
+        if days:
+            if min(days) <= after_hours(interview, history.rules.thank_you_hours):
+                on_time += 1
+            else:
+                late += 1
         elif interview.thank_you_sent is True:
             undated += 1
         else:
