@@ -33,6 +33,7 @@ class History:
         self._last_contacts: dict[str | None, date | None] = {}
         self._unanswered: dict[str, list[Touch]] = {}
         self._referrers: dict[str, list[str]] = {}
+        self.touches = vault.touches_of  # (path) -> the contact's touches, by date
 
     @cached_property
     def statuses(self) -> tuple[str, ...]:
@@ -63,9 +64,6 @@ class History:
         """Done interviews with the contact, oldest first."""
         return self._meetings.get(path, [])
 
-    def touches(self, path: str) -> tuple[Touch, ...]:
-        return self.vault.touches_of(path)
-
     @cached_property
     def _thanks(self) -> dict[str, list[date]]:
         by_contact = defaultdict(list)
@@ -86,7 +84,8 @@ class History:
     def last_contact(self, path: str) -> date | None:
         """The date of the latest touch or meeting."""
         if path not in self._last_contacts:
-            dates = [t.date for t in self.touches(path)] + [m.date for m in self.meetings(path)]
+            touches, meetings = self.touches(path), self.meetings(path)  # each by date
+            dates = ([touches[-1].date] if touches else []) + ([meetings[-1].date] if meetings else [])
             self._last_contacts[path] = max(dates) if dates else None
         return self._last_contacts[path]
 
@@ -104,8 +103,14 @@ class History:
     def gone_quiet(self, path: str) -> bool:
         return len(self.unanswered(path)) >= self.rules.max_unanswered
 
+    @cached_property
+    def _touched(self) -> frozenset[str]:
+        """Contact paths with a touch or an interview."""
+        return frozenset({t.contact for t in self.vault.touches}
+                         | {i.contact.path for i in self.vault.interviews if i.contact.path})
+
     def never_touched(self, path: str) -> bool:
-        return not self.touches(path) and not self.vault.interviews_with(path)
+        return path not in self._touched
 
     @cached_property
     def _referred_in(self) -> dict[str, list[Interview]]:

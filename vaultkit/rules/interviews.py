@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from ..kinds.action import Action
 from ..dates import add_days
@@ -32,15 +32,16 @@ class Upcoming:
     zone: str  # IANA name its time is in: its own `timezone`, else `[me] timezone`; "" floating
 
 
-def upcoming_interviews(vault: Vault, today: date) -> tuple[Upcoming, ...]:
+def upcoming_interviews(history: History) -> tuple[Upcoming, ...]:
     """Every interview still to happen, by date. An unknown `timezone` is floating, not `[me]`'s:
     a zone written and misspelt means the user's default is probably wrong for it."""
+    vault, today = history.vault, history.today
     found = []
-    for interview in vault.interviews:
-        if upcoming(interview, today):
+    for interview, status in zip(vault.interviews, history.statuses):
+        if status in UPCOMING and interview.date >= today:
             zone = vault.config.me.timezone if interview.timezone is None else interview.timezone
             contact = vault.contacts.get(interview.contact.path) if interview.contact.path else None
-            found.append(Upcoming(interview, contact, interview.status_on(today), zone))
+            found.append(Upcoming(interview, contact, status, zone))
     return tuple(found)
 
 
@@ -108,11 +109,9 @@ def _due(history: History, interview: Interview, status: str) -> list[tuple[str,
 
 def after_hours(interview: Interview, hours: int) -> date:
     """The day `hours` after the interview began, or the last day there is."""
-    start = datetime.combine(interview.date, interview.time or time(0))
-    try:
-        return (start + timedelta(hours=hours)).date()
-    except OverflowError:
-        return add_days(interview.date, hours // 24)
+    clock = interview.time
+    minutes = clock.hour * 60 + clock.minute if clock else 0  # seconds cannot carry it past midnight
+    return add_days(interview.date, (minutes + hours * 60) // 1440)
 
 
 def _thanked(history: History, interview: Interview) -> bool:

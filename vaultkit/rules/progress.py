@@ -126,7 +126,7 @@ def progress(history: History, referrals: tuple[Referral, ...] | list[Referral])
     answered = written & (replied | agreed)
     met = people & {i.contact.path for i in history.done}
     givers = {r.referrer_path for r in referrals if r.referrer_path in met}
-    named = {person_key(r.person_path, r.person): r.state for r in referrals if r.referrer_path in givers}
+    named = {r.person_path or person_key(None, r.person): r.state for r in referrals if r.referrer_path in givers}
     reached = sum(state in (MET, REACHED_OUT) for state in named.values())
     funnel = (
         Stage("people", "People in the vault", len(people), None),
@@ -172,8 +172,7 @@ def _reply_days(touches) -> tuple[int, ...]:
             first_outreach.setdefault(t.contact, t.date)
     first_reply: dict[str, int] = {}
     for t in touches:
-        sent = first_outreach.get(t.contact)
-        if t.kind == "reply" and sent is not None and t.date >= sent:
+        if t.kind == "reply" and (sent := first_outreach.get(t.contact)) is not None and t.date >= sent:
             first_reply.setdefault(t.contact, (t.date - sent).days)
     return tuple(first_reply[c] for c in sorted(first_reply))
 

@@ -95,8 +95,8 @@ def referral_edges(history: History) -> list[Referral]:
     edges: dict[tuple[str, str], Referral] = {}
     states: dict[str, str] = {}  # by person key: the same people are named again and again
 
-    def add(ref_name, ref_path, name, path, source, prefer):
-        key = (ref_path or person_key(ref_path, ref_name), path or person_key(path, name))
+    def add(ref_name, ref_path, name, path, source, prefer, referrer=None):
+        key = (referrer or ref_path or person_key(None, ref_name), path or person_key(None, name))
         if key[0] == key[1] or (key in edges and not prefer):
             return
         state = states.get(key[1])
@@ -105,9 +105,11 @@ def referral_edges(history: History) -> list[Referral]:
         edges[key] = Referral(ref_name, name, state, source, ref_path, path)
 
     for interview in history.done:
+        by = interview.contact
+        referrer = person_key(by.path, by.name)
         for ref in interview.referrals:
             name = vault.contacts[ref.path].name if ref.path else ref.name
-            add(interview.contact.name, interview.contact.path, name, ref.path, interview.path, True)
+            add(by.name, by.path, name, ref.path, interview.path, True, referrer)
     for contact in vault.contacts.values():
         for ref in contact.referred_by:
             ref_name = vault.contacts[ref.path].name if ref.path else ref.name
