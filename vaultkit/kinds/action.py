@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from ..dates import add_days
-from . import KINDS as DEFINITIONS, Kind, named
+from . import KINDS as DEFINITIONS, Kind, named, order
 from .meeting import Meeting
 
 # The SPEC's table order (kinds/__init__.py); actions due the same day for the same person follow it.
@@ -14,7 +14,6 @@ KINDS = tuple(kind.name for kind in DEFINITIONS)
 MESSAGE_KINDS = tuple(kind.name for kind in DEFINITIONS if kind.draft)
 # One per interview; every other kind is at most one per person.
 INTERVIEW_KINDS = tuple(kind.name for kind in DEFINITIONS if kind.facts is Meeting)
-_RANK = {kind: rank for rank, kind in enumerate(KINDS)}  # as kinds.order, without a call per action
 GROUPS = ("overdue", "today", "upcoming", "later")
 # The dashboard's sections: once you have landed, the announcements lead, apart from their due group.
 SECTIONS = ("announce", *GROUPS)
@@ -41,7 +40,7 @@ class Action(NamedTuple):
     def sort_key(self) -> tuple:
         """Due date, then person (vault-wide actions after people's), then kind."""
         return (self.due, self.contact is None, (self.contact or self.field or "").casefold(),
-                _RANK[self.kind], self.source or "", self.interview or "")
+                order(self.kind), self.source or "", self.interview or "")
 
 
 def urgency_key(action: Action) -> tuple:
