@@ -95,24 +95,26 @@ def referral_edges(history: History) -> list[Referral]:
     edges: dict[tuple[str, str], Referral] = {}
     states: dict[str, str] = {}  # by person key: the same people are named again and again
 
-    def add(ref_name, ref_path, name, path, source, prefer, referrer=None):
-        key = (referrer or ref_path or person_key(None, ref_name), path or person_key(None, name))
-        if key[0] == key[1] or (key in edges and not prefer):
-            return
-        state = states.get(key[1])
-        if state is None:
-            state = states[key[1]] = referral_state(history, path, name)
-        edges[key] = Referral(ref_name, name, state, source, ref_path, path)
+    def state(key: str, path: str | None, name: str) -> str:
+        states[key] = referral_state(history, path, name)
+        return states[key]
 
     for interview in history.done:
         by = interview.contact
         referrer = person_key(by.path, by.name)
         for ref in interview.referrals:
-            name = vault.contacts[ref.path].name if ref.path else ref.name
-            add(by.name, by.path, name, ref.path, interview.path, True, referrer)
+            person = ref.path or person_key(None, ref.name)
+            if person != referrer:  # the interview's word wins over a contact's `referred_by`
+                name = vault.contacts[ref.path].name if ref.path else ref.name
+                edges[referrer, person] = Referral(by.name, name, states.get(person) or state(person, ref.path, name),
+                                                   interview.path, by.path, ref.path)
     for contact in vault.contacts.values():
         for ref in contact.referred_by:
-            ref_name = vault.contacts[ref.path].name if ref.path else ref.name
-            add(ref_name, ref.path, contact.name, contact.path, contact.path, False)
+            key = (person_key(ref.path, ref.name), contact.path)
+            if key[0] != key[1] and key not in edges:
+                ref_name = vault.contacts[ref.path].name if ref.path else ref.name
+                edges[key] = Referral(ref_name, contact.name,
+                                      states.get(contact.path) or state(contact.path, contact.path, contact.name),
+                                      contact.path, ref.path, contact.path)
     return sorted(edges.values(), key=lambda e: (e.referrer.casefold(), e.person.casefold(), e.source))
 

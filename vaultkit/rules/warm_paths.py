@@ -95,7 +95,9 @@ def warm_paths(history: History, referrals: list[Referral] | tuple[Referral, ...
     for a, b, kind, name, company_name in linked:
         if a == b or a not in usable or b not in usable:
             continue
-        mine = links.setdefault(a, {})
+        mine = links.get(a)
+        if mine is None:
+            mine = links[a] = {}
         known = mine.get(b)
         if known is None or _LINK_STRENGTH[kind] < _LINK_STRENGTH[known[0]]:
             mine[b] = (kind, name, company_name)
