@@ -43,14 +43,20 @@ def close_loop(history: History) -> list[Action]:
     """You met X; X's referrer Y has had no touch from you since."""
     days = history.rules.close_loop_days
     actions = []
-    last_contacts: dict[str, list[tuple[str, date | None]]] = {}  # met -> each referrer and their last contact
+    # met -> each referrer with their last contact, and the day since which all of them were in touch
+    referrers: dict[str, tuple[list[tuple[str, date | None]], date | None]] = {}
     for meeting in history.done:
         met = meeting.contact.path
         if met is None:
             continue
-        if met not in last_contacts:
-            last_contacts[met] = [(r, history.last_contact(r)) for r in history.referrers(met)]
-        for referrer, last in last_contacts[met]:
+        if met not in referrers:
+            lasts = [(r, history.last_contact(r)) for r in history.referrers(met)]
+            days_since = [last for _, last in lasts]
+            referrers[met] = lasts, date.max if not lasts else None if None in days_since else min(days_since)
+        lasts, all_since = referrers[met]
+        if all_since is not None and all_since >= meeting.date:
+            continue  # everyone who put you in touch has heard from you since
+        for referrer, last in lasts:
             if last is not None and last >= meeting.date:
                 continue  # in touch since
             name = history.vault.contacts[referrer].name
