@@ -81,17 +81,21 @@ def warm_paths(history: History, referrals: list[Referral] | tuple[Referral, ...
     usable = {path for path, c in vault.contacts.items() if c.status not in _OFF_PATHS}
     states = {path: contact_state(history, path) for path in usable}
     last = {path: history.last_contact(path) for path in usable}
-    # a person -> the people they are linked to: (kind, the other's name, the company they share);
-    # the evidence in words is made only for the hops a path takes
+    # Links are asked for only around someone at a company whom the seeker does not know yet (the
+    # others they ask directly): from them, and to them. A person -> the people they are linked to:
+    # (kind, the other's name, the company they share); the evidence in words is made only for the
+    # hops a path takes.
+    unknown = {p for c in vault.companies.values() for p in (*c.now, *c.before) if p in usable and states[p] not in KNOWN}
     links: dict[str, dict[str, tuple[str, str, str]]] = {}
     linked = []  # (a, b, kind, b's name, company), in the order they are found: among equals the first wins
     for edge in referrals:
-        if edge.referrer_path and edge.person_path:
+        if edge.referrer_path and edge.person_path and (edge.referrer_path in unknown or edge.person_path in unknown):
             linked.append((edge.referrer_path, edge.person_path, REFERRED, edge.person, ""))
             linked.append((edge.person_path, edge.referrer_path, REFERRED_BY, edge.referrer, ""))
     for company in vault.companies.values():
         if 1 < len(company.now) <= 200:  # at a bigger company, working there says little about knowing each other
-            linked += [(a, b, WORKS_WITH, vault.contacts[b].name, company.name) for a in company.now for b in company.now]
+            linked += [(a, b, WORKS_WITH, vault.contacts[b].name, company.name)
+                       for a in company.now for b in company.now if a in unknown or b in unknown]
     for a, b, kind, name, company_name in linked:
         if a == b or a not in usable or b not in usable:
             continue
