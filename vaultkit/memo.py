@@ -63,11 +63,10 @@ def own_code() -> bytes:
     _libraries(h)
     for folder, dirs, files in sorted(os.walk(here)):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        inside = "" if folder == str(here) else os.path.relpath(folder, here) + os.sep  # as relpath names each file
         for name in sorted(files):
-            path = os.path.join(folder, name)
-            h.update(os.path.relpath(path, here).encode("utf-8", "surrogateescape") + b"\0")
-            with open(path, "rb") as handle:
-                h.update(handle.read())
+            h.update(f"{inside}{name}".encode("utf-8", "surrogateescape") + b"\0")
+            h.update(_read(os.path.join(folder, name)))
     return h.digest()
 
 
@@ -146,11 +145,12 @@ def output_tree(root: str, folder: str, outputs, checked_ns: int) -> list[list] 
     return sorted(tree)
 
 
-def _read(path: str, size: int) -> bytes:
+def _read(path: str, size: int | None = None) -> bytes:
     """A file's bytes, `size` long when it has not changed since its stat: with os.read, a third
-    faster than open() over the few hundred outputs a record holds."""
+    faster than open() over the few hundred files a run hashes (its outputs, vaultkit's code)."""
     handle = os.open(path, os.O_RDONLY)
     try:
+        size = os.fstat(handle).st_size if size is None else size
         parts = []
         while part := os.read(handle, size + 1):
             parts.append(part)

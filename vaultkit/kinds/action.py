@@ -1,10 +1,12 @@
 """What to do next: Action values, their groups and their order."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..dates import add_days
+from ..sections import GROUPS, SECTIONS
 from . import KINDS as DEFINITIONS, Kind, named, order
 from .meeting import Meeting
 
@@ -14,15 +16,10 @@ KINDS = tuple(kind.name for kind in DEFINITIONS)
 MESSAGE_KINDS = tuple(kind.name for kind in DEFINITIONS if kind.draft)
 # One per interview; every other kind is at most one per person.
 INTERVIEW_KINDS = tuple(kind.name for kind in DEFINITIONS if kind.facts is Meeting)
-GROUPS = ("overdue", "today", "upcoming", "later")
-# The dashboard's sections: once you have landed, the announcements lead, apart from their due group.
-SECTIONS = ("announce", *GROUPS)
 
 
-class Action(NamedTuple):
-    """One thing to do. A NamedTuple (see kind.py): a plan makes a thousand and more of them, and
-    a frozen dataclass took three times as long to make (2 ms a plan, measured on 1,294 actions)."""
-
+@dataclass(frozen=True, slots=True)
+class Action:
     kind: str
     contact: str | None  # canonical name; the written name for someone with no note; None vault-wide
     due: date

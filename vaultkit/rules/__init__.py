@@ -145,7 +145,7 @@ def _for_active(vault: Vault, today: date, actions: list[Action]) -> list[Action
         if not contact.active:
             continue
         if contact.snooze_until and action.due < contact.snooze_until:
-            action = action._replace(due=contact.snooze_until,
-                                     reason=f"{action.reason} (snoozed until {contact.snooze_until.isoformat()})")
+            action = replace(action, due=contact.snooze_until,
+                             reason=f"{action.reason} (snoozed until {contact.snooze_until.isoformat()})")
         kept.append(action)
     return kept
