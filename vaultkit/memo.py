@@ -185,7 +185,8 @@ class Memo:
         if "tree" in record:
             config = self.index.config
             outputs = set(record.get("outputs", ()))
-            if output_tree(str(config.root), config.folders.output, outputs, record.get("checked", 0)) != record["tree"]:
+            tree = output_tree(str(config.root), config.folders.output, outputs, record.get("checked", 0))
+            if tree != record["tree"]:
                 return None
         return record
 

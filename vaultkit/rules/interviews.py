@@ -55,11 +55,10 @@ def _when(interview: Interview, home: str) -> str:
 
 def meeting(interview: Interview, vault: Vault) -> Meeting:
     """The interview as its actions' lines and drafts tell of it."""
-    home = vault.config.me.timezone
     return Meeting(
         interview.path, interview.date, interview.time, interview.timezone,
         # the zone it was agreed in, when it is not yours: the message goes to someone who may live there
-        zone=other_zone(interview.date, interview.time, interview.timezone, home)[0]
+        zone=other_zone(interview.date, interview.time, interview.timezone, vault.config.me.timezone)[0]
         if interview.time and interview.timezone else "",  # with no zone of its own it is in yours
         duration=interview.duration, mode=interview.mode, location=interview.location, field=interview.field,
         company=interview.company, takeaways=tuple(interview.takeaways),
@@ -67,24 +66,24 @@ def meeting(interview: Interview, vault: Vault) -> Meeting:
 
 
 def interview_actions(history: History) -> list[Action]:
+    vault = history.vault
     actions = []
-    for interview, status in zip(history.vault.interviews, history.statuses):
+    for interview, status in zip(vault.interviews, history.statuses):
         due = _due(history, interview, status)
         if due:
-            facts = meeting(interview, history.vault)
-            actions += [Action(kind, interview.contact.name, day, reason, interview.path,
-                               contact_path=interview.contact.path, interview=interview.path, facts=facts)
-                        for kind, day, reason in due]
+            facts, path, person = meeting(interview, vault), interview.path, interview.contact
+            actions += [Action(kind, person.name, day, reason, path, contact_path=person.path, interview=path,
+                               facts=facts) for kind, day, reason in due]
     return actions
 
 
 def _due(history: History, interview: Interview, status: str) -> list[tuple[str, date, str]]:
     """(kind, due, reason) of each action the interview asks for; `status` is its status on the day."""
     rules, today = history.rules, history.today
-    home = history.vault.config.me.timezone
     name = interview.contact.name
     due = []
     if status in UPCOMING and interview.date >= today:
+        home = history.vault.config.me.timezone
         if not interview.has_questions:
             due.append((PREPARE.name, add_days(interview.date, -rules.prepare_days_before),
                         f"Your interview with {name} on {_when(interview, home)} has no questions prepared yet."))

@@ -180,15 +180,17 @@ def _reply_days(touches) -> tuple[int, ...]:
 def _thank_yous(history: History) -> tuple[int, int, int, int]:
     """(on time, late, sent on a day not recorded, not sent) over the done interviews."""
     on_time = late = undated = missing = 0
+    today, hours = history.today, history.rules.thank_you_hours
     for interview in history.done:
         # the first #thanks on or after the meeting, up to today, and the day the note says it was sent
-        thanks = history.thanks(interview.contact.path) if interview.contact.path else ()
+        path = interview.contact.path
+        thanks = history.thanks(path) if path else ()
         first = bisect_left(thanks, interview.date)
-        days = [thanks[first]] if first < len(thanks) and thanks[first] <= history.today else []
+        days = [thanks[first]] if first < len(thanks) and thanks[first] <= today else []
         if isinstance(interview.thank_you_sent, date):
             days.append(interview.thank_you_sent)
         if days:
-            if min(days) <= after_hours(interview, history.rules.thank_you_hours):
+            if min(days) <= after_hours(interview, hours):
                 on_time += 1
             else:
                 late += 1

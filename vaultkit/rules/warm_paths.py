@@ -85,7 +85,8 @@ def warm_paths(history: History, referrals: list[Referral] | tuple[Referral, ...
     # others they ask directly): from them, and to them. A person -> the people they are linked to:
     # (kind, the other's name, the company they share); the evidence in words is made only for the
     # hops a path takes.
-    unknown = {p for c in vault.companies.values() for p in (*c.now, *c.before) if p in usable and states[p] not in KNOWN}
+    unknown = {p for c in vault.companies.values() for p in (*c.now, *c.before)
+               if p in usable and states[p] not in KNOWN}
     links: dict[str, dict[str, tuple[str, str, str]]] = {}
     linked = []  # (a, b, kind, b's name, company), in the order they are found: among equals the first wins
     for edge in referrals:
