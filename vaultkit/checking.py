@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from .config import Config
 from .errors import ERROR, Problem
 from .load import Source, index_of, prepare_model, vault_of
 from .memo import Memo
+
+_PROBLEM_ORDER = attrgetter("path", "line", "severity", "message")  # Problem's own order, compared in C
 
 if TYPE_CHECKING:
     from .model import Vault
@@ -51,7 +54,7 @@ def findings(vault: Vault, the_plan: Plan) -> list[Problem]:
     """Every problem `check` reports: the notes', the rules' and the vault's own templates'."""
     from .templates.check import check_templates  # here: loads Jinja2 when the vault has templates of its own
 
-    return sorted([*vault.problems, *the_plan.problems, *check_templates(vault.config)])
+    return sorted([*vault.problems, *the_plan.problems, *check_templates(vault.config)], key=_PROBLEM_ORDER)
 
 
 def check(vault: Source, today: date | None = None, *, use_cache: bool = False,
@@ -101,5 +104,5 @@ def _result(vault: Vault, the_plan: Plan, notes: int) -> CheckResult:
 
 def _keep(memo: Memo, result: CheckResult) -> None:
     memo.keep("check", {"contacts": result.contacts, "interviews": result.interviews,
-                        "problems": [list(p.as_dict().values()) for p in result.problems]})
+                        "problems": [[p.path, p.line, p.severity, p.message] for p in result.problems]})
 

@@ -7,7 +7,8 @@ file in the templates folder, where the folders really are, the walk's
 problems, --today, the command, and vaultkit's own code with Python's version
 and the libraries that shape an output. A run whose digest is the one recorded,
 and whose outputs are exactly the files recorded after that run (inode, size,
-mtime_ns, and each output's hash), has nothing to do: what it would find is
+mtime_ns and ctime_ns, and the hash of each output changed too close to the
+record for its stat to vouch for it), has nothing to do: what it would find is
 what was recorded. `report` and `check` each decide what they keep here
 (report.py, check.py). Records are JSON, so nothing in them runs, and each is
 stored behind a seal, a hash of its exact bytes keyed with vaultkit's own code:
@@ -21,12 +22,14 @@ import json
 import os
 import stat
 import sys
+import time
 import zoneinfo
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from .config import CONFIG_NAME
+from .index.read import racy
 
 # Libraries whose version can change an output's bytes, and the time zone database
 _LIBRARIES = ("jinja2", "markupsafe", "icalendar", "yaml", "markdown_it", "dateutil", "tzdata")
@@ -60,11 +63,10 @@ def own_code() -> bytes:
     _libraries(h)
     for folder, dirs, files in sorted(os.walk(here)):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        inside = "" if folder == str(here) else os.path.relpath(folder, here) + os.sep  # as relpath names each file
         for name in sorted(files):
-            path = os.path.join(folder, name)
-            h.update(os.path.relpath(path, here).encode("utf-8", "surrogateescape") + b"\0")
-            with open(path, "rb") as handle:
-                h.update(handle.read())
+            h.update(f"{inside}{name}".encode("utf-8", "surrogateescape") + b"\0")
+            h.update(_read(os.path.join(folder, name)))
     return h.digest()
 
 
@@ -81,11 +83,18 @@ def _folder_bytes(h, folder: str) -> None:
                 h.update(f"unreadable {exc.errno}".encode())
 
 
-def run_digest(index, today: date, command: str) -> str:
-    """Everything a `command` run reads, as one hash."""
+def run_digest(index, today: date, command: str, inputs: bytes | None = None) -> str:
+    """Everything a `command` run reads, as one hash; `inputs`: inputs_digest(index), if known."""
+    h = hashlib.blake2b(f"vaultkit {command}\0{today.isoformat()}\0".encode(), digest_size=16)
+    h.update(inputs_digest(index) if inputs is None else inputs)
+    return h.hexdigest()
+
+
+def inputs_digest(index) -> bytes:
+    """What every command of a run reads (all but the command and the day), as one hash."""
     config = index.config
     root = str(config.root)
-    h = hashlib.blake2b(f"vaultkit {command}\0{today.isoformat()}\0".encode(), digest_size=16)
+    h = hashlib.blake2b(digest_size=16)
     h.update(own_code())
     h.update(root.encode("utf-8", "surrogateescape"))
     try:
@@ -98,11 +107,14 @@ def run_digest(index, today: date, command: str) -> str:
     _folder_bytes(h, os.path.join(root, folders.templates))
     h.update(index.notes_digest())
     h.update("\0".join(map(str, index.problems)).encode("utf-8", "surrogateescape"))
-    return h.hexdigest()
+    return h.digest()
 
 
-def output_tree(root: str, folder: str, outputs) -> list[list] | None:
-    """Every entry under the output folder: (path, type, inode, size, mtime_ns[, hash of an output])."""
+def output_tree(root: str, folder: str, outputs, checked_ns: int) -> list[list] | None:
+    """Every entry under the output folder: (path, type, inode, size, mtime_ns), and for an output
+    its ctime_ns too, and the hash of its bytes when its stat cannot prove it unchanged since
+    `checked_ns`, the moment the tree was first taken (git's index rule, as notes are trusted:
+    index/read.py's racy; a ctime cannot be set back, so an edit that kept size and mtime shows)."""
     tree = []
     stack = [(os.path.join(root, folder), folder)]
     while stack:
@@ -123,13 +135,28 @@ def output_tree(root: str, folder: str, outputs) -> list[list] | None:
                 stack.append((entry.path, rel))
                 row[3] = row[4] = 0  # a folder's own time stamp changes with every temp file written in it
             elif rel in outputs and kind == "f":
-                try:
-                    with open(entry.path, "rb") as handle:
-                        row.append(hash_of(handle.read()))
-                except OSError:
-                    return None
+                row.append(status.st_ctime_ns)
+                if racy(status.st_mtime_ns, status.st_ctime_ns, checked_ns):
+                    try:
+                        row.append(hash_of(_read(entry.path, status.st_size)))
+                    except OSError:
+                        return None
             tree.append(row)
     return sorted(tree)
+
+
+def _read(path: str, size: int | None = None) -> bytes:
+    """A file's bytes, `size` long when it has not changed since its stat: with os.read, a third
+    faster than open() over the few hundred files a run hashes (its outputs, vaultkit's code)."""
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        size = os.fstat(handle).st_size if size is None else size
+        parts = []
+        while part := os.read(handle, size + 1):
+            parts.append(part)
+        return b"".join(parts)
+    finally:
+        os.close(handle)
 
 
 class Memo:
@@ -140,10 +167,13 @@ class Memo:
         self.index = index
         self.today = today
         self._digests: dict[str, str] = {}
+        self._inputs: bytes | None = None  # inputs_digest: a report keeps a record for `check` too
 
     def digest(self, command: str) -> str:
         if command not in self._digests:
-            self._digests[command] = run_digest(self.index, self.today, command)
+            if self._inputs is None:
+                self._inputs = inputs_digest(self.index)
+            self._digests[command] = run_digest(self.index, self.today, command, self._inputs)
         return self._digests[command]
 
     def recall(self, command: str) -> dict | None:
@@ -155,7 +185,8 @@ class Memo:
         if "tree" in record:
             config = self.index.config
             outputs = set(record.get("outputs", ()))
-            if output_tree(str(config.root), config.folders.output, outputs) != record["tree"]:
+            tree = output_tree(str(config.root), config.folders.output, outputs, record.get("checked", 0))
+            if tree != record["tree"]:
                 return None
         return record
 
@@ -167,10 +198,11 @@ class Memo:
         record = {**record, "inputs": self.digest(command)}
         if outputs is not None:
             config = self.index.config
-            tree = output_tree(str(config.root), config.folders.output, set(outputs))
+            checked = time.time_ns()  # before the stats: a file changed while they are taken is racy
+            tree = output_tree(str(config.root), config.folders.output, set(outputs), checked)
             if tree is None:
                 return
-            record.update(outputs=sorted(outputs), tree=tree)
+            record.update(outputs=sorted(outputs), tree=tree, checked=checked)
         payload = json.dumps(record, separators=(",", ":")).encode()  # one line: the seal goes before it
         from .index.cache import CacheWarning  # here: sqlite3 only for a run that uses the cache
 

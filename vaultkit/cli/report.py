@@ -6,12 +6,12 @@ import json
 
 import click
 
-from ..kinds.action import GROUPS
 from ..errors import ERROR
 from ..render.text import plural
 from ..reporting import ReportResult, prepare_report
 from ..reporting import report as vaultkit_report
 from ..output.write import KEPT, NOT_WRITTEN, UNCHANGED, WOULD_WRITE, WRITTEN
+from ..sections import GROUPS
 from .options import (QUIET, VERBOSE, cache_option, hint_if_no_config, hint_if_no_contacts, read_index, today_option,
                       vault_option, verbosity, verbosity_options)
 

@@ -24,6 +24,8 @@ def complete_company(ctx: click.Context, param, incomplete: str) -> list[click.s
     except Exception:  # completion must never print an error into the user's shell
         return []
     bash = os.environ.get("_VAULTKIT_COMPLETE", "").startswith("bash")
+    import click.shell_completion  # here: as options.complete_contact
+
     return [click.shell_completion.CompletionItem(bash_word(n) if bash else n) for n in names[:200]]
 
 

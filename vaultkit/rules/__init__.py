@@ -75,7 +75,7 @@ def plan(vault: Vault, today: date) -> Plan:
     actions += _for_active(vault, today, check_in(history, busy, explored))
     actions += broaden_field(history, explored) + grow_pipeline(history)
     net = network(history, edges)
-    upcoming = upcoming_interviews(vault, today)
+    upcoming = upcoming_interviews(history)
     return Plan(
         today=today,
         horizon_days=vault.config.rules.horizon_days,
@@ -86,8 +86,8 @@ def plan(vault: Vault, today: date) -> Plan:
         network=net,
         connectors=tuple(connectors(net)),
         upcoming=upcoming,
-        progress=replace(progress(vault, today, edges), applications=applications(vault.opportunities)),
-        problems=tuple(dated_problems(vault, today) + _unsigned(vault, today, actions) + _floating(vault, upcoming)),
+        progress=replace(progress(history, edges), applications=applications(vault.opportunities)),
+        problems=tuple(dated_problems(history) + _unsigned(vault, today, actions) + _floating(vault, upcoming)),
         warm_paths=paths,
     )
 
@@ -116,12 +116,13 @@ def _floating(vault: Vault, upcoming: tuple[Upcoming, ...]) -> list[Problem]:
                     "and to an interview agreed in another zone")]
 
 
-def dated_problems(vault: Vault, today: date) -> list[Problem]:
+def dated_problems(history: History) -> list[Problem]:
     """What is wrong only as of a day: an interview marked done that has not happened yet."""
+    today = history.today
     return [Problem(i.path, i.date_line, WARNING,
                     f"status is done, but the interview is dated {i.date.isoformat()}, after today "
                     f"({today.isoformat()}); nothing follows from it until then: fix the date or the status")
-            for i in vault.interviews if i.status_on(today) == DONE_AHEAD]
+            for i, status in zip(history.vault.interviews, history.statuses) if status == DONE_AHEAD]
 
 
 def _earliest(actions: list[Action]) -> list[Action]:

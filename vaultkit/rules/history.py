@@ -3,6 +3,10 @@
 A meeting is a done interview; it counts as a touch wherever a rule asks for
 one. An answer to an outreach is any later touch that is not an outreach, or
 any interview dated on or after it.
+
+Each answer is worked out once per person (or per interview) and kept: the rules
+ask the same questions of the same people many times (of every referrer of every
+meeting, of every person on every warm path).
 """
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from functools import cached_property
 
 from ..links import name_key
 from ..model import Interview, Touch, Vault
+
+UPCOMING = ("requested", "scheduled", "confirmed")
 
 
 def person_key(path: str | None, name: str) -> str:
@@ -25,10 +31,26 @@ class History:
         self.today = today
         self.rules = vault.config.rules
         self._last_contacts: dict[str | None, date | None] = {}
+        self._unanswered: dict[str, list[Touch]] = {}
+        self._referrers: dict[str, list[str]] = {}
+        self.touches = vault.touches_of  # (path) -> the contact's touches, by date
+
+    @cached_property
+    def statuses(self) -> tuple[str, ...]:
+        """Each interview's status as of the day, in the order of `vault.interviews`."""
+        today = self.today
+        return tuple(i.status_on(today) for i in self.vault.interviews)
 
     @cached_property
     def done(self) -> tuple[Interview, ...]:
-        return tuple(i for i in self.vault.interviews if i.status_on(self.today) == "done")
+        return tuple(i for i, status in zip(self.vault.interviews, self.statuses) if status == "done")
+
+    @cached_property
+    def planned(self) -> frozenset[str]:
+        """Contact paths with an interview still to happen (requested, scheduled or confirmed, today or later)."""
+        today = self.today
+        return frozenset(i.contact.path for i, status in zip(self.vault.interviews, self.statuses)
+                         if status in UPCOMING and i.date >= today and i.contact.path)
 
     @cached_property
     def _meetings(self) -> dict[str, list[Interview]]:
@@ -42,8 +64,17 @@ class History:
         """Done interviews with the contact, oldest first."""
         return self._meetings.get(path, [])
 
-    def touches(self, path: str) -> tuple[Touch, ...]:
-        return self.vault.touches_of(path)
+    @cached_property
+    def _thanks(self) -> dict[str, list[date]]:
+        by_contact = defaultdict(list)
+        for touch in self.vault.touches:  # by date
+            if touch.kind == "thanks":
+                by_contact[touch.contact].append(touch.date)
+        return by_contact
+
+    def thanks(self, path: str) -> list[date]:
+        """The dates of the contact's #thanks touches, oldest first."""
+        return self._thanks.get(path, [])
 
     def in_touch_since(self, path: str, day: date) -> bool:
         """Any touch or meeting dated on or after `day`."""
@@ -51,25 +82,35 @@ class History:
         return last is not None and last >= day
 
     def last_contact(self, path: str) -> date | None:
-        """The date of the latest touch or meeting (worked out once per person: rules ask it of
-        every referrer of every meeting)."""
+        """The date of the latest touch or meeting."""
         if path not in self._last_contacts:
-            dates = [t.date for t in self.touches(path)] + [m.date for m in self.meetings(path)]
+            touches, meetings = self.touches(path), self.meetings(path)  # each by date
+            dates = ([touches[-1].date] if touches else []) + ([meetings[-1].date] if meetings else [])
             self._last_contacts[path] = max(dates) if dates else None
         return self._last_contacts[path]
 
     def unanswered(self, path: str) -> list[Touch]:
         """The outreaches after the last answer, oldest first (an answer on the same day counts)."""
-        answers = [t.date for t in self.touches(path) if t.kind != "outreach"]
-        answers += [i.date for i in self.vault.interviews_with(path)]
-        last_answer = max(answers) if answers else None
-        return [t for t in self.touches(path) if t.kind == "outreach" and (last_answer is None or t.date > last_answer)]
+        if path not in self._unanswered:
+            touches = self.touches(path)
+            answers = [t.date for t in touches if t.kind != "outreach"]
+            answers += [i.date for i in self.vault.interviews_with(path)]
+            last_answer = max(answers) if answers else None
+            self._unanswered[path] = [t for t in touches if t.kind == "outreach"
+                                      and (last_answer is None or t.date > last_answer)]
+        return self._unanswered[path]
 
     def gone_quiet(self, path: str) -> bool:
         return len(self.unanswered(path)) >= self.rules.max_unanswered
 
+    @cached_property
+    def _touched(self) -> frozenset[str]:
+        """Contact paths with a touch or an interview."""
+        return frozenset({t.contact for t in self.vault.touches}
+                         | {i.contact.path for i in self.vault.interviews if i.contact.path})
+
     def never_touched(self, path: str) -> bool:
-        return not self.touches(path) and not self.vault.interviews_with(path)
+        return path not in self._touched
 
     @cached_property
     def _referred_in(self) -> dict[str, list[Interview]]:
@@ -82,12 +123,21 @@ class History:
 
     def referrers(self, path: str) -> list[str]:
         """Contact paths of the person's referrers: their `referred_by`, and whoever suggested them."""
-        contact = self.vault.contacts[path]
-        found = [r.path for r in contact.referred_by if r.path]
-        found += [i.contact.path for i in self._referred_in.get(path, []) if i.contact.path]
-        return [p for p in dict.fromkeys(found) if p != path]
+        if path not in self._referrers:
+            contact = self.vault.contacts[path]
+            found = [r.path for r in contact.referred_by if r.path]
+            found += [i.contact.path for i in self._referred_in.get(path, []) if i.contact.path]
+            self._referrers[path] = [p for p in dict.fromkeys(found) if p != path]
+        return self._referrers[path]
+
+    @cached_property
+    def _named(self) -> dict[str, list[Interview]]:
+        by_name = defaultdict(list)
+        for interview in self.vault.interviews:
+            if interview.contact.path is None:
+                by_name[name_key(interview.contact.name)].append(interview)
+        return by_name
 
     def interviews_named(self, name: str) -> list[Interview]:
         """Interviews with someone who has no note, by the name written in them."""
-        key = name_key(name)
-        return [i for i in self.vault.interviews if i.contact.path is None and name_key(i.contact.name) == key]
+        return self._named.get(name_key(name), [])

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from ..kinds.action import Action
 from ..dates import add_days
@@ -14,9 +14,7 @@ from ..kinds.record_outcome import RECORD_OUTCOME
 from ..kinds.thank_you import THANK_YOU
 from ..model import Contact, Interview, Vault
 from ..zones import other_zone, zone_words
-from .history import History
-
-UPCOMING = ("requested", "scheduled", "confirmed")
+from .history import UPCOMING, History
 
 
 def upcoming(interview: Interview, today) -> bool:
@@ -34,15 +32,16 @@ class Upcoming:
     zone: str  # IANA name its time is in: its own `timezone`, else `[me] timezone`; "" floating
 
 
-def upcoming_interviews(vault: Vault, today: date) -> tuple[Upcoming, ...]:
+def upcoming_interviews(history: History) -> tuple[Upcoming, ...]:
     """Every interview still to happen, by date. An unknown `timezone` is floating, not `[me]`'s:
     a zone written and misspelt means the user's default is probably wrong for it."""
+    vault, today = history.vault, history.today
     found = []
-    for interview in vault.interviews:
-        if upcoming(interview, today):
+    for interview, status in zip(vault.interviews, history.statuses):
+        if status in UPCOMING and interview.date >= today:
             zone = vault.config.me.timezone if interview.timezone is None else interview.timezone
             contact = vault.contacts.get(interview.contact.path) if interview.contact.path else None
-            found.append(Upcoming(interview, contact, interview.status_on(today), zone))
+            found.append(Upcoming(interview, contact, status, zone))
     return tuple(found)
 
 
@@ -56,36 +55,35 @@ def _when(interview: Interview, home: str) -> str:
 
 def meeting(interview: Interview, vault: Vault) -> Meeting:
     """The interview as its actions' lines and drafts tell of it."""
-    home = vault.config.me.timezone
     return Meeting(
         interview.path, interview.date, interview.time, interview.timezone,
         # the zone it was agreed in, when it is not yours: the message goes to someone who may live there
-        zone=other_zone(interview.date, interview.time, interview.timezone, home)[0] if interview.time else "",
+        zone=other_zone(interview.date, interview.time, interview.timezone, vault.config.me.timezone)[0]
+        if interview.time and interview.timezone else "",  # with no zone of its own it is in yours
         duration=interview.duration, mode=interview.mode, location=interview.location, field=interview.field,
         company=interview.company, takeaways=tuple(interview.takeaways),
-        referrals=tuple(vault.contacts[r.path].name if r.path else r.name for r in interview.referrals))
+        referrals=tuple([vault.contacts[r.path].name if r.path else r.name for r in interview.referrals]))
 
 
 def interview_actions(history: History) -> list[Action]:
+    vault = history.vault
     actions = []
-    for interview in history.vault.interviews:
-        due = _due(history, interview)
+    for interview, status in zip(vault.interviews, history.statuses):
+        due = _due(history, interview, status)
         if due:
-            facts = meeting(interview, history.vault)
-            actions += [Action(kind, interview.contact.name, day, reason, interview.path,
-                               contact_path=interview.contact.path, interview=interview.path, facts=facts)
-                        for kind, day, reason in due]
+            facts, path, person = meeting(interview, vault), interview.path, interview.contact
+            actions += [Action(kind, person.name, day, reason, path, contact_path=person.path, interview=path,
+                               facts=facts) for kind, day, reason in due]
     return actions
 
 
-def _due(history: History, interview: Interview) -> list[tuple[str, date, str]]:
-    """(kind, due, reason) of each action the interview asks for."""
+def _due(history: History, interview: Interview, status: str) -> list[tuple[str, date, str]]:
+    """(kind, due, reason) of each action the interview asks for; `status` is its status on the day."""
     rules, today = history.rules, history.today
-    home = history.vault.config.me.timezone
-    status = interview.status_on(today)
     name = interview.contact.name
     due = []
-    if upcoming(interview, today):
+    if status in UPCOMING and interview.date >= today:
+        home = history.vault.config.me.timezone
         if not interview.has_questions:
             due.append((PREPARE.name, add_days(interview.date, -rules.prepare_days_before),
                         f"Your interview with {name} on {_when(interview, home)} has no questions prepared yet."))
@@ -110,15 +108,14 @@ def _due(history: History, interview: Interview) -> list[tuple[str, date, str]]:
 
 def after_hours(interview: Interview, hours: int) -> date:
     """The day `hours` after the interview began, or the last day there is."""
-    start = datetime.combine(interview.date, interview.time or time(0))
-    try:
-        return (start + timedelta(hours=hours)).date()
-    except OverflowError:
-        return add_days(interview.date, hours // 24)
+    clock = interview.time
+    minutes = clock.hour * 60 + clock.minute if clock else 0  # seconds cannot carry it past midnight
+    return add_days(interview.date, (minutes + hours * 60) // 1440)
 
 
 def _thanked(history: History, interview: Interview) -> bool:
     """A #thanks touch with the contact on or after the interview's day."""
     if interview.contact.path is None:
         return False
-    return any(t.kind == "thanks" and t.date >= interview.date for t in history.touches(interview.contact.path))
+    thanks = history.thanks(interview.contact.path)
+    return bool(thanks) and thanks[-1] >= interview.date

@@ -62,9 +62,12 @@ def fields(history: History) -> list[Field]:
             key = contact.field.casefold()
             spelled.setdefault(key, contact.field)
             members.setdefault(key, []).append(path)
+    done_in: dict[str, list] = {}
+    for interview in history.done:
+        done_in.setdefault(interview.field.casefold(), []).append(interview)
     result = []
     for key, name in sorted(spelled.items()):
-        done = tuple(i for i in history.done if i.field.casefold() == key)
+        done = tuple(done_in.get(key, ()))
         companies = sorted({vault.contacts[p].company for p in members[key] if vault.contacts[p].company}
                            | {i.company for i in done if i.company}, key=str.casefold)
         result.append(Field(name, done, tuple(members[key]), tuple(companies), len(done) >= minimum))

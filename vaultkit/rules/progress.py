@@ -14,14 +14,14 @@ each one a thing you can count by hand in the notes:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..dates import add_days
-from ..model import Interview, Vault
-from .history import History, person_key
-from .interviews import after_hours, upcoming
+from .history import UPCOMING, History, person_key
+from .interviews import after_hours
 from .referrals import MET, REACHED_OUT, Referral
 
 WEEKS = 12
@@ -113,19 +113,20 @@ class Progress:
         }
 
 
-def progress(vault: Vault, today: date, referrals: tuple[Referral, ...] | list[Referral]) -> Progress:
-    history = History(vault, today)
+def progress(history: History, referrals: tuple[Referral, ...] | list[Referral]) -> Progress:
+    vault, today = history.vault, history.today
     touches = [t for t in vault.touches if t.date <= today]
     outreach = {t.contact for t in touches if t.kind == "outreach"}
     replied = {t.contact for t in touches if t.kind == "reply"}
     asked = {i.contact.path for i in vault.interviews if i.contact.path}
-    agreed = {i.contact.path for i in vault.interviews if i.contact.path and i.status_on(today) != "requested"}
+    agreed = {i.contact.path for i, status in zip(vault.interviews, history.statuses)
+              if i.contact.path and status != "requested"}
     people = set(vault.contacts)
     written = people & (outreach | asked)
     answered = written & (replied | agreed)
-    met = {p for p in people if history.meetings(p)}
+    met = people & {i.contact.path for i in history.done}
     givers = {r.referrer_path for r in referrals if r.referrer_path in met}
-    named = {person_key(r.person_path, r.person): r.state for r in referrals if r.referrer_path in givers}
+    named = {r.person_path or person_key(None, r.person): r.state for r in referrals if r.referrer_path in givers}
     reached = sum(state in (MET, REACHED_OUT) for state in named.values())
     funnel = (
         Stage("people", "People in the vault", len(people), None),
@@ -144,7 +145,7 @@ def progress(vault: Vault, today: date, referrals: tuple[Referral, ...] | list[R
         thank_you_hours=history.rules.thank_you_hours,
         thanked_on_time=on_time, thanked_late=late, thanked_undated=undated, not_thanked=missing,
         referrals_named=sum(len(i.referrals) for i in history.done),
-        per_field=_per_field(vault.interviews, today),
+        per_field=_per_field(history),
     )
 
 
@@ -171,8 +172,7 @@ def _reply_days(touches) -> tuple[int, ...]:
             first_outreach.setdefault(t.contact, t.date)
     first_reply: dict[str, int] = {}
     for t in touches:
-        sent = first_outreach.get(t.contact)
-        if t.kind == "reply" and sent is not None and t.date >= sent:
+        if t.kind == "reply" and (sent := first_outreach.get(t.contact)) is not None and t.date >= sent:
             first_reply.setdefault(t.contact, (t.date - sent).days)
     return tuple(first_reply[c] for c in sorted(first_reply))
 
@@ -180,16 +180,20 @@ def _reply_days(touches) -> tuple[int, ...]:
 def _thank_yous(history: History) -> tuple[int, int, int, int]:
     """(on time, late, sent on a day not recorded, not sent) over the done interviews."""
     on_time = late = undated = missing = 0
+    today, hours = history.today, history.rules.thank_you_hours
     for interview in history.done:
-        deadline = after_hours(interview, history.rules.thank_you_hours)
-        days = [t.date for t in history.touches(interview.contact.path)
-                if t.kind == "thanks" and interview.date <= t.date <= history.today] if interview.contact.path else []
+        # the first #thanks on or after the meeting, up to today, and the day the note says it was sent
+        path = interview.contact.path
+        thanks = history.thanks(path) if path else ()
+        first = bisect_left(thanks, interview.date)
+        days = [thanks[first]] if first < len(thanks) and thanks[first] <= today else []
         if isinstance(interview.thank_you_sent, date):
             days.append(interview.thank_you_sent)
-        if any(day <= deadline for day in days):
-            on_time += 1
-        elif days:
-            late += 1
+        if days:
+            if min(days) <= after_hours(interview, hours):
+                on_time += 1
+            else:
+                late += 1
         elif interview.thank_you_sent is True:
             undated += 1
         else:
@@ -197,14 +201,17 @@ def _thank_yous(history: History) -> tuple[int, int, int, int]:
     return on_time, late, undated, missing
 
 
-def _per_field(interviews: tuple[Interview, ...], today: date) -> tuple[FieldCount, ...]:
+def _per_field(history: History) -> tuple[FieldCount, ...]:
+    today = history.today
     spelled: dict[str, str] = {}
     counts: dict[str, list[int]] = {}
-    for interview in interviews:
+    for interview, status in zip(history.vault.interviews, history.statuses):
         key = interview.field.casefold()
-        spelled.setdefault(key, interview.field)
-        slot = 0 if interview.status_on(today) == "done" else 1 if upcoming(interview, today) else 2
-        counts.setdefault(key, [0, 0, 0])[slot] += 1
+        if key not in counts:
+            spelled[key] = interview.field
+            counts[key] = [0, 0, 0]
+        slot = 0 if status == "done" else 1 if status in UPCOMING and interview.date >= today else 2
+        counts[key][slot] += 1
     order = sorted(counts, key=lambda k: (k == "", k, spelled[k]))
     return tuple(FieldCount(spelled[k], *counts[k]) for k in order)
 

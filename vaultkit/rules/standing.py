@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from ..kinds.action import Action
 from ..model import Vault
 from .history import History
-from .interviews import upcoming
 
 if TYPE_CHECKING:
     from . import Plan
@@ -76,7 +75,7 @@ def _state(history: History, path: str, status: str) -> str:
         return "gone quiet"
     if history.meetings(path):
         return "met"
-    if any(upcoming(i, history.today) for i in history.vault.interviews_with(path)):
+    if path in history.planned:
         return "meeting planned"
     touches = history.touches(path)
     if any(t.kind != "outreach" for t in touches):

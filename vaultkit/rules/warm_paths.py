@@ -81,24 +81,31 @@ def warm_paths(history: History, referrals: list[Referral] | tuple[Referral, ...
     usable = {path for path, c in vault.contacts.items() if c.status not in _OFF_PATHS}
     states = {path: contact_state(history, path) for path in usable}
     last = {path: history.last_contact(path) for path in usable}
-    links: dict[str, dict[str, tuple[str, str]]] = {}  # a person -> the people they are linked to: (kind, evidence)
-
-    def link(a: str, b: str, kind: str, evidence: str) -> None:
-        if a == b or a not in usable or b not in usable:
-            return
-        known = links.setdefault(a, {}).get(b)
-        if known is None or _LINK_STRENGTH[kind] < _LINK_STRENGTH[known[0]]:
-            links[a][b] = (kind, evidence)
-
+    # Links are asked for only around someone at a company whom the seeker does not know yet (the
+    # others they ask directly): from them, and to them. A person -> the people they are linked to:
+    # (kind, the other's name, the company they share); the evidence in words is made only for the
+    # hops a path takes.
+    unknown = {p for c in vault.companies.values() for p in (*c.now, *c.before)
+               if p in usable and states[p] not in KNOWN}
+    links: dict[str, dict[str, tuple[str, str, str]]] = {}
+    linked = []  # (a, b, kind, b's name, company), in the order they are found: among equals the first wins
     for edge in referrals:
-        if edge.referrer_path and edge.person_path:
-            link(edge.referrer_path, edge.person_path, REFERRED, f"referred {edge.person}")
-            link(edge.person_path, edge.referrer_path, REFERRED_BY, f"was referred by {edge.referrer}")
+        if edge.referrer_path and edge.person_path and (edge.referrer_path in unknown or edge.person_path in unknown):
+            linked.append((edge.referrer_path, edge.person_path, REFERRED, edge.person, ""))
+            linked.append((edge.person_path, edge.referrer_path, REFERRED_BY, edge.referrer, ""))
     for company in vault.companies.values():
         if 1 < len(company.now) <= 200:  # at a bigger company, working there says little about knowing each other
-            for a in company.now:
-                for b in company.now:
-                    link(a, b, WORKS_WITH, f"works with {vault.contacts[b].name} at {company.name}")
+            linked += [(a, b, WORKS_WITH, vault.contacts[b].name, company.name)
+                       for a in company.now for b in company.now if a in unknown or b in unknown]
+    for a, b, kind, name, company_name in linked:
+        if a == b or a not in usable or b not in usable:
+            continue
+        mine = links.get(a)
+        if mine is None:
+            mine = links[a] = {}
+        known = mine.get(b)
+        if known is None or _LINK_STRENGTH[kind] < _LINK_STRENGTH[known[0]]:
+            mine[b] = (kind, name, company_name)
 
     found = {}
     for key, company in vault.companies.items():
@@ -109,7 +116,7 @@ def warm_paths(history: History, referrals: list[Referral] | tuple[Referral, ...
 
 
 def _company_paths(company: Company, contacts: dict, usable: set[str], states: dict[str, str],
-                   last: dict[str, date | None], links: dict[str, dict[str, tuple[str, str]]]) -> list[WarmPath]:
+                   last: dict[str, date | None], links: dict[str, dict[str, tuple[str, str, str]]]) -> list[WarmPath]:
     there = [(p, WORKS_AT, f"works at {company.name}") for p in company.now if p in usable]
     there += [(p, WORKED_AT, f"worked at {company.name}") for p in company.before if p in usable]
     inside = {p for p, _, _ in there}
@@ -120,16 +127,25 @@ def _company_paths(company: Company, contacts: dict, usable: set[str], states: d
         if states[person] in KNOWN:
             continue  # met or in touch: the seeker asks them directly
         best = None
-        for first, (link_kind, link_evidence) in links.get(person, {}).items():
+        for first in links.get(person, {}):
             # `links[person][first]` says how `person` relates to `first`; the hop wants the other way round
             reverse = links.get(first, {}).get(person)
             if first in inside or states[first] not in KNOWN or reverse is None:
                 continue
             candidate = WarmPath(company.key, company.name,
-                                 (Hop(contacts[first].name, first, reverse[0], reverse[1]), end),
+                                 (Hop(contacts[first].name, first, reverse[0], _evidence(*reverse)), end),
                                  states[first], last[first])
             if best is None or candidate.sort_key() < best.sort_key():
                 best = candidate
         if best is not None:
             paths.append(best)
     return paths
+
+
+def _evidence(kind: str, name: str, company_name: str) -> str:
+    """How one person is linked to another, `name`, in words."""
+    if kind == REFERRED:
+        return f"referred {name}"
+    if kind == REFERRED_BY:
+        return f"was referred by {name}"
+    return f"works with {name} at {company_name}"
