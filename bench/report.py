@@ -84,7 +84,7 @@ MAX_RSS_MB = 300
 # read, the whole-run memo. Everything else would read the vault the same way without it.
 MACHINERY = ["vaultkit/index/cache.py", "vaultkit/index/cache_path.py", "vaultkit/index/cache_peek.py",
              "vaultkit/index/snapshot.py", "vaultkit/index/vault_index.py", "vaultkit/index/parallel.py",
-             "vaultkit/index/stats.py", "vaultkit/memo.py", "vaultkit/output/rendered.py", "vaultkit/model/known_facts.py", "vaultkit/outcome.py", "vaultkit/reuse.py",
+             "vaultkit/index/stats.py", "vaultkit/memo.py", "vaultkit/output/rendered.py", "vaultkit/model/known_facts.py", "vaultkit/index/pickled.py", "vaultkit/outcome.py", "vaultkit/reuse.py",
              "vaultkit/entry.py"]
 
 

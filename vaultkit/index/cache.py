@@ -17,21 +17,19 @@ decide what a note is (folders, daily-note format) starts a fresh cache.
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import importlib
 import io
 import os
 import pickle
 import sqlite3
 from collections.abc import Iterable
-from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..paths import printable
 from .cache_path import cache_dir_name, cache_file_name
+from .pickled import Restricted, Writer
 from .read import Entry
 from .snapshot import NO_DIGEST, Snapshot
 
@@ -84,45 +82,16 @@ def fingerprint(config: Config) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-class _NotesOnly(pickle.Unpickler):
-    found: dict[tuple[str, str], type] = {}  # every row names the same few classes: look each up once
-
-    def find_class(self, module: str, name: str):
-        cls = self.found.get((module, name))
-        if cls is not None:
-            return cls
-        if name in _ALLOWED.get(module, ()):
-            cls = self.found[module, name] = super().find_class(module, name)
-            return cls
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
+class _NotesOnly(Restricted):
+    allowed = _ALLOWED
+    found = {}
 
 
-def _compact(cls: type):
-    """Reduce an instance of the note class `cls` to a call of `cls` with its fields, so loading one
-    runs the class's own __init__: twice as fast as dataclasses' generic __setstate__, which looks
-    up the fields again for every object (a report after a contact's edit loads 14,000 of them)."""
-    # in C, and a tuple even for one field (the class is got last, and dropped)
-    values = attrgetter(*(f.name for f in dataclasses.fields(cls)), "__class__")
-    return lambda obj: (cls, values(obj)[:-1])
-
-
-_DISPATCH: dict[type, object] = {}  # filled on the first encode: a cold run writes thousands of notes
+_WRITER = Writer(_ALLOWED)
 
 
 def _encode(note: Note | None) -> bytes | None:
-    if note is None:
-        return None
-    if not _DISPATCH:
-        for module, names in _ALLOWED.items():
-            if module.startswith("vaultkit."):
-                for name in names:
-                    cls = getattr(importlib.import_module(module), name)
-                    _DISPATCH[cls] = _compact(cls)
-    out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = _DISPATCH  # asked of class instances only, not of every string and number
-    pickler.dump(note)
-    return out.getvalue()
+    return None if note is None else _WRITER.dumps(note)
 
 
 def _decode(rel: str, blob: bytes | None) -> Note | None:

@@ -16,16 +16,13 @@ so a doctored cache cannot run code.
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import importlib
 import io
-import pickle
 from functools import lru_cache
-from operator import attrgetter
 from pathlib import Path
 
 from ..config import Config
+from ..index.pickled import Restricted, Writer
 from ..index.vault_index import VaultIndex
 from .facts import NoteFacts, facts_of
 
@@ -95,42 +92,16 @@ def model_facts(index: VaultIndex, kept_only: bool = False) -> list[NoteFacts]:
     return [facts[rel] for rel, _, _ in entries]
 
 
-class _ModelValuesOnly(pickle.Unpickler):
-    found: dict[tuple[str, str], type] = {}
-
-    def find_class(self, module: str, name: str):
-        cls = self.found.get((module, name))
-        if cls is not None:
-            return cls
-        if name in _ALLOWED.get(module, ()):
-            cls = self.found[module, name] = super().find_class(module, name)
-            return cls
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
+class _ModelValuesOnly(Restricted):
+    allowed = _ALLOWED
+    found = {}
 
 
-def _compact(cls: type):
-    """Reduce an instance of the dataclass `cls` to a call of `cls` with its fields, so that loading it
-    runs the class's own __init__ (as index/cache.py writes notes)."""
-    # in C, and a tuple even for one field (the class is got last, and dropped)
-    values = attrgetter(*(f.name for f in dataclasses.fields(cls)), "__class__")
-    return lambda obj: (cls, values(obj)[:-1])
-
-
-_DISPATCH: dict[type, object] = {}  # filled on the first encode: a cold run writes thousands
+_WRITER = Writer(_ALLOWED)
 
 
 def _encode(facts: NoteFacts) -> bytes:
-    if not _DISPATCH:
-        for module, names in _ALLOWED.items():
-            if module.startswith("vaultkit."):
-                for name in names:
-                    cls = getattr(importlib.import_module(module), name)
-                    _DISPATCH[cls] = _compact(cls)
-    out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = _DISPATCH  # asked of class instances only, not of every string and number
-    pickler.dump(facts)
-    return out.getvalue()
+    return _WRITER.dumps(facts)
 
 
 def _decode(blob: bytes) -> NoteFacts | None:
