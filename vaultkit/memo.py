@@ -30,6 +30,7 @@ from pathlib import Path
 
 from .config import CONFIG_NAME
 from .index.read import racy
+from .paths import read_to_end
 
 # Libraries whose version can change an output's bytes, and the time zone database
 _LIBRARIES = ("jinja2", "markupsafe", "icalendar", "yaml", "markdown_it", "dateutil", "tzdata")
@@ -146,15 +147,10 @@ def output_tree(root: str, folder: str, outputs, checked_ns: int) -> list[list] 
 
 
 def _read(path: str, size: int | None = None) -> bytes:
-    """A file's bytes, `size` long when it has not changed since its stat: with os.read, a third
-    faster than open() over the few hundred files a run hashes (its outputs, vaultkit's code)."""
-    handle = os.open(path, os.O_RDONLY)
+    """A file's bytes (`size`: its size when stat-ed, if known)."""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
-        size = os.fstat(handle).st_size if size is None else size
-        parts = []
-        while part := os.read(handle, size + 1):
-            parts.append(part)
-        return b"".join(parts)
+        return read_to_end(handle, (os.fstat(handle).st_size if size is None else size) + 1)
     finally:
         os.close(handle)
 

@@ -13,7 +13,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from ..errors import ERROR, Problem, VaultkitError
-from ..paths import is_inside
+from ..paths import is_inside, read_to_end
 
 WRITTEN, UNCHANGED, WOULD_WRITE, KEPT = "written", "unchanged", "would write", "kept (you edited it)"
 NOT_WRITTEN = "not written"
@@ -152,14 +152,11 @@ def _current(path: str | os.PathLike) -> bytes | None:
                      | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return None
-    try:  # os.read, not a file object: half the time, for hundreds of outputs
+    try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise OSError(errno.EISDIR, "not a regular file")
-        chunks = []
-        while chunk := os.read(fd, info.st_size + 1 if not chunks else 1 << 20):  # to the end, should it grow
-            chunks.append(chunk)
-        return b"".join(chunks)
+        return read_to_end(fd, info.st_size + 1)
     finally:
         os.close(fd)
 
