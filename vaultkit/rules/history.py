@@ -20,6 +20,12 @@ from ..model import Interview, Touch, Vault
 UPCOMING = ("requested", "scheduled", "confirmed")
 
 
+def is_upcoming(status: str, day: date, today: date) -> bool:
+    """An interview still to happen: its status on the day requested, scheduled or confirmed, and
+    dated today or later."""
+    return status in UPCOMING and day >= today
+
+
 def person_key(path: str | None, name: str) -> str:
     """A person: their note's path, or their name for someone with no note."""
     return path or f"name:{name_key(name)}"
@@ -50,7 +56,7 @@ class History:
         """Contact paths with an interview still to happen (requested, scheduled or confirmed, today or later)."""
         today = self.today
         return frozenset(i.contact.path for i, status in zip(self.vault.interviews, self.statuses)
-                         if status in UPCOMING and i.date >= today and i.contact.path)
+                         if is_upcoming(status, i.date, today) and i.contact.path)
 
     @cached_property
     def _meetings(self) -> dict[str, list[Interview]]:

@@ -14,12 +14,12 @@ from ..kinds.record_outcome import RECORD_OUTCOME
 from ..kinds.thank_you import THANK_YOU
 from ..model import Contact, Interview, Vault
 from ..zones import other_zone, zone_words
-from .history import UPCOMING, History
+from .history import UPCOMING, History, is_upcoming
 
 
 def upcoming(interview: Interview, today) -> bool:
     """Still to happen: requested, scheduled or confirmed, dated today or later."""
-    return interview.status_on(today) in UPCOMING and interview.date >= today
+    return is_upcoming(interview.status_on(today), interview.date, today)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,7 @@ def upcoming_interviews(history: History) -> tuple[Upcoming, ...]:
     vault, today = history.vault, history.today
     found = []
     for interview, status in zip(vault.interviews, history.statuses):
-        if status in UPCOMING and interview.date >= today:
+        if is_upcoming(status, interview.date, today):
             zone = vault.config.me.timezone if interview.timezone is None else interview.timezone
             contact = vault.contacts.get(interview.contact.path) if interview.contact.path else None
             found.append(Upcoming(interview, contact, status, zone))
@@ -82,7 +82,7 @@ def _due(history: History, interview: Interview, status: str) -> list[tuple[str,
     rules, today = history.rules, history.today
     name = interview.contact.name
     due = []
-    if status in UPCOMING and interview.date >= today:
+    if is_upcoming(status, interview.date, today):
         home = history.vault.config.me.timezone
         if not interview.has_questions:
             due.append((PREPARE.name, add_days(interview.date, -rules.prepare_days_before),

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..dates import add_days
-from .history import UPCOMING, History, person_key
+from .history import History, is_upcoming, person_key
 from .interviews import after_hours
 from .referrals import MET, REACHED_OUT, Referral
 
@@ -210,7 +210,7 @@ def _per_field(history: History) -> tuple[FieldCount, ...]:
         if key not in counts:
             spelled[key] = interview.field
             counts[key] = [0, 0, 0]
-        slot = 0 if status == "done" else 1 if status in UPCOMING and interview.date >= today else 2
+        slot = 0 if status == "done" else 1 if is_upcoming(status, interview.date, today) else 2
         counts[key][slot] += 1
     order = sorted(counts, key=lambda k: (k == "", k, spelled[k]))
     return tuple(FieldCount(spelled[k], *counts[k]) for k in order)
