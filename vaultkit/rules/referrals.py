@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from ..kinds.action import Action
 from ..dates import add_days
@@ -43,22 +42,13 @@ def close_loop(history: History) -> list[Action]:
     """You met X; X's referrer Y has had no touch from you since."""
     days = history.rules.close_loop_days
     actions = []
-    # met -> each referrer with their last contact, and the day since which all of them were in touch
-    referrers: dict[str, tuple[list[tuple[str, date | None]], date | None]] = {}
     for meeting in history.done:
         met = meeting.contact.path
         if met is None:
             continue
-        if met not in referrers:
-            lasts = [(r, history.last_contact(r)) for r in history.referrers(met)]
-            days_since = [last for _, last in lasts]
-            referrers[met] = lasts, date.max if not lasts else None if None in days_since else min(days_since)
-        lasts, all_since = referrers[met]
-        if all_since is not None and all_since >= meeting.date:
-            continue  # everyone who put you in touch has heard from you since
-        for referrer, last in lasts:
-            if last is not None and last >= meeting.date:
-                continue  # in touch since
+        for referrer in history.referrers(met):  # both worked out once per person (History)
+            if history.in_touch_since(referrer, meeting.date):
+                continue
             name = history.vault.contacts[referrer].name
             facts = Met(meeting.contact.name, meeting.path, meeting.date, tuple(meeting.takeaways))
             actions.append(Action(
@@ -102,7 +92,8 @@ def referral_edges(history: History) -> list[Referral]:
     states: dict[str, str] = {}  # by person key: the same people are named again and again
 
     def state(key: str, path: str | None, name: str) -> str:
-        states[key] = referral_state(history, path, name)
+        if key not in states:
+            states[key] = referral_state(history, path, name)
         return states[key]
 
     for interview in history.done:
@@ -112,7 +103,7 @@ def referral_edges(history: History) -> list[Referral]:
             person = ref.path or person_key(None, ref.name)
             if person != referrer:  # the interview's word wins over a contact's `referred_by`
                 name = vault.contacts[ref.path].name if ref.path else ref.name
-                edges[referrer, person] = Referral(by.name, name, states.get(person) or state(person, ref.path, name),
+                edges[referrer, person] = Referral(by.name, name, state(person, ref.path, name),
                                                    interview.path, by.path, ref.path)
     for contact in vault.contacts.values():
         for ref in contact.referred_by:
@@ -120,7 +111,7 @@ def referral_edges(history: History) -> list[Referral]:
             if key[0] != key[1] and key not in edges:
                 ref_name = vault.contacts[ref.path].name if ref.path else ref.name
                 edges[key] = Referral(ref_name, contact.name,
-                                      states.get(contact.path) or state(contact.path, contact.path, contact.name),
+                                      state(contact.path, contact.path, contact.name),
                                       contact.path, ref.path, contact.path)
     return sorted(edges.values(), key=lambda e: (e.referrer.casefold(), e.person.casefold(), e.source))
 
