@@ -48,8 +48,8 @@ def network(history: History, referrals: list[Referral]) -> Network:
     people: dict[str, Person] = {}
     edges = set()
     for r in referrals:
-        referrer = r.referrer_path or person_key(None, r.referrer)
-        person = r.person_path or person_key(None, r.person)
+        referrer = person_key(r.referrer_path, r.referrer)
+        person = person_key(r.person_path, r.person)
         if referrer not in people:
             people[referrer] = Person(referrer, r.referrer, r.referrer_path,
                                       referral_state(history, r.referrer_path, r.referrer))

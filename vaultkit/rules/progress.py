@@ -126,7 +126,7 @@ def progress(history: History, referrals: tuple[Referral, ...] | list[Referral])
     answered = written & (replied | agreed)
     met = people & {i.contact.path for i in history.done}
     givers = {r.referrer_path for r in referrals if r.referrer_path in met}
-    named = {r.person_path or person_key(None, r.person): r.state for r in referrals if r.referrer_path in givers}
+    named = {person_key(r.person_path, r.person): r.state for r in referrals if r.referrer_path in givers}
     reached = sum(state in (MET, REACHED_OUT) for state in named.values())
     funnel = (
         Stage("people", "People in the vault", len(people), None),
