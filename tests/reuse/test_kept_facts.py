@@ -166,3 +166,19 @@ def test_a_report_begins_the_model_early_only_when_a_note_it_reads_changed(sampl
     assert prepared == ["prepared"] and result.exit_code == 0
     assert worked_out == [contact.relative_to(sample_copy).as_posix()]  # the rest taken back early, once
     assert "0 files would change" in run([*report, "--no-cache", "--dry-run"]).stdout
+
+
+def test_facts_kept_as_another_kind_of_note_are_not_taken(sample_copy, worked_out):
+    from dataclasses import replace
+
+    run(["report", "--vault", str(sample_copy), "--today", "2026-11-20"])
+    db = _rows(sample_copy)
+    (rel, blob), = db.execute("SELECT path, facts FROM facts WHERE path LIKE 'Contacts/%' ORDER BY path LIMIT 1")
+    as_daily = known_facts._encode(replace(known_facts._decode(blob), kind="daily", contact=None))
+    db.execute("UPDATE facts SET facts = ? WHERE path = ?", (as_daily, rel))
+    db.commit()
+    db.close()
+    worked_out.clear()
+    vault = load_vault(sample_copy, use_cache=True)
+    assert worked_out == [rel] and rel in vault.contacts
+    assert_same(sample_copy)

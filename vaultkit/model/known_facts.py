@@ -62,29 +62,29 @@ def model_facts(index: VaultIndex, kept_only: bool = False) -> list[NoteFacts]:
     entries = index.model_notes()
     known = index.derived
     facts: dict[str, NoteFacts] = {}
-    wanted: dict[str, bytes] = {}
+    wanted: dict[str, tuple[bytes, str | None]] = {}  # path -> the hash of its bytes, its kind
     for rel, digest, kind in entries:
         hit = known.get(rel)
         if hit is not None and hit[0] == digest and hit[1] == version:
             facts[rel] = hit[2]
         else:
-            wanted[rel] = digest
+            wanted[rel] = (digest, kind)
     if wanted:
-        kinds = {rel: kind for rel, _, kind in entries}
-        for rel, blob in index.kept_facts(version, wanted).items():
+        kept = index.kept_facts(version, {rel: digest for rel, (digest, _) in wanted.items()})
+        for rel, blob in kept.items():
             found = _decode(blob)
-            if found is not None and found.path == rel and found.kind == kinds[rel]:
+            if found is not None and found.path == rel and found.kind == wanted[rel][1]:
                 facts[rel] = found
-                known[rel] = (wanted.pop(rel), version, found)
+                known[rel] = (wanted.pop(rel)[0], version, found)
     if kept_only:
         return []
     if wanted:
-        notes = index.notes_of(wanted)
+        notes = index.notes_of({rel: digest for rel, (digest, _) in wanted.items()})
         if notes is None:  # the cache failed and every note was read again
             return model_facts(index)
         rows = {}
-        for rel, digest in wanted.items():
-            facts[rel] = found = facts_of(notes[rel], kinds[rel], config)
+        for rel, (digest, kind) in wanted.items():
+            facts[rel] = found = facts_of(notes[rel], kind, config)
             known[rel] = (digest, version, found)
             if index.keeps_facts:
                 rows[rel] = (digest, _encode(found))
