@@ -182,3 +182,20 @@ def test_facts_kept_as_another_kind_of_note_are_not_taken(sample_copy, worked_ou
     vault = load_vault(sample_copy, use_cache=True)
     assert worked_out == [rel] and rel in vault.contacts
     assert_same(sample_copy)
+
+
+def test_a_contact_edited_with_its_size_and_mtime_put_back_still_begins_the_model_early(sample_copy, prepared):
+    from vaultkit.index.stats import _may_fork
+
+    if not _may_fork():
+        pytest.skip("no second process to stat the notes here")
+    report = ["report", "--vault", str(sample_copy), "--today", "2026-11-20"]
+    age_vault(sample_copy)
+    run(report)
+    contact = sorted((sample_copy / "Contacts").glob("*.md"))[0]
+    before = contact.stat()
+    data = contact.read_bytes()
+    contact.write_bytes(data.replace(b"field:", b"fjeld:", 1))  # the same size
+    os.utime(contact, ns=(before.st_atime_ns, before.st_mtime_ns))  # and the same mtime: only the ctime tells
+    run(report)
+    assert prepared == ["prepared"]
